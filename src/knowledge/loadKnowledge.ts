@@ -1,0 +1,85 @@
+/**
+ * Reads the knowledge/ folder into memory once at start-up. Reading is separate from checking
+ * (checkKnowledge.ts) so the bot refuses to start on content the check would reject.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import YAML from 'yaml';
+import type { z } from 'zod';
+import { projectRoot } from '../projectRoot';
+import {
+  conversationIntentFileSchema,
+  heldOutFileSchema,
+  sourcesFileSchema,
+  topicFileSchema,
+  wordingFileSchema,
+  type ConversationIntent,
+  type LabelledUtterance,
+  type Source,
+  type Topic,
+  type Wording,
+} from './schema';
+
+export const DEFAULT_KNOWLEDGE_DIR = path.join(projectRoot(), 'knowledge');
+
+export interface KnowledgeBase {
+  dir: string;
+  topics: Topic[];
+  topicsById: Map<string, Topic>;
+  conversationIntents: ConversationIntent[];
+  sources: Map<string, Source>;
+  wording: Wording;
+}
+
+/** A file that failed to parse or match its schema, with the reason in words a content editor can act on. */
+export class KnowledgeFileError extends Error {
+  constructor(readonly file: string, readonly problems: string[]) {
+    super(`${file}:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'KnowledgeFileError';
+  }
+}
+
+export function readYamlFile<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = YAML.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new KnowledgeFileError(file, [`cannot be read as YAML: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new KnowledgeFileError(
+      file,
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}
+
+export function topicFiles(dir: string): string[] {
+  const topicsDir = path.join(dir, 'topics');
+  return fs
+    .readdirSync(topicsDir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => path.join(topicsDir, name));
+}
+
+export function loadKnowledgeBase(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
+  const topics = topicFiles(dir).flatMap((file) => readYamlFile(file, topicFileSchema).topics);
+  const { intents } = readYamlFile(path.join(dir, 'intents.yaml'), conversationIntentFileSchema);
+  const { sources } = readYamlFile(path.join(dir, 'sources.yaml'), sourcesFileSchema);
+  const { messages } = readYamlFile(path.join(dir, 'wording.yaml'), wordingFileSchema);
+  return {
+    dir,
+    topics,
+    topicsById: new Map(topics.map((topic) => [topic.id, topic])),
+    conversationIntents: intents,
+    sources: new Map(sources.map((source) => [source.file, source])),
+    wording: messages,
+  };
+}
+
+export function loadHeldOutUtterances(dir: string = DEFAULT_KNOWLEDGE_DIR): LabelledUtterance[] {
+  return readYamlFile(path.join(dir, 'evaluation', 'heldout-intents.yaml'), heldOutFileSchema).utterances;
+}
