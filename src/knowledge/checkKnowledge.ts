@@ -68,6 +68,10 @@ export function checkKnowledge(dir?: string, seedsDir?: string): KnowledgeCheckR
     }
   }
 
+  for (const intent of Object.keys(kb.menu.intentChoices)) {
+    if (!seen.has(intent)) problems.push(`menu.yaml offers a button for unknown intent "${intent}"`);
+  }
+
   for (const key of REQUIRED_WORDING_KEYS) {
     if (!(key in kb.wording)) problems.push(`wording.yaml is missing the message "${key}"`);
   }

@@ -10,6 +10,8 @@ import { projectRoot } from '../projectRoot';
 import {
   conversationIntentFileSchema,
   heldOutFileSchema,
+  menuFileSchema,
+  type Menu,
   sourcesFileSchema,
   topicFileSchema,
   wordingFileSchema,
@@ -29,6 +31,7 @@ export interface KnowledgeBase {
   conversationIntents: ConversationIntent[];
   sources: Map<string, Source>;
   wording: Wording;
+  menu: Menu;
 }
 
 /** A file that failed to parse or match its schema, with the reason in words a content editor can act on. */
@@ -70,6 +73,7 @@ export function loadKnowledgeBase(dir: string = DEFAULT_KNOWLEDGE_DIR): Knowledg
   const { intents } = readYamlFile(path.join(dir, 'intents.yaml'), conversationIntentFileSchema);
   const { sources } = readYamlFile(path.join(dir, 'sources.yaml'), sourcesFileSchema);
   const { messages } = readYamlFile(path.join(dir, 'wording.yaml'), wordingFileSchema);
+  const menu = readYamlFile(path.join(dir, 'menu.yaml'), menuFileSchema);
   return {
     dir,
     topics,
@@ -77,6 +81,7 @@ export function loadKnowledgeBase(dir: string = DEFAULT_KNOWLEDGE_DIR): Knowledg
     conversationIntents: intents,
     sources: new Map(sources.map((source) => [source.file, source])),
     wording: messages,
+    menu,
   };
 }
 

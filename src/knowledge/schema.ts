@@ -56,3 +56,14 @@ export type ConversationIntent = z.infer<typeof conversationIntentSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type LabelledUtterance = z.infer<typeof labelledUtteranceSchema>;
 export type Wording = Record<string, string | string[]>;
+
+/** A suggestion button: the label shown and the text it sends (typing that text works the same). */
+export const menuChoiceSchema = z.object({ label: z.string().min(1).max(40), value: z.string().min(1) });
+
+/** knowledge/menu.yaml: the suggestions offered at the start, after help, and for action intents. */
+export const menuFileSchema = z.object({
+  starters: z.array(menuChoiceSchema).min(2).max(5),
+  /** Button for an intent that is not a topic (symptom_check, book_physio...), used in clarifying replies. */
+  intentChoices: z.record(idSchema, menuChoiceSchema),
+});
+export type Menu = z.infer<typeof menuFileSchema>;

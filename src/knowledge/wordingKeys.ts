@@ -24,6 +24,7 @@ export const REQUIRED_WORDING_KEYS = [
   'tell_me_more_prompt',
   'no_more_detail',
   'suggestions_prompt',
+  'turn_error',
 ] as const;
 
 export type WordingKey = (typeof REQUIRED_WORDING_KEYS)[number];

@@ -1,0 +1,157 @@
+/**
+ * The dialog at the bottom of every conversation. It handles what works at any moment (start over,
+ * help), lets an active child dialog (symptom check, booking) take the turn, and otherwise answers:
+ * a knowledge topic, small talk, or a clarifying question when the classifier is unsure.
+ * Red flags never reach here first: the bot screens every message before any dialog runs.
+ */
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import { conversationDataOf, type BotServices } from '../src/bot/services';
+import { emptyConversationData } from '../src/bot/conversationData';
+import { noteIntent } from '../src/bot/turnSummary';
+import { choice, type ReplyChoice } from '../src/conversation/botReply';
+import { isMostlyNonLatin } from '../src/conversation/incomingText';
+import { topicAnswer, topicByTitle, topicMore } from '../src/conversation/topicReplies';
+import { classifyIntent, type IntentPrediction } from '../src/nlp/intentClassifier';
+import { isStopword, wordsOf } from '../src/nlp/textNormalizer';
+
+/** Small talk answered with one message from wording.yaml. */
+const SMALL_TALK = ['greeting', 'thanks', 'goodbye', 'identity', 'out_of_scope'] as const;
+/** Intents that interrupt a child dialog. They must be confident: "no" to a question is not "cancel". */
+const INTERRUPTION_THRESHOLD = 0.6;
+
+export class RootDialog extends ComponentDialog {
+  static readonly id = 'root';
+
+  constructor(private readonly services: BotServices, children: Dialog[] = []) {
+    super(RootDialog.id);
+    for (const child of children) this.addDialog(child);
+  }
+
+  protected async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return this.respond(innerDc);
+  }
+
+  protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return this.respond(innerDc);
+  }
+
+  private async respond(dc: DialogContext): Promise<DialogTurnResult> {
+    const text = dc.context.activity.text ?? '';
+    const prediction = classifyIntent(this.services.intentModel, text);
+    const confidentIntent = prediction.score >= INTERRUPTION_THRESHOLD ? prediction.intent : null;
+
+    if (confidentIntent === 'start_over') {
+      await dc.cancelAllDialogs();
+      await this.services.conversationData.set(dc.context, { ...emptyConversationData(), welcomed: true });
+      noteIntent(dc.context, 'start_over', prediction.score);
+      await this.services.send(dc.context, { text: this.services.say('start_over'), choices: this.starterChoices() });
+      return Dialog.EndOfTurn;
+    }
+
+    if (dc.activeDialog) {
+      if (confidentIntent === 'help') {
+        noteIntent(dc.context, 'help', prediction.score);
+        await this.services.send(dc.context, { text: this.services.say('help') });
+        await dc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+      const result = await dc.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return Dialog.EndOfTurn;
+    }
+
+    await this.answer(dc, text, prediction);
+    return Dialog.EndOfTurn;
+  }
+
+  /** Answers a message that no child dialog is waiting for. */
+  private async answer(dc: DialogContext, text: string, prediction: IntentPrediction): Promise<void> {
+    const { kb, say, send } = this.services;
+    const context = dc.context;
+    const data = await conversationDataOf(this.services, context);
+
+    const tapped = topicByTitle(kb, text);
+    if (tapped) {
+      noteIntent(context, tapped.id, 1);
+      data.lastTopicId = tapped.id;
+      await send(context, topicAnswer(kb, say, tapped));
+      return;
+    }
+
+    if (prediction.intent === null) {
+      const foreign = looksForeign(text, prediction);
+      noteIntent(context, foreign ? 'other_language' : 'none', 0);
+      await send(context, { text: say(foreign ? 'other_language' : 'clarify_nothing'), choices: this.starterChoices() });
+      return;
+    }
+
+    if (prediction.score < this.services.intentModel.threshold) {
+      if (looksForeign(text, prediction)) {
+        noteIntent(context, 'other_language', prediction.score);
+        await send(context, { text: say('other_language'), choices: this.starterChoices() });
+        return;
+      }
+      noteIntent(context, 'clarify', prediction.score);
+      await send(context, { text: say('clarify'), choices: this.clarifyChoices(prediction) });
+      return;
+    }
+
+    const intent = prediction.intent;
+    noteIntent(context, intent, prediction.score);
+    const topic = kb.topicsById.get(intent);
+    if (topic) {
+      data.lastTopicId = topic.id;
+      await send(context, topicAnswer(kb, say, topic));
+      return;
+    }
+    if (intent === 'tell_me_more') {
+      const last = data.lastTopicId ? kb.topicsById.get(data.lastTopicId) : undefined;
+      if (last) await send(context, topicMore(kb, say, last));
+      else await send(context, { text: say('clarify_nothing'), choices: this.starterChoices() });
+      return;
+    }
+    if (intent === 'help') {
+      await send(context, { text: say('help'), choices: this.starterChoices() });
+      return;
+    }
+    if (intent === 'start_over') {
+      await send(context, { text: say('start_over'), choices: this.starterChoices() });
+      return;
+    }
+    if ((SMALL_TALK as readonly string[]).includes(intent)) {
+      const key = intent as (typeof SMALL_TALK)[number];
+      await send(context, { text: say(key), choices: key === 'goodbye' ? [] : this.starterChoices() });
+      return;
+    }
+    if (this.findDialog(intent)) {
+      await dc.beginDialog(intent);
+      return;
+    }
+    // An intent with training examples but no behaviour yet: say what the bot can do rather than guess.
+    await send(context, { text: say('help'), choices: this.starterChoices() });
+  }
+
+  private clarifyChoices(prediction: IntentPrediction): ReplyChoice[] {
+    const choices: ReplyChoice[] = [];
+    for (const { intent } of prediction.ranked) {
+      const topic = this.services.kb.topicsById.get(intent);
+      const action = this.services.menu.intentChoices[intent];
+      if (topic) choices.push(choice(topic.title));
+      else if (action) choices.push(action);
+      if (choices.length === 3) break;
+    }
+    return choices;
+  }
+
+  private starterChoices(): ReplyChoice[] {
+    return this.services.menu.starters;
+  }
+}
+
+/** A message with no known words and few English function words is probably not English. */
+function looksForeign(text: string, prediction: IntentPrediction): boolean {
+  if (isMostlyNonLatin(text)) return true;
+  const words = wordsOf(text);
+  if (words.length < 3 || prediction.knownWordShare > 0.34) return false;
+  const englishShare = words.filter(isStopword).length / words.length;
+  return englishShare < 0.2;
+}

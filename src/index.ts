@@ -1,0 +1,37 @@
+/** `npm start`: validates config, builds the bot, listens. */
+process.env.DOTENV_CONFIG_QUIET ??= 'true';
+import 'dotenv/config';
+import { createApp } from './app';
+import { ConfigError, parseConfig } from './config';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config;
+  try {
+    config = parseConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = createApp(config);
+  const url = await app.listen();
+  console.log(`Back on Track listening on ${url}/api/messages (ready in ${Math.round(performance.now() - started)} ms; knowledge and classifier ${Math.round(app.startupMs)} ms)`);
+
+  const shutdown = async (signal: string) => {
+    console.log(`${signal} received: closing`);
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: Error) => {
+  console.error(`Back on Track could not start: ${error.message}`);
+  process.exit(1);
+});

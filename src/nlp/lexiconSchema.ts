@@ -1,0 +1,6 @@
+import { z } from 'zod';
+
+/** knowledge/nlp/lexicon.yaml: text-speak and abbreviations mapped to the words the classifier knows. */
+export const lexiconFileSchema = z.object({
+  replacements: z.record(z.string().regex(/^[a-z0-9']+$/, 'keys are single lower-case words'), z.string().min(1)),
+});

@@ -1,0 +1,69 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LowdbStorage } from '../../src/storage/lowdbStorage';
+import { makeTempDir } from '../helpers/tempDir';
+
+function jsonFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json'));
+}
+
+describe('LowdbStorage', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let storage: LowdbStorage;
+  const warnings: string[] = [];
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    warnings.length = 0;
+    storage = new LowdbStorage(temp.dir, { warn: (m) => warnings.push(m) });
+  });
+  afterEach(() => temp.cleanup());
+
+  it('reads back what it wrote, with an eTag, and survives a new instance (the bot restarting)', async () => {
+    await storage.write({ 'emulator/conversations/c1/': { step: 2, answers: { pain: 6 } } });
+    const reopened = new LowdbStorage(temp.dir);
+    const items = await reopened.read(['emulator/conversations/c1/', 'missing']);
+    expect(items['emulator/conversations/c1/']).toMatchObject({ step: 2, answers: { pain: 6 } });
+    expect(typeof items['emulator/conversations/c1/'].eTag).toBe('string');
+    expect(items.missing).toBeUndefined();
+  });
+
+  it('keeps one file per key, so a turn rewrites only its own conversation', async () => {
+    await storage.write({ a: { n: 1 }, b: { n: 2 }, c: { n: 3 } });
+    expect(jsonFiles(temp.dir)).toHaveLength(3);
+  });
+
+  it('follows MemoryStorage eTag rules: none or * always writes, a stale eTag is rejected', async () => {
+    await storage.write({ k: { v: 1 } });
+    const first = (await storage.read(['k'])).k;
+    await storage.write({ k: { v: 2, eTag: first.eTag } });
+    await expect(storage.write({ k: { v: 3, eTag: first.eTag } })).rejects.toThrow(/eTag conflict/);
+    await storage.write({ k: { v: 4, eTag: '*' } });
+    await storage.write({ k: { v: 5 } });
+    expect((await storage.read(['k'])).k.v).toBe(5);
+  });
+
+  it('deletes keys', async () => {
+    await storage.write({ k: { v: 1 } });
+    await storage.delete(['k']);
+    expect(await storage.read(['k'])).toEqual({});
+    expect(jsonFiles(temp.dir)).toHaveLength(0);
+  });
+
+  it('moves a corrupt file aside with a log line instead of overwriting it', async () => {
+    await storage.write({ k: { v: 1 } });
+    const [file] = jsonFiles(temp.dir);
+    fs.writeFileSync(path.join(temp.dir, file), '{"key":"k","item":{"v":');
+    const fresh = new LowdbStorage(temp.dir, { warn: (m) => warnings.push(m) });
+    expect(await fresh.read(['k'])).toEqual({});
+    expect(warnings.join('\n')).toMatch(/moved aside/);
+    const aside = fs.readdirSync(temp.dir, { recursive: true, encoding: 'utf8' }).filter((n) => n.includes('.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(temp.dir, aside[0]), 'utf8')).toBe('{"key":"k","item":{"v":');
+  });
+
+  it('serialises concurrent writes to one key without losing the last', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => storage.write({ k: { v: i } })));
+    expect((await storage.read(['k'])).k.v).toBe(19);
+  });
+});
