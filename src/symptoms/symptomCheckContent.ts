@@ -1,0 +1,54 @@
+/** knowledge/symptom-check.yaml: the wording of the symptom check and its advice map, validated. */
+import * as path from 'node:path';
+import { z } from 'zod';
+import { readYamlFile } from '../knowledge/loadKnowledge';
+import { menuChoiceSchema } from '../knowledge/schema';
+
+const questionSchema = z.object({
+  text: z.string().min(5),
+  reask: z.string().min(5),
+  choices: z.array(menuChoiceSchema).max(5).optional(),
+});
+
+export const QUESTION_IDS = [
+  'location',
+  'durationDays',
+  'timing',
+  'severity',
+  'legSymptoms',
+  'caudaEquinaScreen',
+  'seriousSignsScreen',
+  'trainingChanges',
+  'painBendingBackwards',
+  'morningStiffness',
+  'age',
+  'pastInjury',
+] as const;
+export type QuestionId = (typeof QUESTION_IDS)[number];
+
+export const symptomCheckContentSchema = z.object({
+  intro: z.string().min(10),
+  consent: questionSchema,
+  questions: z.object(Object.fromEntries(QUESTION_IDS.map((id) => [id, questionSchema])) as Record<QuestionId, typeof questionSchema>),
+  startBack: z.object({
+    intro: z.string().min(10),
+    reask: z.string().min(5),
+    choices: z.array(menuChoiceSchema),
+    bothersomeChoices: z.array(menuChoiceSchema),
+    bothersomeReask: z.string().min(5),
+    items: z.object(Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((n) => [String(n), z.string().min(10)]))),
+  }),
+  result: z.object({
+    summary: z.string().includes('{reasons}'),
+    adviceIntro: z.string().min(5),
+    declinedConsent: z.string().min(10),
+    cancelled: z.string().min(10),
+  }),
+  advice: z.record(z.string(), z.array(z.string()).min(1)),
+});
+
+export type SymptomCheckContent = z.infer<typeof symptomCheckContentSchema>;
+
+export function loadSymptomCheckContent(knowledgeDir: string): SymptomCheckContent {
+  return readYamlFile(path.join(knowledgeDir, 'symptom-check.yaml'), symptomCheckContentSchema);
+}
