@@ -1,5 +1,5 @@
 /** `npm start`: validates config, builds the bot, listens. */
-process.env.DOTENV_CONFIG_QUIET ??= 'true';
+import './quietDotenv';
 import 'dotenv/config';
 import { createApp } from './app';
 import { ConfigError, parseConfig } from './config';

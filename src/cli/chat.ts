@@ -2,7 +2,7 @@
  * `npm run chat`: talk to the bot in a terminal. It starts the real server on a free local port and
  * posts each line to /api/messages with deliveryMode "expectReplies", exactly as a channel would.
  */
-process.env.DOTENV_CONFIG_QUIET ??= 'true';
+import '../quietDotenv';
 import 'dotenv/config';
 import { randomUUID } from 'node:crypto';
 import * as readline from 'node:readline/promises';

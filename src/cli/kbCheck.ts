@@ -1,4 +1,5 @@
 /** `npm run kb:check`: validates knowledge/ and prints each problem; exits non-zero when there is one. */
+import '../quietDotenv';
 import * as path from 'node:path';
 import { checkKnowledge } from '../knowledge/checkKnowledge';
 import { projectRoot } from '../projectRoot';

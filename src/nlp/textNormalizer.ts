@@ -7,7 +7,7 @@ import { DamerauLevenshteinDistance, PorterStemmer, stopwords } from 'natural';
 
 /** Words too common to tell intents apart. Question words and negations are kept: they carry meaning. */
 const KEPT_STOPWORDS = new Set(['how', 'what', 'when', 'why', 'which', 'who', 'not', 'no', 'long', 'more', 'before', 'after', 'during', 'should', 'can', 'off', 'down', 'up', 'over', 'again', 'back', 'much', 'side', 'one']);
-const STOPWORDS = new Set(stopwords.filter((word) => !KEPT_STOPWORDS.has(word)).concat(['im', 'ive', 'pls', 'please', 'hey', 'ok', 'okay', 'really', 'just', 'like', 'get', 'got']));
+const STOPWORDS = new Set(stopwords.filter((word) => !KEPT_STOPWORDS.has(word)).concat(['im', 'ive', 'pls', 'please', 'ok', 'okay', 'really', 'just', 'like', 'get', 'got']));
 
 const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\bcan'?t\b/g, 'can not'],
