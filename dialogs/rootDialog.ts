@@ -123,7 +123,7 @@ export class RootDialog extends ComponentDialog {
       return;
     }
     if (this.findDialog(intent)) {
-      await dc.beginDialog(intent);
+      await dc.beginDialog(intent, { description: text });
       return;
     }
     // An intent with training examples but no behaviour yet: say what the bot can do rather than guess.

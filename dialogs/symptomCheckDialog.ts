@@ -4,8 +4,12 @@
  * with a triage level, a summary, advice that fits the answers and the next step.
  * Parsing and assessment are plain functions in src/symptoms; this file only holds the conversation.
  */
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult, type TurnContext } from 'botbuilder-dialogs';
-import type { BotServices } from '../src/bot/services';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { recordTriage, screenOf, sendEscalation } from '../src/bot/escalation';
+import { conversationDataOf, type BotServices } from '../src/bot/services';
+import { composeTriageMessage } from '../src/safety/triage';
+import type { TriageLevel } from '../src/safety/types';
 import { noteIntent } from '../src/bot/turnSummary';
 import type { BotReply } from '../src/conversation/botReply';
 import { parseYesNo, extractKnownAnswers } from '../src/symptoms/answerParsers';
@@ -69,7 +73,7 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
       const flags = urgentAnswerFlags(state.answers);
       if (flags.length > 0) {
         // An answer that is itself a red flag ends the check now: the escalation must not wait.
-        await this.services.escalate(dc.context, flags);
+        await sendEscalation(this.services, dc.context, screenOf(flags));
         this.forgetIfDeclined(state);
         return dc.endDialog();
       }
@@ -125,8 +129,20 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
 
   private async finish(dc: DialogContext, state: SymptomCheckState): Promise<DialogTurnResult> {
     const assessment = assessSymptoms(state.answers);
-    await this.services.recordTriage(dc.context, assessment.triage, []);
-    for (const reply of composeSymptomCheckResult(this.services, assessment, state.consent === true)) {
+    await recordTriage(this.services, dc.context, assessment.triage, []);
+    const { kb, say, symptomCheck, region, safety, menu } = this.services;
+    const parts = {
+      kb,
+      say,
+      content: symptomCheck,
+      triageText: (level: TriageLevel) => composeTriageMessage(level, region, safety),
+      bookingChoice: menu.intentChoices.book_physio,
+    };
+    if (state.consent === true) {
+      const data = await conversationDataOf(this.services, dc.context);
+      data.lastSymptomCheck = { triage: assessment.triage, reasons: assessment.reasons, completedAt: new Date().toISOString() };
+    }
+    for (const reply of composeSymptomCheckResult(parts, assessment, state.consent === true)) {
       await this.services.send(dc.context, reply);
     }
     this.forgetIfDeclined(state);

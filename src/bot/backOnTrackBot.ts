@@ -8,8 +8,10 @@
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import { DialogSet, type Dialog } from 'botbuilder-dialogs';
 import { readIncomingText } from '../conversation/incomingText';
-import { screenForRedFlags } from '../safety/redFlagDetector';
-import { composeEscalation, composeReminder, higherTriage } from '../safety/triage';
+import { confirmUnclear, interpretYesNo, screenForRedFlags } from '../safety/redFlagDetector';
+import { composeEscalation, composeReminder, isEscalation } from '../safety/triage';
+import type { RedFlagScreen, UnclearMention } from '../safety/types';
+import { recordTriage, sendEscalation } from './escalation';
 import { conversationDataOf, type BotServices } from './services';
 import { noteIntent, sendTurnSummary, turnSummaryOf } from './turnSummary';
 
@@ -50,43 +52,86 @@ export class BackOnTrackBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const { say, send, config } = this.services;
+    const { say, send, config, safety, region } = this.services;
     const incoming = readIncomingText(context.activity, config.MAX_MESSAGE_LENGTH);
     const data = await conversationDataOf(this.services, context);
-    const summary = turnSummaryOf(context);
+    const dc = await this.dialogs.createContext(context);
 
-    // Safety first: the whole text is screened, even when it is too long to answer.
-    const screen = screenForRedFlags(incoming.text, this.services.safety);
-    if (screen.hits.length > 0) {
-      data.redFlags = [...new Set([...data.redFlags, ...screen.hits.map((hit) => hit.id)])];
-      data.triage = higherTriage(data.triage, screen.level);
-      summary.redFlags = screen.hits.map((hit) => hit.id);
-    }
-    if (screen.level === 'emergency' || screen.level === 'urgent') {
+    // Safety first: the whole text is screened, even when it is too long to answer, in every state.
+    const screen = screenForRedFlags(incoming.text, safety);
+    if (isEscalation(screen.level)) {
       // An escalation ends whatever was going on: no half-finished question should follow it.
-      const dc = await this.dialogs.createContext(context);
+      data.pendingRedFlagQuestion = undefined;
       await dc.cancelAllDialogs();
-      noteIntent(context, screen.crisis ? 'crisis' : 'red_flag', 1);
-      summary.triage = data.triage;
-      await context.sendActivity(composeEscalation(screen, this.services.region, this.services.safety));
+      await sendEscalation(this.services, context, screen);
       return;
     }
+
+    // The answer to "Quick check: ... (yes/no)" asked on the previous turn.
+    const pendingFlag = data.pendingRedFlagQuestion;
+    data.pendingRedFlagQuestion = undefined;
+    if (pendingFlag && screen.hits.length === 0) {
+      const answer = interpretYesNo(incoming.text);
+      if (answer === 'yes') {
+        const confirmed = confirmUnclear(pendingFlag, safety);
+        if (isEscalation(confirmed.level)) await dc.cancelAllDialogs();
+        await sendEscalation(this.services, context, confirmed);
+        return;
+      }
+      if (answer === 'no') {
+        noteIntent(context, 'red_flag_cleared', 1);
+        await send(context, { text: say('red_flag_cleared') });
+        if (dc.activeDialog) await dc.repromptDialog();
+        return;
+      }
+    }
+
+    const unclear = await this.unclearWorthAsking(context, screen);
+    if (unclear && screen.hits.length === 0) {
+      // A vague mention ("numbness?"): one direct yes/no question rather than a guess either way.
+      data.pendingRedFlagQuestion = unclear.id;
+      noteIntent(context, 'red_flag_question', 1);
+      await send(context, { text: unclear.question, choices: this.services.menu.yesNo });
+      return;
+    }
+
+    if (screen.hits.length > 0) await recordTriage(this.services, context, screen.level!, screen.hits.map((hit) => hit.id));
 
     if (incoming.problem) {
       noteIntent(context, incoming.problem, 0);
       await send(context, { text: say(incoming.problem), choices: incoming.problem === 'too_long' ? [] : this.services.menu.starters });
     } else {
       context.activity.text = incoming.text;
-      const dc = await this.dialogs.createContext(context);
       const result = await dc.continueDialog();
       if (result.status === 'empty') await dc.beginDialog(this.rootDialog.id);
     }
 
+    // A routine-level flag (e.g. sciatica in one leg) outside a symptom check: say so after the answer.
+    if (screen.level === 'routine' && !(await this.isInChildDialog(context))) {
+      await context.sendActivity(composeEscalation(screen, region, safety));
+    }
+
     // Re-read: "start over" replaces the conversation data, and with it any earlier escalation.
     const triage = (await conversationDataOf(this.services, context)).triage;
-    summary.triage = triage;
-    if (triage === 'emergency' || triage === 'urgent') {
-      await context.sendActivity(composeReminder(triage, this.services.region, this.services.safety));
-    }
+    turnSummaryOf(context).triage = triage;
+    if (isEscalation(triage)) await context.sendActivity(composeReminder(triage, region, safety));
+  }
+
+  /**
+   * The unclear mention to ask about, if any. Inside a child dialog only possible emergencies and
+   * urgent signs interrupt: the symptom check asks about the routine ones (e.g. bone stress) itself,
+   * and interrupting would lose the answer the user just gave.
+   */
+  private async unclearWorthAsking(context: TurnContext, screen: RedFlagScreen): Promise<UnclearMention | undefined> {
+    if (screen.unclear.length === 0) return undefined;
+    if (!(await this.isInChildDialog(context))) return screen.unclear[0];
+    const levelOf = (id: string) => this.services.safety.flags.find((flag) => flag.id === id)?.level;
+    return screen.unclear.find((mention) => isEscalation(levelOf(mention.id)));
+  }
+
+  /** True while a child dialog (symptom check, booking) is waiting for an answer. */
+  private async isInChildDialog(context: TurnContext): Promise<boolean> {
+    const dc = await this.dialogs.createContext(context);
+    return Boolean(dc.child?.activeDialog);
   }
 }

@@ -8,6 +8,10 @@ export interface ConversationData {
   triage: TriageLevel | null;
   /** Red flags the user has reported in this conversation. */
   redFlags: string[];
+  /** The result of the last symptom check, kept only with the user's consent (for the booking summary). */
+  lastSymptomCheck?: { triage: TriageLevel; reasons: string[]; completedAt: string };
+  /** A red flag mentioned unclearly, whose yes/no question the bot has just asked. */
+  pendingRedFlagQuestion?: string;
   /** True once the welcome (with its disclaimer) has been shown. */
   welcomed?: boolean;
 }

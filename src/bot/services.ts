@@ -12,11 +12,14 @@ import { createSay, type Say } from '../conversation/wording';
 import { loadKnowledgeBase, readYamlFile, type KnowledgeBase } from '../knowledge/loadKnowledge';
 import { trainIntentModel, type IntentModel } from '../nlp/intentClassifier';
 import { lexiconFileSchema } from '../nlp/lexiconSchema';
-import { loadSafetyRules, type SafetyRules } from '../safety/loadSafetyRules';
-import { resolveRegion, type RegionSettings } from '../safety/triage';
+import { loadSafetyRules } from '../safety/loadSafetyRules';
+import { resolveRegion } from '../safety/triage';
+import type { RegionSettings, SafetyRules } from '../safety/types';
+import { loadSymptomCheckContent, type SymptomCheckContent } from '../symptoms/symptomCheckContent';
 import type { AppConfig } from '../config';
 import type { ReplyChoice } from '../conversation/botReply';
 import { emptyConversationData, type ConversationData } from './conversationData';
+import type { UserData } from './userData';
 
 export interface BotServices {
   config: AppConfig;
@@ -25,11 +28,14 @@ export interface BotServices {
   safety: SafetyRules;
   region: RegionSettings;
   say: Say;
+  /** Wording and advice map of the symptom check (knowledge/symptom-check.yaml). */
+  symptomCheck: SymptomCheckContent;
   /** Suggestion buttons from knowledge/menu.yaml. */
-  menu: { starters: ReplyChoice[]; intentChoices: Record<string, ReplyChoice> };
+  menu: { starters: ReplyChoice[]; yesNo: ReplyChoice[]; intentChoices: Record<string, ReplyChoice> };
   conversationState: ConversationState;
   userState: UserState;
   conversationData: StatePropertyAccessor<ConversationData>;
+  userData: StatePropertyAccessor<UserData>;
   dialogState: StatePropertyAccessor<DialogState>;
   send(context: TurnContext, reply: BotReply): Promise<void>;
 }
@@ -45,11 +51,10 @@ export interface ServiceOptions {
 export function createServices({ config, storage, knowledgeDir, pickVariant }: ServiceOptions): BotServices {
   const kb = loadKnowledgeBase(knowledgeDir);
   const lexicon = readYamlFile(path.join(kb.dir, 'nlp', 'lexicon.yaml'), lexiconFileSchema);
-  const intentModel = trainIntentModel(
-    [...kb.topics, ...kb.conversationIntents],
-    lexicon,
-    config.CLASSIFIER_THRESHOLD,
-  );
+  const intentModel = trainIntentModel([...kb.topics, ...kb.conversationIntents], lexicon, {
+    threshold: config.CLASSIFIER_THRESHOLD,
+    unknownIntent: 'out_of_scope',
+  });
   const safety = loadSafetyRules(path.join(kb.dir, 'safety'));
   const region = resolveRegion(safety, config.REGION, {
     emergencyNumber: config.EMERGENCY_NUMBER,
@@ -67,10 +72,12 @@ export function createServices({ config, storage, knowledgeDir, pickVariant }: S
     safety,
     region,
     say,
+    symptomCheck: loadSymptomCheckContent(kb.dir),
     menu: kb.menu,
     conversationState,
     userState,
     conversationData: conversationState.createProperty<ConversationData>('conversationData'),
+    userData: userState.createProperty<UserData>('userData'),
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
     send: async (context, reply) => {
       await context.sendActivity(renderReply(reply, { sourcesLabel }));
@@ -79,5 +86,5 @@ export function createServices({ config, storage, knowledgeDir, pickVariant }: S
 }
 
 export async function conversationDataOf(services: BotServices, context: TurnContext): Promise<ConversationData> {
-  return services.conversationData.get(context, emptyConversationData);
+  return services.conversationData.get(context, emptyConversationData());
 }

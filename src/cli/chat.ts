@@ -5,7 +5,7 @@
 import '../quietDotenv';
 import 'dotenv/config';
 import { randomUUID } from 'node:crypto';
-import * as readline from 'node:readline/promises';
+import * as readline from 'node:readline';
 import { createApp } from '../app';
 import { parseConfig } from '../config';
 import { postActivity, type ReplyActivity } from './directPost';
@@ -27,17 +27,15 @@ async function main(): Promise<void> {
   const user = { id: process.env.USER ?? 'terminal-user', name: 'You' };
   show(await postActivity(url, { type: 'conversationUpdate', conversationId, user, membersAdded: [user] }));
 
-  const terminal = readline.createInterface({ input: process.stdin, output: process.stdout });
+  const terminal = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: '\nyou> ' });
   console.log('\n(Type your message; "quit" to leave. Buttons can be typed as shown.)');
-  for (;;) {
-    let line: string;
-    try {
-      line = await terminal.question('\nyou> ');
-    } catch {
-      break; // stdin closed
-    }
+  terminal.prompt();
+  // Iterating (rather than question()) keeps lines that arrive faster than the bot answers, e.g. piped in.
+  for await (const line of terminal) {
     if (['quit', 'exit', '/quit'].includes(line.trim().toLowerCase())) break;
+    if (!process.stdin.isTTY) console.log(line);
     show(await postActivity(url, { type: 'message', conversationId, user, text: line }));
+    terminal.prompt();
   }
   terminal.close();
   await app.close();

@@ -8,9 +8,11 @@ import * as path from 'node:path';
 import { BayesClassifier } from 'natural';
 import { loadHeldOutUtterances, loadKnowledgeBase, readYamlFile } from '../knowledge/loadKnowledge';
 import { classificationReport, type ClassificationReport, type LabelledPrediction } from '../nlp/evaluation';
-import { classifyIntent, trainIntentModel } from '../nlp/intentClassifier';
+import { classifyIntent, DEFAULT_SETTINGS, trainIntentModel } from '../nlp/intentClassifier';
+import { crossValidatedAccuracy } from '../nlp/crossValidation';
 import { lexiconFileSchema } from '../nlp/lexiconSchema';
 
+const OUT_OF_SCOPE = 'out_of_scope';
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 function printReport(name: string, report: ClassificationReport): void {
@@ -23,8 +25,22 @@ function main(): void {
   const intents = [...kb.topics, ...kb.conversationIntents];
   const heldOut = loadHeldOutUtterances();
 
+  if (process.argv.includes('--tune')) {
+    console.log('5-fold cross-validation on the training examples (the held-out set is not used):');
+    for (const smoothing of [0.05, 0.1]) {
+      for (const bayesWeight of [0.3, 0.5]) {
+        for (const nearestWeight of [0, 0.2, 0.35]) {
+          const accuracy = crossValidatedAccuracy(intents, lexicon, { ...DEFAULT_SETTINGS, smoothing, bayesWeight, nearestWeight }, OUT_OF_SCOPE);
+          console.log(`  smoothing ${smoothing}  bayesWeight ${bayesWeight}  nearestWeight ${nearestWeight}  accuracy ${pct(accuracy)}`);
+        }
+      }
+    }
+    console.log(`in use: ${JSON.stringify(DEFAULT_SETTINGS)}`);
+    return;
+  }
+
   const trainStart = performance.now();
-  const model = trainIntentModel(intents, lexicon);
+  const model = trainIntentModel(intents, lexicon, { unknownIntent: OUT_OF_SCOPE });
   const trainMs = performance.now() - trainStart;
 
   const baseline = new BayesClassifier();

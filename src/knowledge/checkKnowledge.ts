@@ -6,9 +6,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KnowledgeFileError, loadHeldOutUtterances, loadKnowledgeBase, type KnowledgeBase } from './loadKnowledge';
 import { REQUIRED_WORDING_KEYS } from './wordingKeys';
+import { ADVICE_KEYS } from '../symptoms/assessSymptoms';
+import { loadSymptomCheckContent } from '../symptoms/symptomCheckContent';
 
 /** Fewer distinct words than this across an intent's examples means they are paraphrases of one line. */
 const MIN_DISTINCT_WORDS_PER_INTENT = 12;
+
+/** A held-out line sharing this share of its words with a training line of the same intent is a leak, not a test. */
+const MAX_HELD_OUT_OVERLAP = 0.6;
+
+const wordSet = (text: string): Set<string> => new Set(normalise(text).split(' ').filter(Boolean));
+const overlap = (a: Set<string>, b: Set<string>): number => {
+  const shared = [...a].filter((w) => b.has(w)).length;
+  return shared / (a.size + b.size - shared || 1);
+};
 
 const normalise = (text: string): string => text.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -76,6 +87,18 @@ export function checkKnowledge(dir?: string, seedsDir?: string): KnowledgeCheckR
     if (!(key in kb.wording)) problems.push(`wording.yaml is missing the message "${key}"`);
   }
 
+  try {
+    const { advice } = loadSymptomCheckContent(kb.dir);
+    for (const key of ADVICE_KEYS) {
+      if (!advice[key]) problems.push(`symptom-check.yaml has no advice topics for "${key}"`);
+    }
+    for (const [key, ids] of Object.entries(advice)) {
+      for (const id of ids) if (!kb.topicsById.has(id)) problems.push(`symptom-check.yaml advice "${key}" names unknown topic "${id}"`);
+    }
+  } catch (error) {
+    problems.push(describe(error));
+  }
+
   let heldOut = 0;
   try {
     const utterances = loadHeldOutUtterances(dir);
@@ -83,6 +106,11 @@ export function checkKnowledge(dir?: string, seedsDir?: string): KnowledgeCheckR
     for (const u of utterances) {
       if (!seen.has(u.intent)) problems.push(`held-out utterance "${u.text}" names unknown intent "${u.intent}"`);
       if (owner.has(normalise(u.text))) problems.push(`held-out utterance "${u.text}" is also a training example`);
+      const words = wordSet(u.text);
+      const twin = allIntents
+        .find((intent) => intent.id === u.intent)
+        ?.examples.find((example) => overlap(words, wordSet(example)) >= MAX_HELD_OUT_OVERLAP);
+      if (twin) problems.push(`held-out utterance "${u.text}" is a near copy of the training example "${twin}"`);
     }
   } catch (error) {
     problems.push(describe(error));

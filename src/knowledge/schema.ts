@@ -63,6 +63,8 @@ export const menuChoiceSchema = z.object({ label: z.string().min(1).max(40), val
 /** knowledge/menu.yaml: the suggestions offered at the start, after help, and for action intents. */
 export const menuFileSchema = z.object({
   starters: z.array(menuChoiceSchema).min(2).max(5),
+  /** Buttons for a yes/no question. */
+  yesNo: z.array(menuChoiceSchema).length(2),
   /** Button for an intent that is not a topic (symptom_check, book_physio...), used in clarifying replies. */
   intentChoices: z.record(idSchema, menuChoiceSchema),
 });

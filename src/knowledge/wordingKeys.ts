@@ -25,6 +25,7 @@ export const REQUIRED_WORDING_KEYS = [
   'no_more_detail',
   'suggestions_prompt',
   'turn_error',
+  'red_flag_cleared',
 ] as const;
 
 export type WordingKey = (typeof REQUIRED_WORDING_KEYS)[number];

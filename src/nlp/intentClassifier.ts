@@ -46,18 +46,37 @@ export interface IntentModel {
   vocabularySize: number;
   inverseDocumentFrequency: Map<string, number>;
   centroids: Map<string, SparseVector>;
+  /** Every training example's TF-IDF vector, for the nearest-example view. */
+  exampleVectors: Array<{ intent: string; vector: SparseVector }>;
   knownStems: ReadonlySet<string>;
   threshold: number;
+  settings: ClassifierSettings;
+  /** The intent for messages made mostly of unknown words (e.g. "out_of_scope"), if any. */
+  unknownIntent?: string;
 }
 
 /** Below this score the bot asks which topic the user meant. Tuned on the held-out set with `npm run eval`. */
 export const DEFAULT_THRESHOLD = 0.3;
 /** Messages are truncated to this many content words: past it, more text adds noise, not signal. */
 const MAX_FEATURE_WORDS = 40;
-/** Naive Bayes additive smoothing: small, because examples are short. */
-const SMOOTHING = 0.1;
-/** Word pairs count a little less than single words in TF-IDF: they are rarer and noisier. */
-const PAIR_WEIGHT = 0.7;
+/** Below this share of known words, a message goes to the model's unknownIntent (when it has one). */
+const MIN_KNOWN_SHARE = 0.5;
+/**
+ * Model settings, chosen by 5-fold cross-validation on the training examples (never on the held-out
+ * set): `npm run eval -- --tune` prints the grid.
+ */
+export interface ClassifierSettings {
+  /** Naive Bayes additive smoothing: small, because examples are short. */
+  smoothing: number;
+  /** Word pairs count less than single words in TF-IDF: they are rarer and noisier. */
+  pairWeight: number;
+  /** Share of the combined score from naive Bayes. */
+  bayesWeight: number;
+  /** Share from the closest single training example (the rest is similarity to the intent's centroid). */
+  nearestWeight: number;
+}
+
+export const DEFAULT_SETTINGS: ClassifierSettings = { smoothing: 0.1, pairWeight: 0.7, bayesWeight: 0.3, nearestWeight: 0.3 };
 
 /** Content words of a message, after lexicon replacement and (when a corrector is given) spelling correction. */
 function contentWords(text: string, lexicon: Lexicon, corrector?: SpellingCorrector): string[] {
@@ -78,12 +97,12 @@ function normalise(vector: SparseVector): SparseVector {
   return vector;
 }
 
-function tfidfVector(features: string[], idf: Map<string, number>): SparseVector {
+function tfidfVector(features: string[], idf: Map<string, number>, pairWeight: number): SparseVector {
   const vector: SparseVector = new Map();
   for (const feature of features) {
     const weight = idf.get(feature);
     if (weight === undefined) continue;
-    vector.set(feature, (vector.get(feature) ?? 0) + weight * (feature.includes('_') ? PAIR_WEIGHT : 1));
+    vector.set(feature, (vector.get(feature) ?? 0) + weight * (feature.includes('_') ? pairWeight : 1));
   }
   return normalise(vector);
 }
@@ -97,8 +116,9 @@ function cosine(a: SparseVector, b: SparseVector): number {
 export function trainIntentModel(
   intents: readonly TrainingIntent[],
   lexicon: Lexicon,
-  threshold: number = DEFAULT_THRESHOLD,
+  options: { threshold?: number; settings?: ClassifierSettings; unknownIntent?: string } = {},
 ): IntentModel {
+  const { threshold = DEFAULT_THRESHOLD, settings = DEFAULT_SETTINGS, unknownIntent } = options;
   const vocabulary = new Set<string>();
   const documents: Array<{ intent: string; features: string[] }> = [];
   const knownStems = new Set<string>();
@@ -119,6 +139,7 @@ export function trainIntentModel(
 
   const featureCounts = new Map<string, { counts: Map<string, number>; total: number }>();
   const centroids = new Map<string, SparseVector>();
+  const exampleVectors: IntentModel['exampleVectors'] = [];
   for (const intent of intents) {
     featureCounts.set(intent.id, { counts: new Map(), total: 0 });
     centroids.set(intent.id, new Map());
@@ -128,7 +149,9 @@ export function trainIntentModel(
     for (const feature of doc.features) entry.counts.set(feature, (entry.counts.get(feature) ?? 0) + 1);
     entry.total += doc.features.length;
     const centroid = centroids.get(doc.intent)!;
-    for (const [feature, weight] of tfidfVector(doc.features, inverseDocumentFrequency)) centroid.set(feature, (centroid.get(feature) ?? 0) + weight);
+    const vector = tfidfVector(doc.features, inverseDocumentFrequency, settings.pairWeight);
+    exampleVectors.push({ intent: doc.intent, vector });
+    for (const [feature, weight] of vector) centroid.set(feature, (centroid.get(feature) ?? 0) + weight);
   }
   centroids.forEach(normalise);
 
@@ -140,8 +163,11 @@ export function trainIntentModel(
     vocabularySize: documentFrequency.size,
     inverseDocumentFrequency,
     centroids,
+    exampleVectors,
     knownStems,
     threshold,
+    settings,
+    unknownIntent: unknownIntent && intents.some((i) => i.id === unknownIntent) ? unknownIntent : undefined,
   };
 }
 
@@ -149,9 +175,10 @@ export function trainIntentModel(
 function bayesPosteriors(model: IntentModel, features: string[]): Map<string, number> {
   const logLikelihoods = model.intents.map((intent) => {
     const { counts, total } = model.featureCounts.get(intent)!;
-    const denominator = Math.log(total + SMOOTHING * model.vocabularySize);
+    const { smoothing } = model.settings;
+    const denominator = Math.log(total + smoothing * model.vocabularySize);
     let sum = 0;
-    for (const feature of features) sum += Math.log((counts.get(feature) ?? 0) + SMOOTHING) - denominator;
+    for (const feature of features) sum += Math.log((counts.get(feature) ?? 0) + smoothing) - denominator;
     return sum;
   });
   const best = Math.max(...logLikelihoods);
@@ -166,12 +193,29 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
   const known = stems.filter((s) => model.knownStems.has(s));
   const knownWordShare = stems.length === 0 ? 0 : known.length / stems.length;
   if (known.length === 0) return { intent: null, score: 0, ranked: [], knownWordShare };
+  if (model.unknownIntent && knownWordShare < MIN_KNOWN_SHARE) {
+    // Mostly words the bot was never taught ("should i buy ethereum"): whatever the rest says, the
+    // message is about something else. Saying what the bot covers beats guessing from "should".
+    return { intent: model.unknownIntent, score: 1 - knownWordShare, ranked: [], knownWordShare };
+  }
 
   const features = featuresOf(known).filter((f) => model.inverseDocumentFrequency.has(f));
   const posteriors = bayesPosteriors(model, features);
-  const query = tfidfVector(features, model.inverseDocumentFrequency);
+  const query = tfidfVector(features, model.inverseDocumentFrequency, model.settings.pairWeight);
+  const { bayesWeight, nearestWeight } = model.settings;
+  const nearest = new Map<string, number>();
+  if (nearestWeight > 0) {
+    for (const { intent, vector } of model.exampleVectors) nearest.set(intent, Math.max(nearest.get(intent) ?? 0, cosine(query, vector)));
+  }
+  const centroidWeight = 1 - bayesWeight - nearestWeight;
   const ranked = model.intents
-    .map((intent) => ({ intent, score: 0.5 * posteriors.get(intent)! + 0.5 * cosine(query, model.centroids.get(intent)!) }))
+    .map((intent) => ({
+      intent,
+      score:
+        bayesWeight * posteriors.get(intent)! +
+        centroidWeight * cosine(query, model.centroids.get(intent)!) +
+        nearestWeight * (nearest.get(intent) ?? 0),
+    }))
     .sort((a, b) => b.score - a.score);
   // Unknown words dilute confidence: "my knee hurts when running" knows "hurt" and "run", not "knee".
   const margin = ranked[0].score - (ranked[1]?.score ?? 0);

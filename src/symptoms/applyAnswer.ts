@@ -31,7 +31,8 @@ export function applyAnswer(answers: SymptomAnswers, pending: PendingQuestion, t
     answers.startBack = { ...answers.startBack, [pending.item]: value };
     return true;
   }
-  const parsers: { [K in PendingQuestion['id']]: (t: string) => SymptomAnswers[K] | undefined } = {
+  type QuestionPending = Extract<PendingQuestion, { kind: 'question' }>;
+  const parsers: { [K in QuestionPending['id']]: (t: string) => SymptomAnswers[K] | undefined } = {
     location: parseLocation,
     durationDays: parseDuration,
     timing: parseTiming,

@@ -1,0 +1,825 @@
+/**
+ * Parsers for the follow-up symptom questions. One pure function per question: each takes what the user
+ * typed (casual, phone-typed, typos) and returns the parsed value, or `undefined` when the answer is unclear
+ * so the dialog can ask again with an example. Parsers never guess a red flag away: negation is scoped to
+ * its clause ("no numbness, but my left leg tingles" is a one-leg symptom).
+ *
+ * No I/O. Functions that turn dates into days ("since tuesday", "since march") take `today` so tests are
+ * deterministic; it defaults to the current date.
+ */
+import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingChange } from './types';
+
+// ---------------------------------------------------------------------------------------------------------
+// Normalisation
+// ---------------------------------------------------------------------------------------------------------
+
+const CONTRACTIONS: Array<[RegExp, string]> = [
+  [/\bain'?t\b/g, 'is not'],
+  [/\bcan'?t\b/g, 'can not'],
+  [/\bcannot\b/g, 'can not'],
+  [/\bwon'?t\b/g, 'will not'],
+  [/\b(do|does|did|is|are|was|were|has|have|had|would|could|should|must|need)n'?t\b/g, '$1 not'],
+  [/\bi'?m\b/g, 'i am'],
+  [/\bi'?ve\b/g, 'i have'],
+  [/\b(\w+)'re\b/g, '$1 are'],
+  [/\b(\w+)'ve\b/g, '$1 have'],
+  [/\b(\w+)'ll\b/g, '$1 will'],
+  [/\b(\w+)'d\b/g, '$1 would'],
+  [/\b(\w+)'s\b/g, '$1'],
+];
+
+/** Common short misspellings and text-speak, fixed token by token. */
+const TOKEN_FIXES: Record<string, string> = {
+  lft: 'left', lef: 'left', letf: 'left', rite: 'right', rght: 'right', rigt: 'right', riht: 'right', rihgt: 'right',
+  nite: 'night', nigth: 'night', nigt: 'night', nites: 'nights', tonite: 'tonight',
+  wk: 'week', wks: 'weeks', wek: 'week', weks: 'weeks', weeek: 'week', weeeks: 'weeks', wkz: 'weeks',
+  mth: 'month', mths: 'months', mnth: 'month', mnths: 'months', mos: 'months', monthes: 'months',
+  yr: 'year', yrs: 'years', yer: 'year', yers: 'years', yeras: 'years', yaer: 'year',
+  hr: 'hour', hrs: 'hours', dy: 'day', dys: 'days', dayz: 'days', dyas: 'days',
+  yday: 'yesterday', yest: 'yesterday', ystday: 'yesterday', '2day': 'today', tdy: 'today', tday: 'today',
+  thru: 'through', abt: 'about', approx: 'about', arnd: 'around', roughtly: 'roughly',
+  bk: 'back', bak: 'back', bck: 'back', lowerback: 'lower back', lowback: 'lower back', lwr: 'lower',
+  thig: 'thigh', thi: 'thigh', tigh: 'thigh', thight: 'thigh', theigh: 'thigh',
+  buttcheek: 'butt cheek', buttcheeks: 'butt cheeks', bumcheek: 'bum cheek', bumcheeks: 'bum cheeks', buttox: 'buttocks',
+  bumm: 'bum', glut: 'glute', gluts: 'glutes', calfs: 'calves', clf: 'calf', kne: 'knee', nee: 'knee',
+  lg: 'leg', legz: 'legs', lgs: 'legs', foor: 'foot', fot: 'foot',
+  ya: 'yeah', yah: 'yeah', yea: 'yeah', yeh: 'yeah', yh: 'yeah', ye: 'yeah', yas: 'yes', ys: 'yes', yse: 'yes', yess: 'yes',
+  yeap: 'yep', yupp: 'yup', yepp: 'yep', noo: 'no', nop: 'nope', naa: 'nah', nahh: 'nah', nw: 'no', nopes: 'nope',
+  whn: 'when', wen: 'when', wehn: 'when', wile: 'while', whle: 'while', durng: 'during', aftr: 'after', afer: 'after',
+  sdie: 'side', sied: 'side', sid: 'side', sdes: 'sides', sidez: 'sides', iam: 'i am',
+  u: 'you', ur: 'your', tho: 'though', cuz: 'because', coz: 'because', bc: 'because', bcos: 'because',
+  dunno: 'do not know', idk: 'i do not know', dno: 'do not know', nothin: 'nothing', nuthin: 'nothing', nuffin: 'nothing',
+  nothng: 'nothing', noting: 'nothing', sumtimes: 'sometimes', smtimes: 'sometimes', sumthing: 'something',
+  kms: 'km', kilometres: 'km', kilometers: 'km', klms: 'km', milage: 'mileage', millage: 'mileage', mielage: 'mileage',
+  shooes: 'shoes', shoez: 'shoes', trainrs: 'trainers', rd: 'road', rds: 'roads',
+  hils: 'hills', hil: 'hill', spd: 'speed', intervels: 'intervals',
+  numbe: 'numb', numm: 'numb', tingy: 'tingly',
+  sevn: 'seven', sven: 'seven', fiv: 'five', nien: 'nine',
+  prob: 'probably', probs: 'probably', def: 'definitely', defo: 'definitely', deffo: 'definitely', defs: 'definitely',
+  ofc: 'of course', obv: 'obviously', rly: 'really', realy: 'really', v: 'very', vv: 'very very', mega: 'very',
+  wat: 'what', wot: 'what', wut: 'what', pls: 'please', plz: 'please', okay: 'ok',
+};
+
+/**
+ * Words the fuzzy corrector may correct towards (6+ letters: a one-letter slip in a short word is more
+ * likely another real word, "there" vs "three"). Short words are fixed through TOKEN_FIXES instead.
+ */
+const FUZZY_VOCABULARY = new Set(
+  (
+    'middle center centre central centrally midline buttock buttocks bottom glutes gluteal hamstring hamstrings calves ' +
+    'ankles yesterday fortnight fortnights couple several months weekend weekends monday tuesday wednesday thursday ' +
+    'friday saturday sunday morning mornings tonight nighttime overnight always constant constantly nonstop ' +
+    'running resting sitting standing asleep waking during stiffness tingling tingly tingles tingle numbness ' +
+    'weakness shooting burning needles sciatica prickly prickling mileage marathon doubled distance longer ' +
+    'concrete pavement pavements tarmac asphalt trails treadmill surface trainers sneakers uphill downhill ' +
+    'incline intervals interval speedwork fartlek sprints sprinting threshold thirty twenty eleven twelve ' +
+    'thirteen fourteen fifteen sixteen seventeen eighteen nineteen seventy eighty ninety definitely absolutely ' +
+    'certainly nothing neither changed changes extremely moderately slightly somewhat unchanged usually ' +
+    'spreads spreading radiates radiating travels between numbish weakening drags dragging buckles buckling ' +
+    'increased ramped training instead recently lately started hurting aching throbbing ' +
+    'stabbing anything christmas january february august september october november december'
+  ).split(' '),
+);
+
+/** Real words one slip away from a vocabulary word: never "corrected". */
+const PROTECTED = new Set(
+  (
+    'walking walked ruining setting thirsty speakers trains trained trainer trailer trials include includes ' +
+    'including consultant sprains sprained sprain mourning getting waiting charged chained ' +
+    'hunting turning testing nesting rusting lasting posting lifting fitting hitting knitting shifting ' +
+    'twinge twinges muddle riddle longed lounger buckled dragged increases ramping starting mouths mounts upper'
+  ).split(' '),
+);
+
+/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
+function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+const fuzzyCache = new Map<string, string>();
+
+/** Corrects a long token to the one vocabulary word it is a slip away from; leaves it alone if unsure. */
+function correctToken(token: string): string {
+  if (token.length < 5 || !/^[a-z]+$/.test(token) || FUZZY_VOCABULARY.has(token) || PROTECTED.has(token)) return token;
+  const cached = fuzzyCache.get(token);
+  if (cached !== undefined) return cached;
+  const maxEdits = token.length >= 9 ? 2 : 1;
+  let best = token;
+  let bestDistance = maxEdits + 1;
+  let tie = false;
+  for (const word of FUZZY_VOCABULARY) {
+    if (word[0] !== token[0] || Math.abs(word.length - token.length) > 1) continue;
+    const distance = editDistance(token, word);
+    if (distance < bestDistance) {
+      best = word;
+      bestDistance = distance;
+      tie = false;
+    } else if (distance === bestDistance) {
+      tie = true;
+    }
+  }
+  const result = bestDistance <= maxEdits && !tie ? best : token;
+  if (fuzzyCache.size < 5000) fuzzyCache.set(token, result);
+  return result;
+}
+
+/** Phrases glued into one token so clause splitting on "and" does not break them. */
+const GLUED_PHRASES: Array<[RegExp, string]> = [
+  [/\bpins (and|n|&) needles\b/g, 'pinsneedles'],
+  [/\bday (and|n|&) night\b/g, 'dayandnight'],
+  [/\bnight (and|n|&) day\b/g, 'dayandnight'],
+  [/\bon (and|n|&) off\b/g, 'onandoff'],
+  [/\bup (and|n|&) down\b/g, 'upanddown'],
+  [/\bups (and|n|&) downs\b/g, 'upsanddowns'],
+  [/\bback (and|n|&) forth\b/g, 'backandforth'],
+  [/\bleft (and|n|&) right\b/g, 'leftandright'],
+  [/\bright (and|n|&) left\b/g, 'leftandright'],
+  [/\bnot only\b/g, 'not_only'],
+];
+
+/**
+ * Lower-case, contractions expanded, clause punctuation turned into " , ", typos fixed. The result is
+ * padded with spaces so patterns can use \b at both ends.
+ */
+export function normalizeAnswer(text: string): string {
+  let s = text.toLowerCase().replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
+  s = s.replace(/(\d)\s*\/\s*(\d)/g, '$1/$2');
+  s = s.replace(/(\d)\s*-\s*(\d)/g, '$1-$2');
+  s = s.replace(/&/g, ' and ');
+  s = s.replace(/[^a-z0-9/.\-+,;:!?~ ]/g, ' ');
+  s = s.replace(/([,;:!?])/g, ' , ').replace(/\.(?!\d)/g, ' , ');
+  s = s.replace(/([a-z])[-/]([a-z])/g, '$1 $2');
+  s = s.replace(/(^|\s)-(?=[a-z])/g, '$1').replace(/([a-z])-(\s|$)/g, '$1$2');
+  s = s.replace(/(\d)([a-z])/g, '$1 $2');
+  s = s.replace(/\b([a-z])\1{2,}/g, '$1').replace(/([a-z])\1{2,}\b/g, '$1');
+  const tokens = s
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((token) => TOKEN_FIXES[token] ?? token)
+    .join(' ')
+    .split(' ')
+    .map(correctToken);
+  let joined = ` ${tokens.join(' ')} `;
+  for (const [pattern, replacement] of GLUED_PHRASES) joined = joined.replace(pattern, replacement);
+  return joined.replace(/\s+/g, ' ');
+}
+
+/** Splits a normalised answer into clauses: negation never reaches across a clause boundary. */
+function clausesOf(norm: string): string[] {
+  return norm
+    .split(/ (?:,|but|though|although|however|except|apart from|other than|aside from|besides|only|just|and|whereas|plus|also|then|so) /)
+    .map((clause) => ` ${clause.trim().replace(/^((only|just|and|but|so|then|also|plus|or) )+/, '')} `)
+    .filter((clause) => clause.trim().length > 0);
+}
+
+const NEGATOR = /\b(no|not|never|none|nothing|without|neither|nor|nope|nah|hardly|rarely|barely|zero)\b/;
+
+/** True when a negation word comes before `index` within the clause. */
+function negatedAt(clause: string, index: number): boolean {
+  return NEGATOR.test(clause.slice(0, index));
+}
+
+/** Start indexes of the non-negated matches of a pattern in a clause. */
+function positiveMatches(clause: string, pattern: RegExp): RegExpExecArray[] {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  return [...clause.matchAll(global)].filter((m) => !negatedAt(clause, m.index));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Numbers written as words
+// ---------------------------------------------------------------------------------------------------------
+
+const SMALL_NUMBERS: Record<string, number> = {
+  zero: 0, nil: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+/** "thirty four" -> "34", "seven" -> "7", "a hundred" -> "100". Only for parsers where "one" means a number. */
+function numberWordsToDigits(norm: string): string {
+  const small = Object.keys(SMALL_NUMBERS).join('|');
+  const tens = Object.keys(TENS).join('|');
+  return norm
+    .replace(/\b(a|one) hundred\b/g, '100')
+    .replace(new RegExp(`\\b(${tens})(?: (?:and )?(one|two|three|four|five|six|seven|eight|nine))?\\b`, 'g'), (_m, t: string, u?: string) =>
+      String(TENS[t] + (u ? SMALL_NUMBERS[u] : 0)),
+    )
+    .replace(new RegExp(`\\b(${small})\\b`, 'g'), (_m, w: string) => String(SMALL_NUMBERS[w]));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Location
+// ---------------------------------------------------------------------------------------------------------
+
+/** A regex for whole words: like \b, but also safe next to the spaces that pad a normalised answer. */
+function words(source: string): RegExp {
+  return new RegExp(`(?<![a-z0-9_])(?:${source})(?![a-z0-9_])`);
+}
+
+const AREA_PATTERNS: Array<[PainArea, RegExp]> = [
+  [
+    'below_knee',
+    words(
+      String.raw`calf|calves|shins?|ankles?|foot|feet|toes?|heels?|lower legs?|(below|under|past|beyond|behind) (my |the )?knees?|all the way down (my |the |one |both |the back of (my |the )?)?legs?|(whole|entire) legs?|full length of (my |the )?legs?`,
+    ),
+  ],
+  ['thigh', words(String.raw`thighs?|hamstrings?|groin|knees?|upper legs?|(back|top|front|side) of (my |the )?legs?|legs?`)],
+  [
+    'buttock',
+    words(String.raw`bums?|butts?|buttocks?|cheeks?|glutes?|gluteal|bottom(?! of)|backside|rear end|hips?|si joint|sacroiliac|piriformis|sit(ting)? bones?`),
+  ],
+  ['central', words(String.raw`middle|mid back|mid spine|center|centre|central|centrally|spine|spinal|midline|tailbone|coccyx|across|all over|whole (of my )?(lower )?back|on the bone`)],
+];
+
+const AREA_RANK: Record<PainArea, number> = { central: 0, one_side: 0, buttock: 1, thigh: 2, below_knee: 3 };
+
+const BODY_WORDS = 'side|sides|leg|legs|bum|butt|buttock|buttocks|glute|glutes|cheek|thigh|thighs|calf|calves|hip|hips|foot|feet|knee|knees|lower|back|hamstring|hamstrings|shin|shins|ankle|ankles|one|only|hand|toes?|heel|sciatica';
+const NOT_A_SIDE = 'now|away|there|here|after|before|then|in|at|down|up|above|below|by|next|where|when|across|over|through|on|into|under|around|along|the|as|way|time|thing|amount|answer|place|to|from|and|or|but|it';
+
+function sidePattern(word: 'left' | 'right'): RegExp {
+  return words(
+    String.raw`${word} ?(hand )?sided?|${word[0]}hs|(on|to|towards|toward|my|its|it is|the) (the )?${word}(?! (${NOT_A_SIDE})(?![a-z]))|${word} (${BODY_WORDS})`,
+  );
+}
+const LEFT = sidePattern('left');
+const RIGHT = sidePattern('right');
+const BOTH_SIDES_STRICT = words(
+  String.raw`both (sides|legs|of them|buttocks|bum cheeks|butt cheeks|glutes|thighs|calves|feet|hips|hamstrings)|either side|each side|leftandright|bilateral`,
+);
+const BOTH_SIDES = words(`${BOTH_SIDES_STRICT.source}|both|two sides|alternat[a-z]*|switch[a-z]* sides`);
+const ONE_SIDE = words(String.raw`one side|one sided|to the side|on the side|a side|single side|one of (my )?sides`);
+
+interface SideFinding {
+  left: boolean;
+  right: boolean;
+  both: boolean;
+  oneUnknown: boolean;
+}
+
+/** Which side(s) the clauses name; `wholeAnswer` lets a bare "left" / "right" answer count. */
+function findSides(clauses: string[], strict: boolean, wholeAnswer?: string): SideFinding {
+  const found: SideFinding = { left: false, right: false, both: false, oneUnknown: false };
+  for (const clause of clauses) {
+    if (positiveMatches(clause, LEFT).length > 0) found.left = true;
+    if (positiveMatches(clause, RIGHT).length > 0) found.right = true;
+    if (positiveMatches(clause, strict ? BOTH_SIDES_STRICT : BOTH_SIDES).length > 0) found.both = true;
+    if (positiveMatches(clause, ONE_SIDE).length > 0) found.oneUnknown = true;
+  }
+  if (wholeAnswer !== undefined) {
+    const bare = wholeAnswer
+      .replace(/[ ,]+/g, ' ')
+      .trim()
+      .replace(/^((on|the|my|its|it is|mostly|mainly) )+/, '')
+      .replace(/( (one|only|side|sided|mostly|mainly|mine))+$/, '');
+    if (/^(left|l)$/.test(bare)) found.left = true;
+    if (/^(right|r)$/.test(bare)) found.right = true;
+  }
+  return found;
+}
+
+function sideOf(found: SideFinding): Side | undefined {
+  if (found.both || (found.left && found.right)) return 'both';
+  if (found.left) return 'left';
+  if (found.right) return 'right';
+  return undefined;
+}
+
+/** A clause like "legs are fine" says where the pain is NOT. */
+const FINE = /\b(fine|ok|alright|normal|good|great|perfect|unaffected|clear)\b/;
+const PAIN_WORD = /\b(pain\w*|hurts?|hurting|hurted|ache|aches|ached|aching|achy|sore|soreness|niggle|niggly|twinge|shooting|burning|sharp|stabbing|throbbing|radiat\w*|sciatica|spread\w*|goes|travels|tingl\w*|numb\w*|pinsneedles|stiff\w*)\b/;
+
+function parseLocationIn(norm: string, strict: boolean): SymptomAnswers['location'] {
+  let clauses = clausesOf(norm).filter((clause) => !(FINE.test(clause) && !PAIN_WORD.test(clause)));
+  // In a free description, only clauses about the pain: "my left knee was operated on" is not a location.
+  if (strict) clauses = clauses.filter((clause) => PAIN_WORD.test(clause) || /\bback\b/.test(clause));
+  let area: PainArea | undefined;
+  for (const clause of clauses) {
+    for (const [candidate, pattern] of AREA_PATTERNS) {
+      if (positiveMatches(clause, pattern).length === 0) continue;
+      if (area === undefined || AREA_RANK[candidate] > AREA_RANK[area]) area = candidate;
+    }
+  }
+  const found = findSides(clauses, strict, strict ? undefined : norm);
+  const side = sideOf(found);
+  if (area === undefined || area === 'central') {
+    if (side === 'left' || side === 'right') return { area: 'one_side', side };
+    if (side === 'both') return { area: 'central', side: 'both' };
+    if (found.oneUnknown) return { area: 'one_side' };
+    return area === 'central' ? { area: 'central' } : undefined;
+  }
+  return side ? { area, side } : { area };
+}
+
+/**
+ * Where the pain is, the furthest point winning: below_knee > thigh > buttock > one_side / central.
+ * "both sides" of the lower back is `central` with side `both`; "middle, a bit to the left" is one_side left.
+ * A bare "lower back" is unclear (undefined).
+ */
+export function parseLocation(text: string): SymptomAnswers['location'] {
+  return parseLocationIn(normalizeAnswer(text), false);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Duration
+// ---------------------------------------------------------------------------------------------------------
+
+const UNIT_DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, fortnight: 14, month: 30, year: 365 };
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_SHORT: Record<string, number> = { sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, weds: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6 };
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function unitOf(word: string): string | undefined {
+  if (/^(hours?|h)$/.test(word)) return 'hour';
+  if (/^(days?|d)$/.test(word)) return 'day';
+  if (/^(weeks?|w)$/.test(word)) return 'week';
+  if (/^fortnights?$/.test(word)) return 'fortnight';
+  if (/^(months?|m|mo)$/.test(word)) return 'month';
+  if (/^(years?|y)$/.test(word)) return 'year';
+  return undefined;
+}
+
+function quantityOf(word: string): number | undefined {
+  if (/^\d+(\.\d+)?$/.test(word)) return Number(word);
+  if (/^(a|an)$/.test(word)) return 1;
+  if (/^(a )?couple( of)?$/.test(word)) return 2;
+  if (/^(a )?few$/.test(word)) return 3;
+  if (/^several$/.test(word)) return 4;
+  if (/^half (a|an)$/.test(word)) return 0.5;
+  return undefined;
+}
+
+/** Days back from `today` to the most recent given weekday (a full week if it is that day today). */
+function daysSinceWeekday(weekday: number, today: Date): number {
+  const diff = (today.getDay() - weekday + 7) % 7;
+  return diff === 0 ? 7 : diff;
+}
+
+function daysSinceDate(month: number, day: number, today: Date): number {
+  const start = new Date(today.getFullYear(), month, day);
+  if (start.getTime() > today.getTime()) start.setFullYear(today.getFullYear() - 1);
+  return Math.max(1, Math.floor((today.getTime() - start.getTime()) / 86_400_000));
+}
+
+const DURATION_CONTEXT_BEFORE = /\b(for|since|past|last|been|started|start|began|begun|lasted|ongoing|going on|had it|have had|over)\b/;
+const DURATION_CONTEXT_AFTER = /^\s*(ago|now|back|or so ago|on and off|onandoff)\b/;
+
+function durationIn(norm: string, strict: boolean, today: Date): number | undefined {
+  const s = numberWordsToDigits(norm);
+  const found: number[] = [];
+  const inContext = (index: number, length: number): boolean =>
+    !strict || DURATION_CONTEXT_BEFORE.test(s.slice(Math.max(0, index - 30), index)) || DURATION_CONTEXT_AFTER.test(s.slice(index + length));
+
+  const quantity = String.raw`(\d+(?:\.\d+)?|a couple of|a couple|couple of|couple|a few|few|several|half an|half a|an|a)`;
+  const unit = String.raw`(hours?|h|days?|d|weeks?|w|fortnights?|months?|mo|m|years?|y)`;
+  const amount = new RegExp(String.raw`\b${quantity} (and a half )?${unit}( and a half)?\b`, 'g');
+  for (const m of s.matchAll(amount)) {
+    const n = quantityOf(m[1]);
+    const u = unitOf(m[3]);
+    if (n === undefined || u === undefined) continue;
+    const before = s.slice(0, m.index);
+    const after = s.slice(m.index + m[0].length);
+    // Rates, not durations: "3 times a week", "I run 4 days a week", "50 km a week".
+    if (/^(a|an)$/.test(m[1]) && /\b(times|x|twice|once|days|runs|miles|km|k|sessions|hours|minutes|mins|\d+)\s*$/.test(before)) continue;
+    if (/^\s*(a|per|each|every) (week|month|day|year|fortnight)\b/.test(after)) continue;
+    if (/^(m|d|w|y|h)$/.test(m[3]) && !/^\d/.test(m[1])) continue;
+    if (!inContext(m.index, m[0].length)) continue;
+    const half = m[2] !== undefined || m[4] !== undefined ? 0.5 : 0;
+    found.push((n + half) * UNIT_DAYS[u]);
+  }
+
+  // "for weeks", "for months now": at least two of them.
+  for (const m of s.matchAll(/\b(for|many|some) (days|weeks|months|years)\b/g)) {
+    const u = unitOf(m[2]);
+    if (u && !/^\s*(a|per|each|every)\b/.test(s.slice(m.index + m[0].length))) found.push(2 * UNIT_DAYS[u]);
+  }
+
+  const relative: Array<[RegExp, () => number]> = [
+    [/\b(today|this morning|this afternoon|this evening|tonight|earlier today|an hour ago|few hours|couple of hours|just now|on my run today)\b/, () => 0],
+    [/\b(the day before yesterday|day before yesterday)\b/, () => 2],
+    [/\b(yesterday|last night)\b/, () => 1],
+    [/\bthis week\b/, () => 3],
+    [/\b(last|past) week\b/, () => 7],
+    [/\b(last|past) month\b/, () => 30],
+    [/\b(last|past) year\b/, () => 365],
+    [/\b(last|the|this|over the|at the) weekend\b/, () => (/\blast weekend\b/.test(s) ? Math.max(daysSinceWeekday(6, today), 7) : daysSinceWeekday(6, today))],
+    [/\bchristmas\b/, () => daysSinceDate(11, 25, today)],
+    [/\bnew year\b/, () => daysSinceDate(0, 1, today)],
+  ];
+  for (const [pattern, days] of relative) {
+    const m = pattern.exec(s);
+    if (!m) continue;
+    if (strict && !/\b(since|started|start|began|begun|from|ago|as of)\b/.test(s.slice(Math.max(0, m.index - 30), m.index + m[0].length + 6))) continue;
+    found.push(days());
+  }
+
+  // "since last tuesday" (about a week, as people mean it), "since tuesday", "since march".
+  const weekday = new RegExp(String.raw`\b(since|from|on|started|last|began)( last| on| this past| the)? (${WEEKDAYS.join('|')}|${Object.keys(WEEKDAY_SHORT).join('|')})\b`, 'g');
+  for (const m of s.matchAll(weekday)) {
+    const name = m[3];
+    const index = WEEKDAYS.indexOf(name) >= 0 ? WEEKDAYS.indexOf(name) : WEEKDAY_SHORT[name];
+    const isLast = m[1] === 'last' || m[2] === ' last';
+    if (strict && !/\b(since|started|start|began|begun|from|ago)\b/.test(s.slice(Math.max(0, m.index - 20), m.index + m[0].length + 6))) continue;
+    found.push(isLast ? 7 : daysSinceWeekday(index, today));
+  }
+  const month = new RegExp(String.raw`\b(since|started in|start of|began in|from|in|early|mid|late|end of)( early| mid| late| the start of| the end of| the beginning of)? (${MONTHS.join('|')})\b`, 'g');
+  for (const m of s.matchAll(month)) {
+    if (m[3] === 'may' && !/^(since|started in|start of|began in)$/.test(m[1])) continue;
+    if (strict && !/\b(since|started|began|start)\b/.test(s.slice(Math.max(0, m.index - 20), m.index + m[0].length))) continue;
+    found.push(daysSinceDate(MONTHS.indexOf(m[3]), 1, today));
+  }
+
+  if (found.length === 0) return undefined;
+  return Math.floor(Math.max(...found));
+}
+
+/**
+ * How long ago the pain started, in days: "about 3 weeks" -> 21, "since yesterday" -> 1, "a couple of
+ * months" -> 60, "over a year" -> 365, "since last tuesday" -> 7, "today" -> 0. Several amounts: the longest
+ * (when it first started). Unclear ("ages", "a while") -> undefined.
+ */
+export function parseDuration(text: string, today: Date = new Date()): number | undefined {
+  return durationIn(normalizeAnswer(text), false, today);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Timing
+// ---------------------------------------------------------------------------------------------------------
+
+const TIMING_ORDER: PainTiming[] = ['during_running', 'after_running', 'at_rest', 'at_night', 'all_the_time', 'morning_stiffness'];
+const RUN_NOUN = String.raw`((a|my|the|long|longer|easy|hard|fast|tempo|any|most|some|all|each|every|big|short|weekend|sunday|training) )*(run|runs|running|jog|jogs|jogging|races?|parkruns?)`;
+
+const TIMING_PATTERNS: Array<[PainTiming, RegExp]> = [
+  [
+    'during_running',
+    words(
+      String.raw`(when|while|whilst|during|on|in|mid|through|as|whenever|every time|each time) (i am |i )?${RUN_NOUN}|during (training|sessions?|workouts?|intervals|speedwork)|mid ?run|(\d+|a few|few|couple of|a couple of) (km|k|miles?|minutes|mins) (in|into)|(running|jogging) (makes|hurts|causes|brings|is painful|is sore|aggravates|triggers|sets)|(hurts?|sore|painful|pain|aches?) (to run|running|when running|while running)`,
+    ),
+  ],
+  [
+    'after_running',
+    words(
+      String.raw`after(wards)? (i (have )?(run|ran|finish|stop|get home)|${RUN_NOUN}|training|sessions?|workouts?)|afterwards|after (too|as well|also)|post ?(run|race|runs)|(the|next) (day|morning) after|next (day|morning)|day after|when i (stop|finish|cool down|get home|get back)|once i (stop|finish|get home|get back|cool down)|cool(ing)? down|later (that|in the) (day|evening)`,
+    ),
+  ],
+  [
+    'at_rest',
+    words(
+      String.raw`at rest|(when|while|if|whenever) (i am |i )?(resting|rest|sit|sitting|sat|lie|lying|laying|stand|standing|relax|relaxing|driving|drive|still)|(even )?when (i am )?not running|sitting|sat (down|at|for|in|still)|lying down|laying down|at (my|a) desk|doing nothing|rest days?|off days?|on the (sofa|couch)|in bed|standing (still|for|around|up)|even (resting|at rest|sitting|lying|standing)|(?<!the )rest(?! of)`,
+    ),
+  ],
+  [
+    'at_night',
+    words(
+      String.raw`at night|(during|in) the night|night ?time|nighttime|overnight|nights|wakes? me|waking me|woke me|woken|wakes? up (with|because|from|in)|keeps? me (up|awake)|can not sleep|unable to sleep|can not get to sleep|trouble sleeping|(struggle|struggling|hard) to sleep|disturbs? my sleep|interrupts? my sleep|(when|while) (i am )?(asleep|sleeping)|in my sleep|at bedtime`,
+    ),
+  ],
+  [
+    'all_the_time',
+    words(
+      String.raw`all the time|dayandnight|all day and( all)? night|24 ?\/ ?7|constant|constantly|nonstop|non stop|never (stops|goes( away)?|eases|lets up|settles|goes off)(?! (me|you|my))|(does|do|will) not (stop|go away|ease( off| up)?|let up|settle|go off)(?! (me|you|my))|always (there|sore|painful|hurting|aching|hurts|on|present)|every (minute|moment|second)|no matter what|whatever i do|nothing (helps|eases|makes it better|works|changes it)|all day every day|permanent(ly)?|continuous(ly)?`,
+    ),
+  ],
+  [
+    'morning_stiffness',
+    words(
+      String.raw`in the mornings?|mornings|every morning|each morning|morning stiffness|stiff(ness)? (in the|every|each|first)|first thing|when i (wake|wake up|get up|get out of bed)|on waking|getting (up|out of bed)|out of bed in|after (i )?(wake|waking|sleep)`,
+    ),
+  ],
+];
+
+/** Short whole answers, read only when the message is the answer to the timing question. */
+const BARE_TIMING: Array<[PainTiming, RegExp]> = [
+  ['during_running', /^(running|when running|while running|on runs|during runs|on my runs|only running|run|runs)$/],
+  ['after_running', /^(after|afterwards|after running|after runs|after a run)$/],
+  ['at_night', /^(night|nights|at night|night time)$/],
+  ['all_the_time', /^(always|constant|all the time|constantly)$/],
+  ['morning_stiffness', /^(morning|mornings|in the morning|in the mornings)$/],
+  ['at_rest', /^(rest|resting|at rest)$/],
+];
+
+/** Rewrites that stop a runner's schedule being read as pain timing ("I run at night", "since last night"). */
+function withoutScheduleWords(norm: string): string {
+  return norm
+    .replace(/\b(run|runs|running|ran|jog|jogs|jogging|train|training) (at night|in the evenings?|after dark|in the mornings?|every morning|first thing)\b/g, '$1 early')
+    .replace(/\b(night|morning|evening) (runs?|jogs?|sessions?)\b/g, 'early $2')
+    .replace(/\b(since|from|as of) (last night|this morning|tonight)\b/g, '$1 today')
+    .replace(/\blast night\b/g, 'yesterday')
+    // "loosens up when I run" is the opposite of pain while running (and typical of inflammatory pain).
+    .replace(
+      /\b(eases?|easing|eased|better|loosens?|loosening|loosened|goes away|improves?|settles?|warms? up|wears off)( off| up| away| a bit)? (when|while|once|as|after|with) (i |i am )?(start )?(run|running|a run|get going|warm up|move|moving|movement|exercise)\b/g,
+      'eases with movement',
+    )
+    .replace(/\bnot_only\b/g, '');
+}
+
+function timingIn(norm: string, strict: boolean): PainTiming[] | undefined {
+  const s = withoutScheduleWords(norm);
+  const found = new Set<PainTiming>();
+  for (const clause of clausesOf(s)) {
+    for (const [timing, pattern] of TIMING_PATTERNS) if (positiveMatches(clause, pattern).length > 0) found.add(timing);
+  }
+  // "when i run, and after" / "i run at night and it hurts during" leave a bare "after" / "during" clause.
+  for (const clause of clausesOf(s)) {
+    if (/^ ((it )?(hurts|is sore|aches) )?after(wards)?( too| as well| also)? $/.test(clause)) found.add('after_running');
+    if (/^ ((it )?(hurts|is sore|aches) )?during( too| as well| also)? $/.test(clause)) found.add('during_running');
+  }
+  if (!strict) {
+    const bare = s.replace(/[ ,]+/g, ' ').trim().replace(/^(only|just|mostly|mainly) /, '');
+    for (const [timing, pattern] of BARE_TIMING) if (pattern.test(bare)) found.add(timing);
+  }
+  if (found.size === 0) return undefined;
+  return TIMING_ORDER.filter((t) => found.has(t));
+}
+
+/**
+ * When it hurts: "only when i run" -> [during_running], "the day after" -> [after_running], "wakes me at
+ * night" -> [at_night], "all the time" -> [all_the_time], "stiff in the mornings" -> [morning_stiffness].
+ * Negated timings are dropped ("not at night"). Nothing recognisable -> undefined.
+ */
+export function parseTiming(text: string): PainTiming[] | undefined {
+  return timingIn(normalizeAnswer(text), false);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Severity
+// ---------------------------------------------------------------------------------------------------------
+
+const NOT_SEVERITY_UNITS = /\b\d+(\.\d+)? ?(days?|weeks?|months?|years?|km|k|miles?|mi|mins?|minutes|hours?|hrs?|times|x|%|percent|yo|years old|kg|lbs?)\b/g;
+
+function severityIn(norm: string, strict: boolean): number | undefined {
+  const s = numberWordsToDigits(norm);
+  const explicit = [...s.matchAll(/\b(\d+(?:\.\d+)?)(?: ?(?:\/|out of|outta|of|on) ?)10\b/g)];
+  if (strict) {
+    const values = explicit.map((m) => Number(m[1]));
+    if (values.length === 0 || values.some((v) => v > 10)) return undefined;
+    return Math.round(Math.max(...values));
+  }
+  if (/^ ?(no pain|none|nothing|0|zero|no pain at all|pain free)( at the moment| right now| now)? ?$/.test(s)) return 0;
+  const values: number[] = explicit.map((m) => Number(m[1]));
+  let rest = s.replace(/\b(\d+(?:\.\d+)?)(?: ?(?:\/|out of|outta|of|on) ?)10\b/g, ' ');
+  rest = rest.replace(NOT_SEVERITY_UNITS, ' ');
+  for (const m of rest.matchAll(/\b(\d+(?:\.\d+)?) ?(?:-|to|or|\/|~) ?(\d+(?:\.\d+)?)\b/g)) values.push(Number(m[1]), Number(m[2]));
+  rest = rest.replace(/\b(\d+(?:\.\d+)?) ?(?:-|to|or|\/|~) ?(\d+(?:\.\d+)?)\b/g, ' ');
+  for (const m of rest.matchAll(/(?<![\d.])(-?\d+(?:\.\d+)?)(?![\d.])/g)) values.push(Number(m[1]));
+  if (values.length === 0 || values.some((v) => v < 0 || v > 10)) return undefined;
+  return Math.round(Math.max(...values));
+}
+
+/**
+ * Pain from 0 to 10: "7/10", "7 out of 10", "maybe a 6", "seven", "about 4ish" -> the number; "6-7" -> 7
+ * (the higher). Out of range ("15", "11/10") or words only ("bad") -> undefined.
+ */
+export function parseSeverity(text: string): number | undefined {
+  return severityIn(normalizeAnswer(text), false);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Leg symptoms
+// ---------------------------------------------------------------------------------------------------------
+
+const LEG_SYMPTOM_ORDER: LegSymptom[] = ['pain', 'tingling', 'numbness', 'weakness'];
+const LEG_SYMPTOM_PATTERNS: Array<[LegSymptom, RegExp]> = [
+  ['tingling', words(String.raw`tingl[a-z]*|pinsneedles|pins|prickl[a-z]*|buzz[a-z]*|fizz[a-z]*|crawling`)],
+  [
+    'numbness',
+    words(String.raw`numb[a-z]*|dead|no feeling|can not feel|lost (the )?feeling|loss of feeling|reduced feeling|less feeling|goes to sleep|went to sleep|falls asleep|fell asleep`),
+  ],
+  [
+    'weakness',
+    words(String.raw`weak[a-z]*|gives? way|giving way|gave way|buckl[a-z]*|foot drops?|drop foot|drags?|dragging|can not lift|collaps[a-z]*|no strength|lost strength`),
+  ],
+  [
+    'pain',
+    words(
+      String.raw`pain[a-z]*|hurts?|hurting|ache|aches|aching|achy|sore|soreness|shooting|shoots|burning|burns|sharp|stabbing|throbbing|radiat[a-z]*|sciatica|electric[a-z]*|zings?|zinging|shocks?`,
+    ),
+  ],
+];
+/** Muscle soreness words: "achy legs after runs" is not a nerve symptom unless the pain travels. */
+const SORENESS_ONLY = words(String.raw`ache|aches|aching|achy|sore|soreness|stiff|tight`);
+const REAL_PAIN = words(String.raw`pain[a-z]*|hurts?|hurting|shooting|shoots|burning|burns|sharp|stabbing|throbbing|radiat[a-z]*|sciatica|electric[a-z]*|zings?|zinging|shocks?`);
+
+/** Pain words that say the pain travels (nerve-like), as opposed to a sore muscle. */
+const RADIATING = words(String.raw`shooting|shoots|radiat[a-z]*|down (my|the|one|both|into)|spread[a-z]*|travel[a-z]*|goes (down|into)|sciatica|electric[a-z]*|burning|zings?`);
+
+const ONE_LEG = words(String.raw`one (leg|side|foot)|(left|right) (leg|foot|calf|thigh|shin|hamstring|knee|ankle|toes?|heel|side)|leg|foot|calf|thigh|shin|hamstring|knee|ankle|toes?|heel|sciatica|single leg`);
+const ONE_LEG_STRICT = words(String.raw`one leg|one foot|leg|foot|calf|thigh|shin|knee|ankle|toes?|heel`);
+const BOTH_LEGS_STRICT = words(String.raw`both (of )?(my )?(legs|feet|calves|thighs|shins|hamstrings|knees|ankles|sides)|leftandright|bilateral`);
+const BOTH_LEGS = words(String.raw`${BOTH_LEGS_STRICT.source}|both|both (of )?(my )?ones|both of them|two legs|either leg|each leg|alternat[a-z]*|switch[a-z]* (sides|legs|between)`);
+const PLURAL_LEGS = words(String.raw`legs|feet|thighs|calves|shins|hamstrings|knees|ankles`);
+
+function legSymptomsIn(norm: string, strict: boolean): SymptomAnswers['legSymptoms'] {
+  if (!strict && /^ ?((just|only) (in )?(my |the )?(lower )?back|(my |the )?(lower )?back only) ?$/.test(norm)) return { legs: 'none' };
+  const symptoms = new Set<LegSymptom>();
+  let both = false;
+  let one = false;
+  let negative = false;
+  const sides = { left: false, right: false };
+  for (const clause of clausesOf(norm)) {
+    const clauseSymptoms = new Set<LegSymptom>();
+    for (const [symptom, pattern] of LEG_SYMPTOM_PATTERNS) if (positiveMatches(clause, pattern).length > 0) clauseSymptoms.add(symptom);
+    // In a free description a sore leg muscle is not a leg symptom; pain must travel.
+    if (strict && clauseSymptoms.has('pain') && !RADIATING.test(clause)) clauseSymptoms.delete('pain');
+    // "achy legs after runs": muscle soreness, not a reason to read plural "legs" as both legs.
+    const sorenessOnly =
+      clauseSymptoms.size === 1 && clauseSymptoms.has('pain') && !RADIATING.test(clause) && positiveMatches(clause, REAL_PAIN).length === 0 && SORENESS_ONLY.test(clause);
+    const hasNegation = NEGATOR.test(clause) || FINE.test(clause);
+    if (hasNegation) negative = true;
+    // Which legs a clause names counts only when the clause is positive: a symptom, or (when answering the
+    // question) no negation at all, as in "left leg".
+    if (clauseSymptoms.size === 0 && (hasNegation || strict)) continue;
+    const found = findSides([clause], strict, strict ? undefined : norm);
+    const clauseBoth = positiveMatches(clause, strict ? BOTH_LEGS_STRICT : BOTH_LEGS).length > 0;
+    const clausePlural = !strict && clauseSymptoms.size > 0 && !sorenessOnly && positiveMatches(clause, PLURAL_LEGS).length > 0;
+    const clauseOne = positiveMatches(clause, strict ? ONE_LEG_STRICT : ONE_LEG).length > 0 || (!strict && (found.left || found.right || found.oneUnknown));
+    if (!clauseBoth && !clausePlural && !clauseOne) {
+      if (!strict) for (const s of clauseSymptoms) symptoms.add(s);
+      continue;
+    }
+    if (clauseBoth || clausePlural) both = true;
+    if (clauseOne) one = true;
+    if (found.left) sides.left = true;
+    if (found.right) sides.right = true;
+    for (const s of clauseSymptoms) symptoms.add(s);
+  }
+  const ordered = LEG_SYMPTOM_ORDER.filter((s) => symptoms.has(s));
+  if (both || (sides.left && sides.right)) return strict && ordered.length === 0 ? undefined : { legs: 'both', symptoms: ordered };
+  if (one) return strict && ordered.length === 0 ? undefined : { legs: 'one', symptoms: ordered };
+  if (strict || symptoms.size > 0) return undefined; // a symptom, but which leg(s)? Ask.
+  if (negative || yesNoIn(norm) === false) return { legs: 'none' };
+  return undefined;
+}
+
+/**
+ * Leg symptoms: "no" / "legs are fine" / "no tingling or numbness" -> none; "tingling down my left leg" ->
+ * one; "both legs tingly" / "in both of them" -> both. A symptom without saying which leg(s) -> undefined
+ * (ask: one leg or both?). Plural "legs" with a symptom counts as both legs: a false alarm beats a miss.
+ */
+export function parseLegSymptoms(text: string): SymptomAnswers['legSymptoms'] {
+  return legSymptomsIn(normalizeAnswer(text), false);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Yes / no
+// ---------------------------------------------------------------------------------------------------------
+
+const HEDGE = /\b(maybe|perhaps|possibly|probably|not sure|unsure|do not know|no idea|what|why|how|huh|mean|unclear|kind of|sort of|kinda|sorta|might|may be|can not remember|can not tell|hard to say|depends|not certain|explain|which)\b/;
+const YES = /\b(yes|yeah|yep|yup|aye|sure|definitely|absolutely|certainly|correct|indeed|affirmative|true|of course|i think so|i believe so|think so|agree|agreed|a bit|a little|sometimes|occasionally|i do|i have|i did|i had|afraid so|that is right|yes please)\b/g;
+const NO = /\b(no|nope|nah|naw|never|none|neither|nothing|not|negative|nor|disagree|all good|all fine|i am fine|i am ok|i am good|nil|no way)\b/g;
+
+function yesNoIn(norm: string): boolean | undefined {
+  const bare = norm.replace(/[ ,]+/g, ' ').trim();
+  if (/^(y+|y+e+s+|y+e+a+h*|y+e+p+|y+u+p+|a+y+e+|ok yes|yes yes)$/.test(bare)) return true;
+  if (/^(n+|n+o+|n+o+p+e*|n+a+h*|n+a+w+|no no)$/.test(bare)) return false;
+  if (HEDGE.test(norm)) return undefined;
+  const s = norm.replace(/\b(definitely|absolutely|certainly|of course|really|i am sure|sure|totally|strongly) not\b/g, ' not');
+  const yes = [...s.matchAll(YES)].filter((m) => {
+    if (/\b(not|no|never)\s*$/.test(s.slice(0, m.index))) return false;
+    if (/^i (do|have|did|had)$/.test(m[0]) && /^\s*(not|no|never|nothing|none)\b/.test(s.slice(m.index + m[0].length))) return false;
+    return true;
+  });
+  const no = [...s.matchAll(NO)];
+  if (yes.length > 0 && no.length === 0) return true;
+  if (no.length > 0 && yes.length === 0) return false;
+  return undefined;
+}
+
+/**
+ * Yes or no: "yeah", "yep", "i think so", "definitely" -> true; "nope", "not really", "none of those",
+ * "neither" -> false; "maybe?", "what do you mean", or both at once -> undefined.
+ * Also reads the STarT Back agree/disagree answers ("agree" -> true, "disagree" / "don't agree" -> false).
+ */
+export function parseYesNo(text: string): boolean | undefined {
+  return yesNoIn(normalizeAnswer(text));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Training changes
+// ---------------------------------------------------------------------------------------------------------
+
+const TRAINING_ORDER: TrainingChange[] = ['mileage', 'surface', 'shoes', 'hills', 'speed'];
+const TRAINING_PATTERNS: Array<[TrainingChange, RegExp]> = [
+  [
+    'mileage',
+    words(
+      String.raw`(running|run|doing|did|ran) more(?! (hills?|hilly|speed|intervals?|tempo|sprints?|on|trails?|roads?|track|fartleks?))|more (running|runs|miles|km|distance|often|days|sessions|mileage)|extra (runs?|miles|km|days|sessions)|longer (runs?|long runs?)|(increased|upped|up|ramped up|ramped|doubled|tripled|added|jumped|bumped up|raised|increasing|upping) (my |the |our )?(weekly )?(mileage|miles|km|distance|long runs?|runs|running|volume|training|load|weekly)|(mileage|miles|km|distance|volume) (went up|is up|has gone up|increased|jumped|doubled)|(half )?marathon|ultra|ultramarathon|training for|training plan|build(ing)? up|every day|daily runs?|run streak|streak|back (to running|running|into running)|started running|start running|after a (break|layoff|long break)|couch to 5 ?k|c25 ?k|from \d+ (km |k |miles )?(to|-) \d+|a lot more|twice as much`,
+    ),
+  ],
+  ['surface', words(String.raw`concrete|roads?|pavements?|sidewalks?|tarmac|asphalt|trails?|treadmill|grass|sand|beach|surfaces?|camber[a-z]*|off road|cobbles|gravel|cross country`)],
+  ['shoes', words(String.raw`shoes?|trainers|sneakers|footwear|insoles|orthotics|carbon plated|carbon plate|plated|super shoes|minimalist|barefoot|zero drop|kicks`)],
+  ['hills', words(String.raw`hills?|hilly|uphills?|downhills?|inclines?|elevation|climbs?|climbing|mountains?|steep|descents?|ascents?|vert`)],
+  ['speed', words(String.raw`speed|speedwork|intervals?|tempos?|track|fartleks?|sprints?|sprinting|reps|repeats|strides|threshold|vo2 ?max|vo2|faster|pace work|quicker|racing|race pace|hiit`)],
+];
+/** Mileage words that need a word of change next to them ("I run 30 km a week" is not a change). */
+const MILEAGE_UNITS = words(String.raw`mileage|miles|km|distance|volume|long runs?`);
+/** Words that make a whole clause about what did NOT change ("same shoes", "always on roads"). */
+const SAME = /\b(same|usual|always|unchanged|as normal|normal|as ever|consistent|as before|nothing)\b/;
+const CHANGE_WORD = /\b(new|newer|changed|change|changing|switched|switch|swapped|started|start|starting|began|begun|more|upped|increased|increase|increasing|doubled|tripled|added|adding|jump\w*|instead|recently|lately|just|been doing|been running|old|older|worn|dead|ramped|training for|build\w*|moved|went|gone|from|lots of|loads of|a lot of|heaps of|extra|longer|higher|bigger|different|first time|tried|trying|marathon|ultra|up)\b/;
+
+/** A change that means "more" (for mileage words: "800 miles old" is about shoes, not mileage). */
+const MORE = /\b(more|upped|increased|increase|increasing|doubled|tripled|added|adding|jump\w*|ramped|build\w*|went up|gone up|from \d|extra|longer|higher|bigger|up)\b/;
+
+function trainingIn(norm: string, strict: boolean): TrainingChange[] | undefined {
+  const s = norm
+    .replace(/\b(than|to) (usual|normal|always|before|the usual)\b/g, 'than before_')
+    .replace(/\bhill (reps|repeats|sprints|intervals|sessions|work)\b/g, 'hills')
+    .replace(/\btrack (sessions?|work|workouts?|intervals)\b/g, 'speedwork');
+  const found = new Set<TrainingChange>();
+  let negative = false;
+  for (const clause of clausesOf(s)) {
+    const allSame = SAME.test(clause);
+    if (allSame || NEGATOR.test(clause)) negative = true;
+    if (allSame) continue;
+    const changed = CHANGE_WORD.test(clause);
+    if (strict && !changed) continue;
+    for (const [change, pattern] of TRAINING_PATTERNS) if (positiveMatches(clause, pattern).length > 0) found.add(change);
+    if (MORE.test(clause) && positiveMatches(clause, MILEAGE_UNITS).length > 0) found.add('mileage');
+  }
+  if (found.size > 0) return TRAINING_ORDER.filter((c) => found.has(c));
+  if (strict) return undefined;
+  if (negative || /\b(not really|nothing|no changes?)\b/.test(s)) return [];
+  return undefined;
+}
+
+/**
+ * Recent training changes: "upped my mileage" -> [mileage], "new shoes and lots of hills" -> [shoes, hills];
+ * "no" / "nothing changed" / "same as usual" -> []. Nothing recognisable -> undefined.
+ */
+export function parseTrainingChanges(text: string): TrainingChange[] | undefined {
+  return trainingIn(normalizeAnswer(text), false);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Age
+// ---------------------------------------------------------------------------------------------------------
+
+const DECADES: Record<string, number> = { teens: 10, twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+
+function ageIn(norm: string, strict: boolean, today: Date): number | undefined {
+  const s = numberWordsToDigits(norm);
+  const inRange = (n: number): number | undefined => (Number.isInteger(n) && n >= 10 && n <= 100 ? n : undefined);
+  const explicit =
+    /\b(\d{1,3}) ?(years? old|year old|yrs? old|yo|y o|y\/o|yr old|years of age)\b/.exec(s) ??
+    /\b(?:i am|aged?|age is|my age is|just turned|turned|turning)\s+(?:a |an |just |only )?(\d{1,3})\b(?! ?(km|k|miles?|weeks?|days?|months?|mins?|minutes|times|x|kg|%|\/))/.exec(s);
+  if (explicit) {
+    return inRange(Number(explicit[1]));
+  }
+  if (strict) return undefined;
+  const born = /\bborn (in )?((19|20)\d\d)\b/.exec(s);
+  if (born) return inRange(today.getFullYear() - Number(born[2]));
+  const decade = /\b(early|mid|late)? ?(?:(\d)0 ?s|(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/.exec(s);
+  if (decade && decade[1]) {
+    const base = decade[2] ? Number(decade[2]) * 10 : DECADES[decade[3]];
+    return inRange(base + ({ early: 2, mid: 5, late: 8 } as Record<string, number>)[decade[1]]);
+  }
+  if (decade) return undefined;
+  const numbers = [...s.matchAll(/(?<![\d./-])(\d{1,3})(?![\d./-])/g)].map((m) => Number(m[1]));
+  if (numbers.length !== 1) return undefined;
+  return inRange(numbers[0]);
+}
+
+/** Age in years, 10 to 100: "I'm 34", "34", "thirty four", "34yo", "late 30s" (38). Otherwise undefined. */
+export function parseAge(text: string, today: Date = new Date()): number | undefined {
+  return ageIn(normalizeAnswer(text), false, today);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Free description
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * What a free description already answers, so the dialog can skip those questions. Conservative: only
+ * explicit statements, never the yes/no screens, never "no leg symptoms", never "no training changes".
+ * "my lower back has hurt on the left for about 3 weeks, maybe a 6/10, only when i run" ->
+ * { location: { area: 'one_side', side: 'left' }, durationDays: 21, severity: 6, timing: ['during_running'] }.
+ */
+export function extractKnownAnswers(text: string, today: Date = new Date()): Partial<SymptomAnswers> {
+  const norm = normalizeAnswer(text);
+  const known: Partial<SymptomAnswers> = {};
+  const location = parseLocationIn(norm, true);
+  if (location) known.location = location;
+  const durationDays = durationIn(norm, true, today);
+  if (durationDays !== undefined) known.durationDays = durationDays;
+  const timing = timingIn(norm, true);
+  if (timing) known.timing = timing;
+  const severity = severityIn(norm, true);
+  if (severity !== undefined) known.severity = severity;
+  const legSymptoms = legSymptomsIn(norm, true);
+  if (legSymptoms && legSymptoms.legs !== 'none') known.legSymptoms = legSymptoms;
+  const trainingChanges = trainingIn(norm, true);
+  if (trainingChanges && trainingChanges.length > 0) known.trainingChanges = trainingChanges;
+  const age = ageIn(norm, true, today);
+  if (age !== undefined) known.age = age;
+  return known;
+}
