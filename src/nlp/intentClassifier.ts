@@ -53,6 +53,8 @@ export interface IntentModel {
   settings: ClassifierSettings;
   /** The intent for messages made mostly of unknown words (e.g. "out_of_scope"), if any. */
   unknownIntent?: string;
+  /** Training examples word for word: a message typed exactly as taught ("help", "cancel") needs no guessing. */
+  exactExamples: Map<string, string>;
 }
 
 /** Below this score the bot asks which topic the user meant. Tuned on the held-out set with `npm run eval`. */
@@ -113,6 +115,9 @@ function cosine(a: SparseVector, b: SparseVector): number {
   return sum;
 }
 
+/** Lower-case words joined by single spaces: the key for exact example matches. */
+const exactKey = (text: string, lexicon: Lexicon): string => applyLexicon(wordsOf(text), lexicon).join(' ');
+
 export function trainIntentModel(
   intents: readonly TrainingIntent[],
   lexicon: Lexicon,
@@ -130,6 +135,9 @@ export function trainIntentModel(
       if (stems.length > 0) documents.push({ intent: intent.id, features: featuresOf(stems) });
     }
   }
+
+  const exactExamples = new Map<string, string>();
+  for (const intent of intents) for (const example of intent.examples) exactExamples.set(exactKey(example, lexicon), intent.id);
 
   const documentFrequency = new Map<string, number>();
   for (const doc of documents) for (const feature of new Set(doc.features)) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
@@ -168,6 +176,7 @@ export function trainIntentModel(
     threshold,
     settings,
     unknownIntent: unknownIntent && intents.some((i) => i.id === unknownIntent) ? unknownIntent : undefined,
+    exactExamples,
   };
 }
 
@@ -189,6 +198,8 @@ function bayesPosteriors(model: IntentModel, features: string[]): Map<string, nu
 }
 
 export function classifyIntent(model: IntentModel, text: string): IntentPrediction {
+  const exact = model.exactExamples.get(exactKey(text, model.lexicon));
+  if (exact) return { intent: exact, score: 1, ranked: [{ intent: exact, score: 1 }], knownWordShare: 1 };
   const stems = contentWords(text, model.lexicon, model.corrector).map(stem);
   const known = stems.filter((s) => model.knownStems.has(s));
   const knownWordShare = stems.length === 0 ? 0 : known.length / stems.length;

@@ -26,6 +26,8 @@ interface Span {
 
 interface Clause {
   text: string;
+  /** The whole sentence, for context conditions (askIf/unless): "can't lift my leg because it hurts". */
+  sentence: string;
   /** Spans of every pattern match in the clause, used to tell a symptom's own "no"/"can't" from a denial. */
   mentions: Span[];
 }
@@ -55,14 +57,19 @@ export function normaliseText(text: string, rules: RedFlagRules): string {
 
 /** Sentences, then clauses inside each sentence. */
 export function splitClauses(normalised: string, rules: RedFlagRules): string[] {
+  return splitIntoClauses(normalised, rules).map((c) => c.text);
+}
+
+function splitIntoClauses(normalised: string, rules: RedFlagRules): Clause[] {
+  const tidy = (part: string): string => part.replace(/^[\s,.:]+|[\s,.:]+$/g, '').replace(/\s+/g, ' ');
   // "numbness? no" is one answer: keep a question mark followed by a bare denial in the same clause.
   const text = normalised.replace(/\?\s*(?=(?:no|none|nope|nah|never|not really)\b)/g, ' ');
-  const sentences = text.split(/[!?;\n]+|\.(?!\d)|:(?=\s*$)/);
-  const clauses: string[] = [];
-  for (const sentence of sentences) {
+  const clauses: Clause[] = [];
+  for (const rawSentence of text.split(/[!?;\n]+|\.(?!\d)|:(?=\s*$)/)) {
+    const sentence = tidy(rawSentence);
     for (const part of sentence.split(rules.lexicon.clauseBreaks)) {
-      const clause = (part ?? '').replace(/^[\s,.:]+|[\s,.:]+$/g, '').replace(/\s+/g, ' ');
-      if (clause.length > 0) clauses.push(clause);
+      const clause = tidy(part ?? '');
+      if (clause.length > 0) clauses.push({ text: clause, sentence, mentions: [] });
     }
   }
   return clauses;
@@ -88,12 +95,14 @@ function wordsBetween(text: string, from: number, to: number): number {
 function statusOf(clause: Clause, span: Span, rules: RedFlagRules): Status {
   const lex = rules.lexicon;
   // Other mentions' own words ("no feeling down there", "can't pee") are not denials of this one.
-  const others = clause.mentions.filter((m) => !(m.start <= span.start && m.end >= span.end) && m.start < span.start);
+  // Only mentions that end before this one starts: overlapping ones are about the same words.
+  const others = clause.mentions.filter((m) => m.end <= span.start);
   let pre = blank(clause.text.slice(0, span.start), others);
+  const own = clause.text.slice(span.start, span.end);
 
-  // Someone else's symptom: a third person named before it, and no "I/my" since.
+  // Someone else's symptom: a third person named before it, and no "I/me/my" since (nor in the mention).
   for (const cue of pre.matchAll(lex.thirdPerson)) {
-    const after = pre.slice(cue.index + cue[0].length);
+    const after = pre.slice(cue.index + cue[0].length) + ' ' + own;
     lex.firstPerson.lastIndex = 0;
     if (!lex.firstPerson.test(after)) return 'third-person';
   }
@@ -115,7 +124,12 @@ function statusOf(clause: Clause, span: Span, rules: RedFlagRules): Status {
   pre = blank(pre, cueSpans);
 
   let negation: Status | null = null;
-  for (const cue of pre.matchAll(lex.negation)) {
+  // A mention that carries its own negation ("lying down doesn't help", "no feeling down there") is not
+  // denied again by an earlier one: double negatives are rare, and the earlier "no" is about something else.
+  lex.negation.lastIndex = 0;
+  const ownNegation = lex.negation.test(own);
+  lex.negation.lastIndex = 0;
+  for (const cue of ownNegation ? [] : pre.matchAll(lex.negation)) {
     const distance = wordsBetween(pre, cue.index + cue[0].length, pre.length);
     if (distance <= lex.negationWindow) {
       negation = distance <= lex.closeNegation ? 'negated' : 'far-negation';
@@ -123,7 +137,7 @@ function statusOf(clause: Clause, span: Span, rules: RedFlagRules): Status {
   }
   if (negation === null) {
     // What follows the mention, up to the next comma: "bladder and bowels are normal", "fever: no".
-    const rest = (clause.text.slice(span.end).split(',')[0] ?? '').trim();
+    const rest = (clause.text.slice(span.end).replace(/^[\s:;,-]+/, '').split(',')[0] ?? '').trim();
     if (rest.length > 0 && lex.postNegation.test(rest)) negation = 'negated';
   }
   if (negation) return negation;
@@ -149,7 +163,7 @@ function affirmedAnywhere(regex: RegExp, clauses: Clause[], rules: RedFlagRules)
 
 /** Screens one message. `rules` comes from loadSafetyRules (or compileRedFlags in tests). */
 export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScreen {
-  const clauses: Clause[] = splitClauses(normaliseText(text ?? '', rules), rules).map((t) => ({ text: t, mentions: [] }));
+  const clauses = splitIntoClauses(normaliseText(text ?? '', rules), rules);
 
   // First pass: where every pattern matches, so each mention's own words can be told apart from denials.
   for (const clause of clauses) {
@@ -166,7 +180,7 @@ export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScr
     for (const clause of clauses) {
       for (const pattern of flag.patterns) {
         for (const m of clause.text.matchAll(pattern.regex)) {
-          if (pattern.unless.some((r) => matches(r, clause.text))) continue;
+          if (pattern.unless.some((r) => matches(r, clause.sentence))) continue;
           const status = statusOf(clause, { start: m.index, end: m.index + m[0].length }, rules);
           if (status === 'negated' || status === 'third-person') continue;
           if (status === 'far-negation') {
@@ -174,7 +188,7 @@ export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScr
             if (flag.level === 'emergency') askIds.add(flag.id);
             continue;
           }
-          if (status === 'hypothetical' || pattern.askIf.some((r) => matches(r, clause.text))) {
+          if (status === 'hypothetical' || pattern.askIf.some((r) => matches(r, clause.sentence))) {
             askIds.add(flag.id);
             continue;
           }
@@ -183,7 +197,7 @@ export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScr
         }
       }
       for (const regex of flag.unclear) {
-        if (flag.unclearUnless.some((r) => matches(r, clause.text))) continue;
+        if (flag.unclearUnless.some((r) => matches(r, clause.sentence))) continue;
         for (const m of clause.text.matchAll(regex)) {
           const status = statusOf(clause, { start: m.index, end: m.index + m[0].length }, rules);
           if (status === 'affirmed' || status === 'hypothetical' || (status === 'far-negation' && flag.level === 'emergency')) {

@@ -40,6 +40,7 @@ export const symptomCheckContentSchema = z.object({
   }),
   result: z.object({
     summary: z.string().includes('{reasons}'),
+    noDetail: z.string().min(3),
     adviceIntro: z.string().min(5),
     declinedConsent: z.string().min(10),
     cancelled: z.string().min(10),

@@ -49,19 +49,20 @@ export function adviceTopicIds(assessment: SymptomAssessment, content: SymptomCh
   return ids;
 }
 
+/**
+ * In the order a physio would close: what you told me, what fits it from our guides, then the
+ * triage and next step last, so the action is what stays on screen.
+ */
 export function composeSymptomCheckResult(parts: ResultParts, assessment: SymptomAssessment, keptAnswers: boolean): BotReply[] {
   const { kb, say, content } = parts;
-  const summary = content.result.summary.replace('{reasons}', assessment.reasons.join(', ') || 'not much detail');
-  const choices = assessment.triage === 'routine' && parts.bookingChoice ? [parts.bookingChoice] : [];
-  const replies: BotReply[] = [{ text: `${parts.triageText(assessment.triage)}\n\n${summary}`, choices }];
-
-  const topicIds = adviceTopicIds(assessment, content, kb);
-  topicIds.forEach((id, i) => {
+  const summary = content.result.summary.replace('{reasons}', assessment.reasons.join(', ') || content.result.noDetail);
+  const replies: BotReply[] = [{ text: summary }];
+  adviceTopicIds(assessment, content, kb).forEach((id, i) => {
     const answer = topicAnswer(kb, say, kb.topicsById.get(id)!);
-    const text = i === 0 ? `${content.result.adviceIntro}\n\n${answer.text}` : answer.text;
-    const last = i === topicIds.length - 1;
-    replies.push({ ...answer, text, choices: last ? [...choices, ...(answer.choices ?? [])].slice(0, 4) : [] });
+    replies.push({ text: i === 0 ? `${content.result.adviceIntro}\n\n${answer.text}` : answer.text, sources: answer.sources });
   });
+  const choices = assessment.triage === 'routine' && parts.bookingChoice ? [parts.bookingChoice] : [];
+  replies.push({ text: parts.triageText(assessment.triage), choices });
   if (!keptAnswers) replies.push({ text: content.result.declinedConsent });
   return replies;
 }

@@ -1,0 +1,121 @@
+/** The turn pipeline end to end: safety first, in every dialog state, then answers. */
+import { BotHarness } from '../helpers/botHarness';
+
+const startCheck = ['check my symptoms', 'yes'];
+
+describe('red flags come first, in every state', () => {
+  it('an emergency mid-question interrupts the symptom check in the same turn', async () => {
+    const bot = new BotHarness();
+    await bot.sayAll([...startCheck, 'in the middle']);
+    const turn = await bot.say('wait, I just wet myself and cant feel the toilet paper');
+    expect(turn.summary.triage).toBe('emergency');
+    expect(turn.summary.redFlags.length).toBeGreaterThan(0);
+    expect(turn.text).toMatch(/999/);
+    expect(turn.text).not.toMatch(/How long|When did it start/);
+    // The check is over: the next message is answered normally.
+    const after = await bot.say('how often should i replace my running shoes');
+    expect(after.text).toMatch(/300/);
+  });
+
+  it('escalation stays visible on later turns until the user starts over', async () => {
+    const bot = new BotHarness();
+    await bot.say('I have a fever and chills with my back pain');
+    const later = await bot.say('what stretches help');
+    expect(later.summary.triage).toBe('urgent');
+    expect(later.text).toMatch(/111|GP/);
+    await bot.say('start over');
+    const fresh = await bot.say('what stretches help');
+    expect(fresh.summary.triage).toBeNull();
+    expect(fresh.text).not.toMatch(/Reminder/);
+  });
+
+  it('crisis words get the crisis line at once', async () => {
+    const turn = await new BotHarness().say("honestly i don't want to be alive anymore");
+    expect(turn.summary.intent).toBe('crisis');
+    expect(turn.text).toContain('116 123');
+  });
+
+  it('the region is configuration: a US user gets 911 and 988', async () => {
+    const bot = new BotHarness({ REGION: 'US' });
+    expect((await bot.say('cant pee and my legs are numb')).text).toContain('911');
+    expect((await new BotHarness({ REGION: 'US' }).say('i want to kill myself')).text).toContain('988');
+  });
+
+  it('an unclear mention gets one yes/no question; "no" carries on, "yes" escalates', async () => {
+    const bot = new BotHarness();
+    const question = await bot.say('numbness?');
+    expect(question.summary.intent).toBe('red_flag_question');
+    expect(question.buttons).toEqual(['Yes', 'No']);
+    const cleared = await bot.say('no');
+    expect(cleared.summary.triage).toBeNull();
+    await bot.say('numbness?');
+    const confirmed = await bot.say('yes');
+    expect(confirmed.summary.triage).toBe('emergency');
+  });
+
+  it('benign runner talk is never escalated', async () => {
+    const bot = new BotHarness();
+    for (const text of ['killed it on my long run but my back is stiff', 'no numbness or tingling, just a sore back', "i'm dying to run again"]) {
+      const turn = await bot.say(text);
+      expect(turn.summary.triage === 'emergency' || turn.summary.triage === 'urgent').toBe(false);
+    }
+  });
+});
+
+describe('conversation', () => {
+  it('answers in-scope questions with sources and suggested follow-ups', async () => {
+    const turn = await new BotHarness().say('lowr bak pain wen runing why');
+    expect(turn.text).toMatch(/Sources:/);
+    expect(turn.buttons.length).toBeGreaterThan(0);
+  });
+
+  it('"tell me more" gives the detail of the last topic', async () => {
+    const bot = new BotHarness();
+    const first = await bot.say('why does my back hurt when i run');
+    const more = await bot.say('tell me more');
+    expect(more.text).not.toEqual(first.text);
+    expect(more.text).toMatch(/Sources:/);
+  });
+
+  it('small talk: hello, thanks, bye, who are you, help', async () => {
+    const bot = new BotHarness();
+    expect((await bot.say('hello')).summary.intent).toBe('greeting');
+    expect((await bot.say('thanks a lot')).summary.intent).toBe('thanks');
+    expect((await bot.say('who are you')).summary.intent).toBe('identity');
+    expect((await bot.say('what can you do')).summary.intent).toBe('help');
+    expect((await bot.say('bye')).summary.intent).toBe('goodbye');
+  });
+
+  it('out of scope says what the bot covers', async () => {
+    const turn = await new BotHarness().say('my knee hurts when i run');
+    expect(turn.summary.intent).toBe('out_of_scope');
+    expect(turn.text).toMatch(/lower back/i);
+  });
+
+  it('a vague message gets a clarifying reply with two or three topics, not a confident answer', async () => {
+    const turn = await new BotHarness().say('back');
+    expect(['clarify', 'out_of_scope']).toContain(turn.summary.intent);
+    if (turn.summary.intent === 'clarify') expect(turn.buttons.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('tapping a suggested topic button answers that topic exactly', async () => {
+    const bot = new BotHarness();
+    const first = await bot.say('why does my back hurt when i run');
+    const button = first.buttons.find((b) => b !== 'Tell me more')!;
+    const turn = await bot.say(button);
+    expect(turn.summary.score).toBe(1);
+    expect(turn.text).toMatch(/Sources:/);
+  });
+
+  it('help mid-check explains and repeats the question; cancel leaves the check and the next question is answered', async () => {
+    const bot = new BotHarness();
+    await bot.sayAll(startCheck);
+    const help = await bot.say('help');
+    expect(help.texts.length).toBe(2);
+    expect(help.texts[1]).toMatch(/Where is the pain/);
+    const cancel = await bot.say('cancel');
+    expect(cancel.summary.intent).toBe('start_over');
+    const next = await bot.say('are back braces any good for running');
+    expect(next.text).toMatch(/Sources:/);
+  });
+});

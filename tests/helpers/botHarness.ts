@@ -1,0 +1,57 @@
+/** The whole bot (pipeline + dialogs) on botbuilder's TestAdapter: every reply and the TurnSummary of a turn. */
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { RootDialog } from '../../dialogs/rootDialog';
+import { SymptomCheckDialog } from '../../dialogs/symptomCheckDialog';
+import { BackOnTrackBot } from '../../src/bot/backOnTrackBot';
+import type { BotServices } from '../../src/bot/services';
+import type { TurnSummary } from '../../src/bot/turnSummary';
+import { testServices } from './testServices';
+
+export interface Turn {
+  texts: string[];
+  text: string;
+  buttons: string[];
+  summary: TurnSummary;
+}
+
+export class BotHarness {
+  readonly services: BotServices;
+  private readonly adapter: TestAdapter;
+  private replies: Partial<Activity>[] = [];
+
+  constructor(env: Record<string, string> = {}) {
+    this.services = testServices(env);
+    const bot = new BackOnTrackBot(this.services, new RootDialog(this.services, [new SymptomCheckDialog(this.services)]));
+    this.adapter = new TestAdapter((context) => bot.run(context), { channelId: 'emulator' });
+    this.adapter.use({
+      onTurn: async (context, next) => {
+        context.onSendActivities(async (_ctx, activities, nextSend) => {
+          this.replies.push(...activities);
+          return nextSend();
+        });
+        await next();
+      },
+    });
+  }
+
+  async say(text: string): Promise<Turn> {
+    this.replies = [];
+    await this.adapter.receiveActivity({ type: ActivityTypes.Message, text, channelId: 'emulator' });
+    const messages = this.replies.filter((a) => a.type === ActivityTypes.Message);
+    const trace = this.replies.find((a) => a.type === ActivityTypes.Trace && a.name === 'TurnSummary');
+    const texts = messages.map((m) => String(m.text ?? ''));
+    return {
+      texts,
+      text: texts.join('\n'),
+      buttons: messages.flatMap((m) => m.suggestedActions?.actions.map((a) => String(a.title)) ?? []),
+      summary: trace?.value as TurnSummary,
+    };
+  }
+
+  /** Says each line in turn; returns the last turn. */
+  async sayAll(lines: string[]): Promise<Turn> {
+    let last: Turn | undefined;
+    for (const line of lines) last = await this.say(line);
+    return last!;
+  }
+}

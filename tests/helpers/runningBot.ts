@@ -1,0 +1,57 @@
+/** Starts the real bot (real restify server, real lowdb storage in a temp folder) on a free local port. */
+import { randomUUID } from 'node:crypto';
+import { createApp, type App } from '../../src/app';
+import { parseConfig } from '../../src/config';
+import { postActivity, type ReplyActivity } from '../../src/cli/directPost';
+import { makeTempDir } from './tempDir';
+
+export interface RunningBot {
+  app: App;
+  url: string;
+  logs: string[];
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
+  const temp = makeTempDir('bot-http-');
+  const logs: string[] = [];
+  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: temp.dir, REGION: 'UK', ...env });
+  const app = createApp(config, { log: (m) => logs.push(m), pickVariant: () => 0 });
+  const url = await app.listen();
+  return {
+    app,
+    url,
+    logs,
+    dataDir: temp.dir,
+    stop: async () => {
+      await app.close();
+      temp.cleanup();
+    },
+  };
+}
+
+/** A user talking to the bot over HTTP with expectReplies, one conversation. */
+export class HttpUser {
+  readonly conversationId = `test-${randomUUID()}`;
+  readonly user = { id: `user-${randomUUID().slice(0, 8)}`, name: 'Runner' };
+
+  constructor(private readonly url: string, private readonly channelId = 'emulator') {}
+
+  join(): Promise<ReplyActivity[]> {
+    return postActivity(this.url, { type: 'conversationUpdate', conversationId: this.conversationId, user: this.user, membersAdded: [this.user], channelId: this.channelId });
+  }
+
+  say(text: string, extra?: Record<string, unknown>): Promise<ReplyActivity[]> {
+    return postActivity(this.url, { type: 'message', conversationId: this.conversationId, user: this.user, text, channelId: this.channelId, extra });
+  }
+}
+
+export const messagesOf = (replies: ReplyActivity[]): ReplyActivity[] => replies.filter((r) => r.type === 'message');
+export const textOf = (replies: ReplyActivity[]): string => messagesOf(replies).map((r) => r.text ?? '').join('\n');
+export const summaryOf = (replies: ReplyActivity[]) =>
+  replies.find((r) => r.type === 'trace' && r.name === 'TurnSummary')?.value as
+    | { intent: string; score: number; triage: string | null; redFlags: string[] }
+    | undefined;
+export const buttonsOf = (replies: ReplyActivity[]): string[] =>
+  messagesOf(replies).flatMap((r) => r.suggestedActions?.actions?.map((a) => String(a.title)) ?? []);
