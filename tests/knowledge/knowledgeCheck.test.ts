@@ -1,0 +1,95 @@
+/** `npm run kb:check` as a test: the shipped knowledge passes, and each kind of editing mistake is caught. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import YAML from 'yaml';
+import { checkKnowledge } from '../../src/knowledge/checkKnowledge';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/loadKnowledge';
+import { projectRoot } from '../../src/projectRoot';
+import { makeTempDir } from '../helpers/tempDir';
+
+const seedsDir = path.join(projectRoot(), '..', 'shared', 'seeds');
+
+describe('knowledge check', () => {
+  it('passes on the knowledge base as shipped, with every topic sourced', () => {
+    const { problems, counts } = checkKnowledge(undefined, seedsDir);
+    expect(problems).toEqual([]);
+    expect(counts.topics).toBeGreaterThanOrEqual(45);
+    expect(counts.heldOut).toBeGreaterThanOrEqual(200);
+  });
+
+  describe('catches editing mistakes', () => {
+    let temp: ReturnType<typeof makeTempDir>;
+    let topicsFile: string;
+    beforeEach(() => {
+      temp = makeTempDir('kb-');
+      fs.cpSync(DEFAULT_KNOWLEDGE_DIR, temp.dir, { recursive: true });
+      topicsFile = path.join(temp.dir, 'topics', 'causes.yaml');
+    });
+    afterEach(() => temp.cleanup());
+
+    const editTopics = (edit: (topics: Array<Record<string, unknown>>) => void) => {
+      const doc = YAML.parse(fs.readFileSync(topicsFile, 'utf8'));
+      edit(doc.topics);
+      fs.writeFileSync(topicsFile, YAML.stringify(doc));
+    };
+
+    it('an answer without sources', () => {
+      editTopics((topics) => {
+        topics[0].sources = [];
+      });
+      expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(/sources/);
+    });
+
+    it('a source that is not in sources.yaml', () => {
+      editTopics((topics) => {
+        topics[0].sources = ['009_0000000000000000.txt'];
+      });
+      expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(/not listed in sources.yaml/);
+    });
+
+    it('a duplicated id', () => {
+      editTopics((topics) => {
+        topics[1].id = topics[0].id;
+      });
+      expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(/used more than once/);
+    });
+
+    it('too few or repeated examples', () => {
+      editTopics((topics) => {
+        topics[0].examples = Array(8).fill('why does my back hurt');
+      });
+      const problems = checkKnowledge(temp.dir).problems.join('\n');
+      expect(problems).toMatch(/repeats the example/);
+      expect(problems).toMatch(/more varied examples/);
+    });
+
+    it('a related topic that does not exist', () => {
+      editTopics((topics) => {
+        topics[0].related = ['no-such-topic'];
+      });
+      expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(/unknown topic "no-such-topic"/);
+    });
+
+    it('a message the code needs, deleted from wording.yaml', () => {
+      const file = path.join(temp.dir, 'wording.yaml');
+      const doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+      delete doc.messages.clarify;
+      fs.writeFileSync(file, YAML.stringify(doc));
+      expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(/missing the message "clarify"/);
+    });
+
+    it('a held-out utterance that is a near copy of a training example', () => {
+      const file = path.join(temp.dir, 'evaluation', 'heldout-intents.yaml');
+      const doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+      const topic = YAML.parse(fs.readFileSync(topicsFile, 'utf8')).topics[0];
+      doc.utterances.push({ text: `${topic.examples[0]} pls`, intent: topic.id });
+      fs.writeFileSync(file, YAML.stringify(doc));
+      expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(/near copy/);
+    });
+
+    it('a file that is not valid YAML, named with the reason', () => {
+      fs.writeFileSync(topicsFile, 'topics:\n  - id: [unclosed');
+      expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(/causes\.yaml/);
+    });
+  });
+});
