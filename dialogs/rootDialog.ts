@@ -77,19 +77,17 @@ export class RootDialog extends ComponentDialog {
       return;
     }
 
-    if (prediction.intent === null) {
-      const foreign = looksForeign(text, prediction);
-      noteIntent(context, foreign ? 'other_language' : 'none', 0);
-      await send(context, { text: say(foreign ? 'other_language' : 'clarify_nothing'), choices: this.starterChoices() });
+    if (looksForeign(text, prediction)) {
+      noteIntent(context, 'other_language', prediction.score);
+      await send(context, { text: say('other_language'), choices: this.starterChoices() });
       return;
     }
-
+    if (prediction.intent === null) {
+      noteIntent(context, 'none', 0);
+      await send(context, { text: say('clarify_nothing'), choices: this.starterChoices() });
+      return;
+    }
     if (prediction.score < this.services.intentModel.threshold) {
-      if (looksForeign(text, prediction)) {
-        noteIntent(context, 'other_language', prediction.score);
-        await send(context, { text: say('other_language'), choices: this.starterChoices() });
-        return;
-      }
       noteIntent(context, 'clarify', prediction.score);
       await send(context, { text: say('clarify'), choices: this.clarifyChoices(prediction) });
       return;

@@ -2,10 +2,8 @@
 import * as path from 'node:path';
 import type { Storage } from 'botbuilder';
 import type restify from 'restify';
-import { RootDialog } from '../dialogs/rootDialog';
-import { SymptomCheckDialog } from '../dialogs/symptomCheckDialog';
 import { createAdapter } from './adapter';
-import { BackOnTrackBot } from './bot/backOnTrackBot';
+import { createBot } from './bot/createBot';
 import { createServices, type BotServices } from './bot/services';
 import type { AppConfig } from './config';
 import { createServer } from './server';
@@ -32,8 +30,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const log = options.log ?? ((message: string) => console.log(message));
   const storage = options.storage ?? new LowdbStorage(path.join(config.dataDir, 'state'), { warn: log });
   const services = createServices({ config, storage, pickVariant: options.pickVariant });
-  const rootDialog = new RootDialog(services, [new SymptomCheckDialog(services)]);
-  const bot = new BackOnTrackBot(services, rootDialog);
+  const bot = createBot(services);
   const adapter = createAdapter(config, services.say('turn_error'), log);
   const server = createServer({ adapter, bot, version: process.env.npm_package_version ?? '0.1.0' });
   const startupMs = performance.now() - started;

@@ -503,7 +503,7 @@ const BARE_TIMING: Array<[PainTiming, RegExp]> = [
   ['during_running', /^(running|when running|while running|on runs|during runs|on my runs|only running|run|runs)$/],
   ['after_running', /^(after|afterwards|after running|after runs|after a run)$/],
   ['at_night', /^(night|nights|at night|night time)$/],
-  ['all_the_time', /^(always|constant|all the time|constantly)$/],
+  ['all_the_time', /^(always|constant|all the time|constantly|all day)$/],
   ['morning_stiffness', /^(morning|mornings|in the morning|in the mornings)$/],
   ['at_rest', /^(rest|resting|at rest)$/],
 ];

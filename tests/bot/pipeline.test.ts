@@ -1,5 +1,5 @@
 /** The turn pipeline end to end: safety first, in every dialog state, then answers. */
-import { BotHarness } from '../helpers/botHarness';
+import { InProcessBot as BotHarness } from '../../src/evaluation/inProcessBot';
 
 const startCheck = ['check my symptoms', 'yes'];
 

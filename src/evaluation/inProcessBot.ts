@@ -1,11 +1,13 @@
-/** The whole bot (pipeline + dialogs) on botbuilder's TestAdapter: every reply and the TurnSummary of a turn. */
-import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
-import { RootDialog } from '../../dialogs/rootDialog';
-import { SymptomCheckDialog } from '../../dialogs/symptomCheckDialog';
-import { BackOnTrackBot } from '../../src/bot/backOnTrackBot';
-import type { BotServices } from '../../src/bot/services';
-import type { TurnSummary } from '../../src/bot/turnSummary';
-import { testServices } from './testServices';
+/**
+ * The whole bot (pipeline + dialogs, real knowledge and safety rules, in-memory state) on botbuilder's
+ * TestAdapter: every reply and the TurnSummary of a turn. Used by the tests and by `npm run eval` to
+ * replay labelled conversations without a server.
+ */
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { createBot } from '../bot/createBot';
+import { createServices, type BotServices } from '../bot/services';
+import type { TurnSummary } from '../bot/turnSummary';
+import { parseConfig } from '../config';
 
 export interface Turn {
   texts: string[];
@@ -14,14 +16,15 @@ export interface Turn {
   summary: TurnSummary;
 }
 
-export class BotHarness {
+export class InProcessBot {
   readonly services: BotServices;
   private readonly adapter: TestAdapter;
   private replies: Partial<Activity>[] = [];
 
   constructor(env: Record<string, string> = {}) {
-    this.services = testServices(env);
-    const bot = new BackOnTrackBot(this.services, new RootDialog(this.services, [new SymptomCheckDialog(this.services)]));
+    const config = parseConfig({ REGION: 'UK', ...env });
+    this.services = createServices({ config, storage: new MemoryStorage(), pickVariant: () => 0 });
+    const bot = createBot(this.services);
     this.adapter = new TestAdapter((context) => bot.run(context), { channelId: 'emulator' });
     this.adapter.use({
       onTurn: async (context, next) => {
