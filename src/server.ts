@@ -12,6 +12,8 @@ export interface ServerParts {
   version: string;
   /** Request bodies above this many bytes are refused with 413. */
   maxBodyBytes?: number;
+  /** Further routes (channel endpoints, the clinic API...), each registered by the module that owns it. */
+  routes?: Array<(server: restify.Server) => void>;
 }
 
 export function describeActivityProblem(body: unknown): string | null {
@@ -27,7 +29,7 @@ export function describeActivityProblem(body: unknown): string | null {
   return null;
 }
 
-export function createServer({ adapter, bot, version, maxBodyBytes = 256 * 1024 }: ServerParts): restify.Server {
+export function createServer({ adapter, bot, version, maxBodyBytes = 256 * 1024, routes = [] }: ServerParts): restify.Server {
   const server = restify.createServer({ name: 'back-on-track' });
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
 
@@ -44,6 +46,8 @@ export function createServer({ adapter, bot, version, maxBodyBytes = 256 * 1024 
     }
     await adapter.process(req, res, (context) => bot.run(context));
   });
+
+  for (const register of routes) register(server);
 
   return server;
 }
