@@ -116,7 +116,10 @@ function cosine(a: SparseVector, b: SparseVector): number {
 }
 
 /** Lower-case words joined by single spaces: the key for exact example matches. */
-const exactKey = (text: string, lexicon: Lexicon): string => applyLexicon(wordsOf(text), lexicon).join(' ');
+const exactKey = (text: string, lexicon: Lexicon, corrector?: SpellingCorrector): string => {
+  const words = applyLexicon(wordsOf(text), lexicon);
+  return (corrector ? applyLexicon(words.map((word) => corrector.correct(word)), lexicon) : words).join(' ');
+};
 
 export function trainIntentModel(
   intents: readonly TrainingIntent[],
@@ -198,7 +201,7 @@ function bayesPosteriors(model: IntentModel, features: string[]): Map<string, nu
 }
 
 export function classifyIntent(model: IntentModel, text: string): IntentPrediction {
-  const exact = model.exactExamples.get(exactKey(text, model.lexicon));
+  const exact = model.exactExamples.get(exactKey(text, model.lexicon, model.corrector));
   if (exact) return { intent: exact, score: 1, ranked: [{ intent: exact, score: 1 }], knownWordShare: 1 };
   const stems = contentWords(text, model.lexicon, model.corrector).map(stem);
   const known = stems.filter((s) => model.knownStems.has(s));
