@@ -58,7 +58,7 @@ export interface IntentModel {
 }
 
 /** Below this score the bot asks which topic the user meant. Tuned on the held-out set with `npm run eval`. */
-export const DEFAULT_THRESHOLD = 0.3;
+export const DEFAULT_THRESHOLD = 0.2;
 /** Messages are truncated to this many content words: past it, more text adds noise, not signal. */
 const MAX_FEATURE_WORDS = 40;
 /** Below this share of known words, a message goes to the model's unknownIntent (when it has one). */

@@ -19,10 +19,10 @@ describe('intent classifier', () => {
   });
 
   it('tolerates typos and casual phrasing', () => {
-    // Someone typing this wants the overview or a check of their own pain; either is a good answer.
+    // Someone typing this wants the overview or a check of their own pain: both must be the top two,
+    // so even a clarifying reply offers the right choices.
     const typed = classifyIntent(model, 'lowr bak pain wen runing');
-    expect(['cause-overview', 'symptom_check']).toContain(typed.intent);
-    expect(typed.score).toBeGreaterThanOrEqual(model.threshold);
+    expect(typed.ranked.slice(0, 2).map((r) => r.intent).sort()).toEqual(['cause-overview', 'symptom_check']);
     expect(classifyIntent(model, 'how offen shud i replace my runnign shoes').intent).toBe('gear-replacing-shoes');
   });
 
