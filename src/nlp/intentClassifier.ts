@@ -63,6 +63,8 @@ export const DEFAULT_THRESHOLD = 0.2;
 const MAX_FEATURE_WORDS = 40;
 /** Below this share of known words, a message goes to the model's unknownIntent (when it has one). */
 const MIN_KNOWN_SHARE = 0.5;
+/** The summed IDF of a message's words at which its evidence counts about two-thirds. */
+const EVIDENCE_SCALE = 3;
 /**
  * Model settings, chosen by 5-fold cross-validation on the training examples (never on the held-out
  * set): `npm run eval -- --tune` prints the grid.
@@ -232,7 +234,9 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
     }))
     .sort((a, b) => b.score - a.score);
   // Unknown words dilute confidence: "my knee hurts when running" knows "hurt" and "run", not "knee".
+  // And common words carry little evidence: "back" alone could be any topic, "bird dog" only one.
   const margin = ranked[0].score - (ranked[1]?.score ?? 0);
-  const score = Math.min(1, (ranked[0].score + margin) / 2) * Math.sqrt(knownWordShare);
+  const evidence = 1 - Math.exp(-known.reduce((sum, s) => sum + (model.inverseDocumentFrequency.get(s) ?? 0), 0) / EVIDENCE_SCALE);
+  const score = Math.min(1, (ranked[0].score + margin) / 2) * Math.sqrt(knownWordShare) * evidence;
   return { intent: ranked[0].intent, score, ranked, knownWordShare };
 }
