@@ -13,6 +13,10 @@ import { isMostlyNonLatin } from '../src/conversation/incomingText';
 import { topicAnswer, topicByTitle, topicMore } from '../src/conversation/topicReplies';
 import { classifyIntent, type IntentPrediction } from '../src/nlp/intentClassifier';
 import { isStopword, wordsOf } from '../src/nlp/textNormalizer';
+import { userKeyOf } from '../src/booking/userKey';
+import { fillPlaceholders } from '../src/conversation/wording';
+import { storedDataReport } from '../src/privacy/storedDataReport';
+import { confirmDecision } from './bookingDialog';
 
 /** Small talk answered with one message from wording.yaml. */
 const SMALL_TALK = ['greeting', 'thanks', 'goodbye', 'identity', 'out_of_scope'] as const;
@@ -69,6 +73,13 @@ export class RootDialog extends ComponentDialog {
     const context = dc.context;
     const data = await conversationDataOf(this.services, context);
 
+    if (data.lastBookingReference && confirmDecision(text) === 'send') {
+      // A repeated "send" (double tap, retry) after the request went: the same request, not a second one.
+      noteIntent(context, 'book_physio.already_sent', 1);
+      await send(context, { text: fillPlaceholders(this.services.booking.alreadySent, { reference: data.lastBookingReference }) });
+      return;
+    }
+
     const tapped = topicByTitle(kb, text);
     if (tapped) {
       noteIntent(context, tapped.id, 1);
@@ -105,6 +116,12 @@ export class RootDialog extends ComponentDialog {
       const last = data.lastTopicId ? kb.topicsById.get(data.lastTopicId) : undefined;
       if (last) await send(context, topicMore(kb, say, last));
       else await send(context, { text: say('clarify_nothing'), choices: this.starterChoices() });
+      return;
+    }
+    if (intent === 'show_my_data') {
+      const bookings = await this.services.bookings.forUser(userKeyOf(context));
+      const user = await this.services.userData.get(context, {});
+      await send(context, { text: storedDataReport(this.services.privacy, user, data, bookings) });
       return;
     }
     if (intent === 'help') {

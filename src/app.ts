@@ -1,13 +1,14 @@
 /** Builds the whole bot from config: storage, services, dialogs, adapter, HTTP server. Used by `npm start`, the chat CLI and tests. */
-import * as path from 'node:path';
 import type { Storage } from 'botbuilder';
 import type restify from 'restify';
 import { createAdapter } from './adapter';
+import { registerBookingsApi } from './booking/bookingsApi';
 import { createBot } from './bot/createBot';
 import { createServices, type BotServices } from './bot/services';
 import type { AppConfig } from './config';
 import { createServer } from './server';
-import { LowdbStorage } from './storage/lowdbStorage';
+import { createStorage, givenBackend } from './storage/createStorage';
+import { startRetentionPurge, type RetentionPurge } from './storage/retentionPurge';
 
 export interface App {
   server: restify.Server;
@@ -28,11 +29,18 @@ export interface AppOptions {
 export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const started = performance.now();
   const log = options.log ?? ((message: string) => console.log(message));
-  const storage = options.storage ?? new LowdbStorage(path.join(config.dataDir, 'state'), { warn: log });
-  const services = createServices({ config, storage, pickVariant: options.pickVariant });
+  const storageBackend = options.storage ? givenBackend(options.storage) : createStorage(config, log);
+  const storage = storageBackend.storage;
+  let retentionPurge: RetentionPurge | null = null;
+  const services = createServices({ config, storage, pickVariant: options.pickVariant, log });
   const bot = createBot(services);
   const adapter = createAdapter(config, services.say('turn_error'), log);
-  const server = createServer({ adapter, bot, version: process.env.npm_package_version ?? '0.1.0' });
+  const server = createServer({
+    adapter,
+    bot,
+    version: process.env.npm_package_version ?? '0.1.0',
+    routes: [registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY)],
+  });
   const startupMs = performance.now() - started;
 
   return {
@@ -40,13 +48,28 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     services,
     storage,
     startupMs,
-    listen: () =>
-      new Promise((resolve) => {
-        server.listen(config.PORT, config.HOST, () => resolve(server.url));
-      }),
+    listen: async () => {
+      // Redis must be reachable before the port opens, or every turn would fail.
+      await storageBackend.ready();
+      if (storageBackend.purgeOlderThan) {
+        const purgeOlderThan = storageBackend.purgeOlderThan;
+        retentionPurge = startRetentionPurge({ purgeOlderThan, retentionDays: config.DATA_RETENTION_DAYS, log });
+      }
+      return new Promise((resolve) => {
+        server.listen(config.PORT, config.HOST, () => {
+          // Requests confirmed before a crash or restart go out now.
+          services.bookingOutbox.start();
+          resolve(server.url);
+        });
+      });
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (storage instanceof LowdbStorage) await storage.flush();
+      await services.bookingOutbox.stop();
+      await services.bookings.flush();
+      await retentionPurge?.stop();
+      // Last: the writes of turns that were still finishing when the server closed land first.
+      await storageBackend.close();
     },
   };
 }

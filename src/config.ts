@@ -19,10 +19,22 @@ const configSchema = z.object({
   URGENT_ROUTE: optionalText,
   CLASSIFIER_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(1).optional()),
   MAX_MESSAGE_LENGTH: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).default(2000)),
+  STORAGE: z.preprocess(emptyAsUndefined, z.enum(['lowdb', 'redis', 'memory']).default('lowdb')),
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+  DATA_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+  BOOKING_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  BOOKING_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  BOOKINGS_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').optional()),
+  BOOKING_RETRY_BASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(2000)),
+  BOOKING_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
+  HANDOFF_ENABLED: z.preprocess(emptyAsUndefined, z.stringbool().default(false)),
   MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
+}).refine((values) => values.STORAGE !== 'redis' || values.REDIS_URL !== undefined, {
+  path: ['REDIS_URL'],
+  message: 'is required when STORAGE=redis',
 });
 
 export type AppConfig = ReturnType<typeof parseConfig>;

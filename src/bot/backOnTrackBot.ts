@@ -12,6 +12,7 @@ import { confirmUnclear, interpretYesNo, screenForRedFlags } from '../safety/red
 import { composeEscalation, composeReminder, isEscalation } from '../safety/triage';
 import type { RedFlagScreen, UnclearMention } from '../safety/types';
 import { recordTriage, sendEscalation } from './escalation';
+import { isForgetRequested } from './forgetUser';
 import { conversationDataOf, type BotServices } from './services';
 import { noteIntent, sendTurnSummary, turnSummaryOf } from './turnSummary';
 
@@ -37,10 +38,27 @@ export class BackOnTrackBot extends ActivityHandler {
 
   /** Saves state and emits the summary after every turn, whatever the handlers did. */
   async run(context: TurnContext): Promise<void> {
+    if (this.services.config.HANDOFF_ENABLED) this.recordTranscript(context);
     await super.run(context);
-    await this.services.conversationState.saveChanges(context, false);
-    await this.services.userState.saveChanges(context, false);
+    if (isForgetRequested(context)) {
+      // "Forget me": delete rather than save, after every dialog has finished writing.
+      await this.services.conversationState.delete(context);
+      await this.services.userState.delete(context);
+    } else {
+      await this.services.conversationState.saveChanges(context, false);
+      await this.services.userState.saveChanges(context, false);
+    }
     if (context.activity.type === 'message') await sendTurnSummary(context);
+  }
+
+  /** Keeps the conversation's recent messages (in memory) for a later handoff transcript. */
+  private recordTranscript(context: TurnContext): void {
+    const conversationId = context.activity.conversation.id;
+    if (context.activity.type === 'message') this.services.transcripts.record(conversationId, context.activity);
+    context.onSendActivities(async (_context, activities, next) => {
+      for (const activity of activities) if (activity.type === 'message') this.services.transcripts.record(conversationId, activity);
+      return next();
+    });
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -10,6 +10,8 @@ export interface ConversationData {
   redFlags: string[];
   /** The result of the last symptom check, kept only with the user's consent (for the booking summary). */
   lastSymptomCheck?: { triage: TriageLevel; reasons: string[]; completedAt: string };
+  /** The reference of the booking request made in this conversation, if any. */
+  lastBookingReference?: string;
   /** A red flag mentioned unclearly, whose yes/no question the bot has just asked. */
   pendingRedFlagQuestion?: string;
   /** True once the welcome (with its disclaimer) has been shown. */

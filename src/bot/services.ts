@@ -20,6 +20,12 @@ import type { AppConfig } from '../config';
 import type { ReplyChoice } from '../conversation/botReply';
 import { emptyConversationData, type ConversationData } from './conversationData';
 import type { UserData } from './userData';
+import { loadBookingContent, type BookingContent } from '../booking/bookingContent';
+import { BookingOutbox } from '../booking/bookingOutbox';
+import { BookingStore } from '../booking/bookingStore';
+import type { BookingRequest } from '../booking/bookingTypes';
+import { RecentTranscripts, sendHandoff } from '../booking/handoff';
+import { loadPrivacyContent, type PrivacyContent } from '../privacy/privacyContent';
 
 export interface BotServices {
   config: AppConfig;
@@ -37,7 +43,18 @@ export interface BotServices {
   conversationData: StatePropertyAccessor<ConversationData>;
   userData: StatePropertyAccessor<UserData>;
   dialogState: StatePropertyAccessor<DialogState>;
+  /** Booking requests on disk, and the outbox that delivers them to the clinic. */
+  bookings: BookingStore;
+  bookingOutbox: BookingOutbox;
+  /** Wording of the booking flow (knowledge/booking.yaml). */
+  booking: BookingContent;
+  /** Wording of "what do you know about me" and "forget me" (knowledge/privacy.yaml). */
+  privacy: PrivacyContent;
+  /** Recent messages per conversation, in memory, for the handoff transcript. */
+  transcripts: RecentTranscripts;
   send(context: TurnContext, reply: BotReply): Promise<void>;
+  /** Sends `handoff.initiate` when HANDOFF_ENABLED, with the transcript only if the user agreed to share. */
+  handOff(context: TurnContext, request: BookingRequest, shareTranscript: boolean): Promise<void>;
 }
 
 export interface ServiceOptions {
@@ -46,9 +63,12 @@ export interface ServiceOptions {
   knowledgeDir?: string;
   /** Chooses among wording variants; tests pass () => 0 for stable transcripts. */
   pickVariant?: (n: number) => number;
+  /** Where booking requests are kept; defaults to DATA_DIR/bookings.json. */
+  bookingsFile?: string;
+  log?: (message: string) => void;
 }
 
-export function createServices({ config, storage, knowledgeDir, pickVariant }: ServiceOptions): BotServices {
+export function createServices({ config, storage, knowledgeDir, pickVariant, bookingsFile, log }: ServiceOptions): BotServices {
   const kb = loadKnowledgeBase(knowledgeDir);
   const lexicon = readYamlFile(path.join(kb.dir, 'nlp', 'lexicon.yaml'), lexiconFileSchema);
   const intentModel = trainIntentModel([...kb.topics, ...kb.conversationIntents], lexicon, {
@@ -65,6 +85,8 @@ export function createServices({ config, storage, knowledgeDir, pickVariant }: S
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const sourcesLabel = say('sources_label');
+  const bookings = new BookingStore(bookingsFile ?? path.join(config.dataDir, 'bookings.json'), log);
+  const transcripts = new RecentTranscripts();
   return {
     config,
     kb,
@@ -79,8 +101,23 @@ export function createServices({ config, storage, knowledgeDir, pickVariant }: S
     conversationData: conversationState.createProperty<ConversationData>('conversationData'),
     userData: userState.createProperty<UserData>('userData'),
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
+    bookings,
+    bookingOutbox: new BookingOutbox(bookings, {
+      webhookUrl: config.BOOKING_WEBHOOK_URL,
+      baseDelayMs: config.BOOKING_RETRY_BASE_MS,
+      timeoutMs: config.BOOKING_TIMEOUT_MS,
+      pollMs: Math.min(1000, config.BOOKING_RETRY_BASE_MS),
+      log,
+    }),
+    booking: loadBookingContent(kb.dir),
+    privacy: loadPrivacyContent(kb.dir),
+    transcripts,
     send: async (context, reply) => {
       await context.sendActivity(renderReply(reply, { sourcesLabel }));
+    },
+    handOff: async (context, request, shareTranscript) => {
+      if (!config.HANDOFF_ENABLED) return;
+      await sendHandoff(context, request, shareTranscript ? transcripts.of(context.activity.conversation.id) : undefined);
     },
   };
 }

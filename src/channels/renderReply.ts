@@ -12,11 +12,10 @@ export interface RenderOptions {
 export function renderReply(reply: BotReply, options: RenderOptions): Partial<Activity> {
   const sources = reply.sources?.length ? `\n\n${options.sourcesLabel} ${reply.sources.join('; ')}` : '';
   const activity: Partial<Activity> = { type: ActivityTypes.Message, text: reply.text + sources, textFormat: 'markdown' };
-  if (reply.choices?.length) {
-    activity.suggestedActions = {
-      to: [],
-      actions: reply.choices.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.value })),
-    };
-  }
+  const actions = [
+    ...(reply.links ?? []).map((l) => ({ type: ActionTypes.OpenUrl, title: l.label, value: l.url })),
+    ...(reply.choices ?? []).map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.value })),
+  ];
+  if (actions.length) activity.suggestedActions = { to: [], actions };
   return activity;
 }

@@ -14,6 +14,8 @@ export interface BotReply {
   choices?: ReplyChoice[];
   /** Titles of the articles an answer is drawn from, shown under it. */
   sources?: string[];
+  /** Web links offered as buttons (the text should carry the address too, for channels without buttons). */
+  links?: Array<{ label: string; url: string }>;
 }
 
 export const choice = (label: string, value: string = label): ReplyChoice => ({ label, value });

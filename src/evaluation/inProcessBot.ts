@@ -3,6 +3,9 @@
  * TestAdapter: every reply and the TurnSummary of a turn. Used by the tests and by `npm run eval` to
  * replay labelled conversations without a server.
  */
+import { randomUUID } from 'node:crypto';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createBot } from '../bot/createBot';
 import { createServices, type BotServices } from '../bot/services';
@@ -23,7 +26,9 @@ export class InProcessBot {
 
   constructor(env: Record<string, string> = {}) {
     const config = parseConfig({ REGION: 'UK', ...env });
-    this.services = createServices({ config, storage: new MemoryStorage(), pickVariant: () => 0 });
+    // Bookings go to a private temp file: in-process runs must never touch the real data folder.
+    const bookingsFile = path.join(os.tmpdir(), `bot-bookings-${randomUUID()}.json`);
+    this.services = createServices({ config, storage: new MemoryStorage(), pickVariant: () => 0, bookingsFile });
     const bot = createBot(this.services);
     this.adapter = new TestAdapter((context) => bot.run(context), { channelId: 'emulator' });
     this.adapter.use({

@@ -1,0 +1,26 @@
+/** knowledge/privacy.yaml: the wording of "what do you know about me" and "forget me", validated. */
+import * as path from 'node:path';
+import { z } from 'zod';
+import { readYamlFile } from '../knowledge/loadKnowledge';
+
+export const privacyContentSchema = z.object({
+  storedIntro: z.string(),
+  nothingStored: z.string(),
+  consentGiven: z.string(),
+  consentDeclined: z.string(),
+  symptomCheck: z.string().includes('{reasons}'),
+  booking: z.string().includes('{reference}'),
+  bookingRedacted: z.string().includes('{reference}'),
+  statusNames: z.object({ new: z.string(), sent: z.string(), failed: z.string() }),
+  forgetHint: z.string(),
+  forgetConfirm: z.string(),
+  forgetReask: z.string(),
+  forgetDone: z.string(),
+  forgetAlreadySent: z.string().includes('{references}'),
+  forgetCancelled: z.string(),
+});
+
+export type PrivacyContent = z.infer<typeof privacyContentSchema>;
+
+export const loadPrivacyContent = (knowledgeDir: string): PrivacyContent =>
+  readYamlFile(path.join(knowledgeDir, 'privacy.yaml'), privacyContentSchema);
