@@ -138,7 +138,12 @@ describe('someone else, questions and doubt', () => {
     expect(interpretYesNo('yes')).toBe('yes');
     expect(interpretYesNo('Yeah I think so')).toBe('yes');
     expect(interpretYesNo('no')).toBe('no');
-    expect(interpretYesNo('nope, none')).toBeNull();
+    expect(interpretYesNo('nope, none')).toBe('no');
+    expect(interpretYesNo('No.')).toBe('no');
+    expect(interpretYesNo('a bit, yes')).toBe('yes');
+    expect(interpretYesNo('not sure')).toBeNull();
+    expect(interpretYesNo('no idea')).toBeNull();
+    expect(interpretYesNo('no, but my legs are numb')).toBeNull();
     expect(interpretYesNo('what do you mean?')).toBeNull();
     const confirmed = confirmUnclear('ces-saddle-numbness', rules);
     expect(confirmed).toMatchObject({ level: 'emergency', crisis: false, unclear: [] });

@@ -1,5 +1,13 @@
 import * as path from 'node:path';
-import { DEFAULT_SAFETY_DIR, FORBIDDEN_IN_EMERGENCY, checkEscalationMessages, loadRegions, loadSafetyRules } from '../../src/safety/loadSafetyRules';
+import { evaluateRedFlags, formatRedFlagReport } from '../../src/safety/evaluation';
+import {
+  DEFAULT_SAFETY_DIR,
+  FORBIDDEN_IN_EMERGENCY,
+  checkEscalationMessages,
+  loadRedFlagPhrases,
+  loadRegions,
+  loadSafetyRules,
+} from '../../src/safety/loadSafetyRules';
 import { confirmUnclear, screenForRedFlags } from '../../src/safety/redFlagDetector';
 import {
   DEFAULT_REGIONS,
@@ -223,5 +231,27 @@ describe('wording rules', () => {
   test('fillTemplate fills placeholders and starts sentences with a capital', () => {
     expect(fillTemplate('{a} today. {b} now.', { a: 'see a GP', b: 'call 999' })).toBe('See a GP today. Call 999 now.');
     expect(fillTemplate('Keep {unknown}.', {})).toBe('Keep {unknown}.');
+  });
+});
+
+describe('evaluation report', () => {
+  test('the labelled set scores perfectly, and a wrong label shows up as a miss', () => {
+    const phrases = loadRedFlagPhrases();
+    const evaluation = evaluateRedFlags(phrases, rules);
+    expect(evaluation.exact).toBe(phrases.length);
+    expect(evaluation.underTriaged).toEqual([]);
+    expect(evaluation.overTriaged).toEqual([]);
+    for (const level of evaluation.levels) expect(level).toMatchObject({ recall: 1, precision: 1 });
+
+    const wrong = evaluateRedFlags(
+      [
+        { text: 'my back is a bit sore', expect: ['ces-bladder'], level: 'emergency', unclear: false, about: 'ces-bladder' },
+        { text: "I can't pee", expect: [], level: null, unclear: false, about: 'ces-bladder' },
+      ],
+      rules,
+    );
+    expect(wrong.underTriaged).toEqual([{ text: 'my back is a bit sore', expected: 'emergency', got: null }]);
+    expect(wrong.overTriaged).toEqual([{ text: "I can't pee", expected: null, got: 'emergency' }]);
+    expect(formatRedFlagReport(wrong)).toMatch(/emergency +recall 0\.0% \(0\/1\)/);
   });
 });
