@@ -55,12 +55,15 @@ export class BookingOutbox {
     return Boolean(this.options.webhookUrl);
   }
 
-  /** Starts polling; deliveries left over from before a restart go out on the first poll. */
+  /**
+   * Starts polling. Requests left undelivered before a restart are tried at once, whatever their
+   * backoff said: a restart is often the fix (new settings, the clinic back up).
+   */
   start(): void {
     if (!this.enabled || this.timer) return;
     this.timer = setInterval(() => void this.deliverDue(), this.pollMs);
     this.timer.unref();
-    void this.deliverDue();
+    void this.deliverDue(new Date(8.64e15));
   }
 
   async stop(): Promise<void> {

@@ -9,7 +9,7 @@ import { startBot, summaryOf, textOf, type RunningBot } from '../helpers/running
 import { startTestRedis, type TestRedis } from './redisServer';
 import { routineSymptomCheck } from './symptomCheckScript';
 
-const storageEnv = () => ({ STORAGE: process.env.MULTI_INSTANCE_STORAGE ?? 'redis', REDIS_URL: redis.url });
+const storageEnv = () => ({ STORAGE: 'redis', REDIS_URL: redis.url });
 let redis: TestRedis;
 let instances: RunningBot[] = [];
 

@@ -1,0 +1,48 @@
+/** The built bot (`node dist/src/index.js`) as a separate process, so a test can SIGKILL it like a crash. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { projectRoot } from '../../src/projectRoot';
+
+export interface SpawnedBot {
+  url: string;
+  process: ChildProcess;
+  output: string[];
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const ENTRY = path.join(projectRoot(), 'dist', 'src', 'index.js');
+
+export async function spawnBot(env: Record<string, string>): Promise<SpawnedBot> {
+  if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npm run build" (npm test does) first`);
+  const child = spawn(process.execPath, [ENTRY], {
+    env: { PATH: process.env.PATH, DOTENV_CONFIG_QUIET: 'true', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output.join('')}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = output.join('').match(/listening on (http:\/\/[\d.:]+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`bot exited (${code}):\n${output.join('')}`)));
+  });
+  return {
+    url,
+    process: child,
+    output,
+    kill: (signal = 'SIGKILL') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
