@@ -125,7 +125,8 @@ export function expandMacros(source: string, macros: Record<string, string>, pro
 export function compileRedFlags(file: RedFlagsFile, fileName = 'red-flags.yaml'): RedFlagRules {
   const problems: string[] = [];
   const macros = file.macros;
-  const compile = (source: string, where: string, flags = 'g'): RegExp => {
+  // "m": ^ and $ mean the start and end of a clause, also when clauses are joined by newlines for a quick pre-check.
+  const compile = (source: string, where: string, flags = 'gm'): RegExp => {
     const expanded = expandMacros(source, macros, problems, where);
     try {
       return new RegExp(`(?<![\\w])(?:${expanded})(?![\\w])`, flags);

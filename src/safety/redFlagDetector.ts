@@ -26,11 +26,17 @@ interface Span {
 
 interface Clause {
   text: string;
-  /** The whole sentence, for context conditions (askIf/unless): "can't lift my leg because it hurts". */
-  sentence: string;
+  /**
+   * The clause with its neighbours in the same sentence, for context conditions (askIf/unless):
+   * "can't lift my leg | because it hurts".
+   */
+  context: string;
   /** Spans of every pattern match in the clause, used to tell a symptom's own "no"/"can't" from a denial. */
   mentions: Span[];
 }
+
+/** How many neighbouring clauses on each side count as a mention's context. */
+const CONTEXT_CLAUSES = 2;
 
 const rank = (level: TriageLevel): number => TRIAGE_LEVELS.length - TRIAGE_LEVELS.indexOf(level);
 
@@ -65,12 +71,15 @@ function splitIntoClauses(normalised: string, rules: RedFlagRules): Clause[] {
   // "numbness? no" is one answer: keep a question mark followed by a bare denial in the same clause.
   const text = normalised.replace(/\?\s*(?=(?:no|none|nope|nah|never|not really)\b)/g, ' ');
   const clauses: Clause[] = [];
-  for (const rawSentence of text.split(/[!?;\n]+|\.(?!\d)|:(?=\s*$)/)) {
-    const sentence = tidy(rawSentence);
-    for (const part of sentence.split(rules.lexicon.clauseBreaks)) {
-      const clause = tidy(part ?? '');
-      if (clause.length > 0) clauses.push({ text: clause, sentence, mentions: [] });
-    }
+  for (const sentence of text.split(/[!?;\n]+|\.(?!\d)|:(?=\s*$)/)) {
+    const parts = tidy(sentence)
+      .split(rules.lexicon.clauseBreaks)
+      .map((part) => tidy(part ?? ''))
+      .filter((part) => part.length > 0);
+    parts.forEach((part, i) => {
+      const context = parts.slice(Math.max(0, i - CONTEXT_CLAUSES), i + CONTEXT_CLAUSES + 1).join(' ');
+      clauses.push({ text: part, context, mentions: [] });
+    });
   }
   return clauses;
 }
@@ -165,12 +174,17 @@ function affirmedAnywhere(regex: RegExp, clauses: Clause[], rules: RedFlagRules)
 export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScreen {
   const clauses = splitIntoClauses(normaliseText(text ?? '', rules), rules);
 
+  // Quick pre-check on all clauses at once: most patterns match nowhere and need no clause-by-clause look.
+  const joined = clauses.map((c) => c.text).join('\n');
+  const present = new Set<RegExp>();
+  for (const flag of rules.flags) {
+    for (const regex of [...flag.patterns.map((p) => p.regex), ...flag.unclear]) if (matches(regex, joined)) present.add(regex);
+  }
+
   // First pass: where every pattern matches, so each mention's own words can be told apart from denials.
   for (const clause of clauses) {
-    for (const flag of rules.flags) {
-      for (const regex of [...flag.patterns.map((p) => p.regex), ...flag.unclear]) {
-        for (const m of clause.text.matchAll(regex)) clause.mentions.push({ start: m.index, end: m.index + m[0].length });
-      }
+    for (const regex of present) {
+      for (const m of clause.text.matchAll(regex)) clause.mentions.push({ start: m.index, end: m.index + m[0].length });
     }
   }
 
@@ -179,8 +193,9 @@ export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScr
   for (const flag of rules.flags) {
     for (const clause of clauses) {
       for (const pattern of flag.patterns) {
+        if (!present.has(pattern.regex)) continue;
         for (const m of clause.text.matchAll(pattern.regex)) {
-          if (pattern.unless.some((r) => matches(r, clause.sentence))) continue;
+          if (pattern.unless.some((r) => matches(r, clause.context))) continue;
           const status = statusOf(clause, { start: m.index, end: m.index + m[0].length }, rules);
           if (status === 'negated' || status === 'third-person') continue;
           if (status === 'far-negation') {
@@ -188,7 +203,7 @@ export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScr
             if (flag.level === 'emergency') askIds.add(flag.id);
             continue;
           }
-          if (status === 'hypothetical' || pattern.askIf.some((r) => matches(r, clause.sentence))) {
+          if (status === 'hypothetical' || pattern.askIf.some((r) => matches(r, clause.context))) {
             askIds.add(flag.id);
             continue;
           }
@@ -197,11 +212,14 @@ export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScr
         }
       }
       for (const regex of flag.unclear) {
-        if (flag.unclearUnless.some((r) => matches(r, clause.sentence))) continue;
+        if (askIds.has(flag.id)) break;
+        if (!present.has(regex)) continue;
         for (const m of clause.text.matchAll(regex)) {
           const status = statusOf(clause, { start: m.index, end: m.index + m[0].length }, rules);
-          if (status === 'affirmed' || status === 'hypothetical' || (status === 'far-negation' && flag.level === 'emergency')) {
+          const asks = status === 'affirmed' || status === 'hypothetical' || (status === 'far-negation' && flag.level === 'emergency');
+          if (asks && !flag.unclearUnless.some((r) => matches(r, clause.context))) {
             askIds.add(flag.id);
+            break;
           }
         }
       }
@@ -236,15 +254,18 @@ export function confirmUnclear(id: string, rules: RedFlagRules): RedFlagScreen {
   return buildScreen(rules.flags, new Set([id]), new Set());
 }
 
-/** Reads a reply to a yes/no question. Anything else (including "not sure") is null: ask again or treat with care. */
+/**
+ * Reads a reply to a yes/no question. Doubtful answers ("a bit", "maybe", "I think so") count as yes:
+ * a false alarm is better than a miss. Anything else ("not sure", "no idea", "no, but ...") is null:
+ * ask again or treat it with care.
+ */
 export function interpretYesNo(text: string): 'yes' | 'no' | null {
-  const t = text.toLowerCase().replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (/^(no|nope|nah|no it isn'?t|no i don'?t|no i haven'?t|not really|none|never|negative|n)( (thanks|thank you|it'?s not|i don'?t|i haven'?t|i'?m fine))?$/.test(t)) {
-    return 'no';
-  }
-  if (/^(yes|yeah|yep|yup|ya|y|aye|i do|i have|it is|correct|right|sort of|kind of|a bit|a little|maybe|possibly|i think so|think so|probably)( (it is|i do|i have|i think so|a bit|a little))?$/.test(t)) {
-    return 'yes';
-  }
+  const t = text.toLowerCase().replace(/[\u2018\u2019']/g, '').replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (t === '' || /^(?:no idea|not sure|dont know|unsure|no clue)\b/.test(t)) return null;
+  const yes = /^(?:yes|yeah|yea|yep|yup|ya|y|aye|i do|i have|it is|correct|right|sort of|kind of|a bit|a little|slightly|maybe|possibly|i think so|think so|probably|sometimes)\b/;
+  const no = /^(?:no|nope|nah|not really|not at all|none|never|negative|n|i dont|i havent|it isnt|its not)\b/;
+  if (yes.test(t)) return 'yes';
+  if (no.test(t) && !/\b(?:but|although|though|except|yes|yeah)\b/.test(t)) return 'no';
   return null;
 }
 
