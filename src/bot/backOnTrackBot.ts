@@ -130,9 +130,9 @@ export class BackOnTrackBot extends ActivityHandler {
     }
 
     // Re-read: "start over" replaces the conversation data, and with it any earlier escalation.
-    const triage = (await conversationDataOf(this.services, context)).triage;
+    const { triage, crisis } = await conversationDataOf(this.services, context);
     turnSummaryOf(context).triage = triage;
-    if (isEscalation(triage)) await context.sendActivity(composeReminder(triage, region, safety));
+    if (isEscalation(triage)) await context.sendActivity(composeReminder(triage, region, safety, { crisis }));
   }
 
   /**

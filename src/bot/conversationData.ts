@@ -6,6 +6,8 @@ export interface ConversationData {
   lastTopicId?: string;
   /** Highest triage said in this conversation; never lowered until the user starts over. */
   triage: TriageLevel | null;
+  /** True once the user mentioned thoughts of suicide or self-harm: reminders then use the crisis line. */
+  crisis?: boolean;
   /** Red flags the user has reported in this conversation. */
   redFlags: string[];
   /** The result of the last symptom check, kept only with the user's consent (for the booking summary). */

@@ -21,6 +21,7 @@ export async function recordTriage(services: BotServices, context: TurnContext, 
 export async function sendEscalation(services: BotServices, context: TurnContext, screen: RedFlagScreen): Promise<void> {
   if (!screen.level) return;
   await recordTriage(services, context, screen.level, screen.hits.map((hit) => hit.id));
+  if (screen.crisis) (await conversationDataOf(services, context)).crisis = true;
   noteIntent(context, screen.crisis ? 'crisis' : 'red_flag', 1);
   await context.sendActivity(composeEscalation(screen, services.region, services.safety));
 }

@@ -12,13 +12,8 @@ import { classifyIntent, DEFAULT_SETTINGS, trainIntentModel } from '../nlp/inten
 import { crossValidatedAccuracy } from '../nlp/crossValidation';
 import { lexiconFileSchema } from '../nlp/lexiconSchema';
 import { loadRedFlagPhrases, loadSafetyRules } from '../safety/loadSafetyRules';
-import {
-  loadLabelledConversations,
-  redFlagReport,
-  triageAgreement,
-  type RedFlagReport,
-  type TriageAgreement,
-} from '../evaluation/safetyEvaluation';
+import { loadLabelledConversations, triageAgreement, type TriageAgreement } from '../evaluation/safetyEvaluation';
+import { evaluateRedFlags, formatRedFlagReport } from '../safety/evaluation';
 
 const OUT_OF_SCOPE = 'out_of_scope';
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -27,13 +22,7 @@ function printReport(name: string, report: ClassificationReport): void {
   console.log(`${name.padEnd(28)} accuracy ${pct(report.accuracy).padStart(6)}   macro-F1 ${report.macroF1.toFixed(3)}`);
 }
 
-function printSafety(flags: RedFlagReport, triage: TriageAgreement): void {
-  console.log(`\nRed-flag screen on ${flags.total} labelled phrasings (knowledge/evaluation/red-flag-phrases.yaml):`);
-  for (const row of flags.perLevel) {
-    console.log(`  ${row.level.padEnd(9)}  recall ${pct(row.recall).padStart(6)} (${row.expected} expected)   precision ${pct(row.precision).padStart(6)} (${row.predicted} flagged)`);
-  }
-  console.log(`  emergencies missed: ${flags.missedEmergencies.length}; benign or negated phrasings escalated to urgent/emergency: ${flags.overEscalated.length}`);
-  for (const text of [...flags.missedEmergencies, ...flags.overEscalated]) console.log(`    - "${text}"`);
+function printTriageAgreement(triage: TriageAgreement): void {
   console.log(`\nTriage agreement on ${triage.rows.length} labelled symptom-check conversations: ${pct(triage.agreement)}`);
   for (const row of triage.rows.filter((r) => r.expected !== r.got)) console.log(`    - ${row.name}: expected ${row.expected}, got ${row.got}`);
 }
@@ -88,7 +77,8 @@ async function main(): Promise<void> {
   }
   console.log('\nMost confused pairs (expected -> predicted):');
   for (const pair of oursReport.confusedPairs.slice(0, 10)) console.log(`  ${String(pair.count).padStart(2)}  ${pair.expected} -> ${pair.predicted}`);
-  printSafety(redFlagReport(loadRedFlagPhrases(), loadSafetyRules()), await triageAgreement(loadLabelledConversations()));
+  console.log(`\n${formatRedFlagReport(evaluateRedFlags(loadRedFlagPhrases(), loadSafetyRules()))}`);
+  printTriageAgreement(await triageAgreement(loadLabelledConversations()));
 
   if (process.argv.includes('--misses')) {
     console.log('\nMisses:');

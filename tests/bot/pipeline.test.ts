@@ -35,6 +35,13 @@ describe('red flags come first, in every state', () => {
     expect(turn.text).toContain('116 123');
   });
 
+  it('after a crisis message, later answers keep the crisis line visible', async () => {
+    const bot = new BotHarness();
+    await bot.say('i keep thinking about ending my life');
+    const later = await bot.say('what stretches help my back');
+    expect(later.texts.at(-1)).toContain('116 123');
+  });
+
   it('the region is configuration: a US user gets 911 and 988', async () => {
     const bot = new BotHarness({ REGION: 'US' });
     expect((await bot.say('cant pee and my legs are numb')).text).toContain('911');
