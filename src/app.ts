@@ -3,6 +3,7 @@ import type { Storage } from 'botbuilder';
 import type restify from 'restify';
 import { createAdapter } from './adapter';
 import { registerBookingsApi } from './booking/bookingsApi';
+import { registerMetricsRoute } from './observability/metricsRoute';
 import { createBot } from './bot/createBot';
 import { createServices, type BotServices } from './bot/services';
 import type { AppConfig } from './config';
@@ -39,7 +40,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     adapter,
     bot,
     version: process.env.npm_package_version ?? '0.1.0',
-    routes: [registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY)],
+    routes: [registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY), registerMetricsRoute(services.metrics.registry)],
   });
   const startupMs = performance.now() - started;
 

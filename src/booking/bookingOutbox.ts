@@ -18,6 +18,8 @@ export interface OutboxOptions {
   /** How often the outbox looks for due deliveries. */
   pollMs?: number;
   log?: (message: string) => void;
+  /** Told the outcome of every attempt ('ok', 'HTTP 500', 'timeout', 'unreachable'), for metrics. */
+  onAttempt?: (outcome: string) => void;
 }
 
 /** What the clinic receives. The symptom summary is there only when the user agreed to share it. */
@@ -98,6 +100,7 @@ export class BookingOutbox {
 
   private async attempt(request: BookingRequest): Promise<void> {
     const outcome = await this.post(request);
+    this.options.onAttempt?.(outcome);
     await this.store.update(request.reference, (stored) => {
       stored.delivery.attempts += 1;
       if (outcome === 'ok') {

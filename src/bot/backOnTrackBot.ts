@@ -13,6 +13,7 @@ import { composeEscalation, composeReminder, isEscalation } from '../safety/tria
 import type { RedFlagScreen, UnclearMention } from '../safety/types';
 import { recordTriage, sendEscalation } from './escalation';
 import { isForgetRequested } from './forgetUser';
+import { recordTurn } from '../observability/metrics';
 import { conversationDataOf, type BotServices } from './services';
 import { noteIntent, sendTurnSummary, turnSummaryOf } from './turnSummary';
 
@@ -38,6 +39,7 @@ export class BackOnTrackBot extends ActivityHandler {
 
   /** Saves state and emits the summary after every turn, whatever the handlers did. */
   async run(context: TurnContext): Promise<void> {
+    const started = performance.now();
     if (this.services.config.HANDOFF_ENABLED) this.recordTranscript(context);
     await super.run(context);
     if (isForgetRequested(context)) {
@@ -48,7 +50,10 @@ export class BackOnTrackBot extends ActivityHandler {
       await this.services.conversationState.saveChanges(context, false);
       await this.services.userState.saveChanges(context, false);
     }
-    if (context.activity.type === 'message') await sendTurnSummary(context);
+    if (context.activity.type === 'message') {
+      await sendTurnSummary(context);
+      recordTurn(this.services.metrics, context.activity.channelId, (performance.now() - started) / 1000, turnSummaryOf(context));
+    }
   }
 
   /** Keeps the conversation's recent messages (in memory) for a later handoff transcript. */

@@ -26,6 +26,7 @@ import { BookingStore } from '../booking/bookingStore';
 import type { BookingRequest } from '../booking/bookingTypes';
 import { RecentTranscripts, sendHandoff } from '../booking/handoff';
 import { loadPrivacyContent, type PrivacyContent } from '../privacy/privacyContent';
+import { createMetrics, type BotMetrics } from '../observability/metrics';
 
 export interface BotServices {
   config: AppConfig;
@@ -48,6 +49,8 @@ export interface BotServices {
   bookingOutbox: BookingOutbox;
   /** Wording of the booking flow (knowledge/booking.yaml). */
   booking: BookingContent;
+  /** Prometheus counters and histograms (no personal data in labels). */
+  metrics: BotMetrics;
   /** Wording of "what do you know about me" and "forget me" (knowledge/privacy.yaml). */
   privacy: PrivacyContent;
   /** Recent messages per conversation, in memory, for the handoff transcript. */
@@ -87,6 +90,7 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
   const sourcesLabel = say('sources_label');
   const bookings = new BookingStore(bookingsFile ?? path.join(config.dataDir, 'bookings.json'), log);
   const transcripts = new RecentTranscripts();
+  const metrics = createMetrics();
   return {
     config,
     kb,
@@ -108,7 +112,9 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
       timeoutMs: config.BOOKING_TIMEOUT_MS,
       pollMs: Math.min(1000, config.BOOKING_RETRY_BASE_MS),
       log,
+      onAttempt: (outcome) => metrics.deliveries.inc({ outcome: outcome === 'ok' ? 'delivered' : outcome.startsWith('HTTP') ? 'http_error' : outcome }),
     }),
+    metrics,
     booking: loadBookingContent(kb.dir),
     privacy: loadPrivacyContent(kb.dir),
     transcripts,
