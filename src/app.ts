@@ -40,6 +40,8 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     adapter,
     bot,
     version: process.env.npm_package_version ?? '0.1.0',
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    rateLimits: { perClientPerMinute: config.RATE_LIMIT_PER_CLIENT, perConversationPerMinute: config.RATE_LIMIT_PER_CONVERSATION },
     routes: [registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY), registerMetricsRoute(services.metrics.registry)],
   });
   const startupMs = performance.now() - started;

@@ -28,10 +28,23 @@ const configSchema = z.object({
   BOOKING_RETRY_BASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(2000)),
   BOOKING_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
   HANDOFF_ENABLED: z.preprocess(emptyAsUndefined, z.stringbool().default(false)),
+  RATE_LIMIT_PER_CLIENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(300)),
+  RATE_LIMIT_PER_CONVERSATION: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
+  MAX_BODY_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
   MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
+  // Website chat (Web Chat page at / and /embed.js). Colours and the avatar URL end up in the page, so
+  // they are checked strictly here: a typo must not become broken (or injected) CSS.
+  WEBCHAT_TITLE: z.preprocess(emptyAsUndefined, z.string().max(60).default('Back on Track')),
+  WEBCHAT_SUBTITLE: z.preprocess(emptyAsUndefined, z.string().max(120).default('Back pain help for runners · not for emergencies')),
+  WEBCHAT_PRIMARY_COLOR: z.preprocess(emptyAsUndefined, z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0f766e').default('#0f766e')),
+  WEBCHAT_BOT_AVATAR_INITIALS: z.preprocess(emptyAsUndefined, z.string().max(3).default('BT')),
+  WEBCHAT_BOT_AVATAR_URL: z.preprocess(emptyAsUndefined, z.union([z.url({ protocol: /^https?$/ }), z.string().regex(/^\/[^/]/, 'must be an http(s) URL or a path like /logo.png')]).optional()),
+  DIRECT_LINE_TOKEN_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'use at least 32 characters').optional()),
+  DIRECT_LINE_SECRET: optionalText,
+  DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default('https://directline.botframework.com/v3/directline')),
 }).refine((values) => values.STORAGE !== 'redis' || values.REDIS_URL !== undefined, {
   path: ['REDIS_URL'],
   message: 'is required when STORAGE=redis',

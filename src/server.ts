@@ -5,6 +5,7 @@
  */
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import { rateLimitHandler, type RateLimitSettings } from './http/rateLimits';
 
 export interface ServerParts {
   adapter: CloudAdapter;
@@ -12,6 +13,8 @@ export interface ServerParts {
   version: string;
   /** Request bodies above this many bytes are refused with 413. */
   maxBodyBytes?: number;
+  /** Per-client and per-conversation limits (429 with Retry-After). */
+  rateLimits?: RateLimitSettings;
   /** Further routes (channel endpoints, the clinic API...), each registered by the module that owns it. */
   routes?: Array<(server: restify.Server) => void>;
 }
@@ -29,9 +32,10 @@ export function describeActivityProblem(body: unknown): string | null {
   return null;
 }
 
-export function createServer({ adapter, bot, version, maxBodyBytes = 256 * 1024, routes = [] }: ServerParts): restify.Server {
+export function createServer({ adapter, bot, version, maxBodyBytes = 256 * 1024, rateLimits, routes = [] }: ServerParts): restify.Server {
   const server = restify.createServer({ name: 'back-on-track' });
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
+  if (rateLimits) server.use(rateLimitHandler(rateLimits));
 
   server.get('/healthz', (_req, res, next) => {
     res.json(200, { status: 'ok', name: 'back-on-track', version, uptimeSeconds: Math.round(process.uptime()) });
