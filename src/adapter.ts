@@ -3,17 +3,28 @@
  * auth (local runs, the Emulator, tests); with one it validates every channel request's JWT.
  */
 import { randomUUID } from 'node:crypto';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { AppConfig } from './config';
 
-export function createAdapter(config: AppConfig, apologise: string, log: (message: string) => void): CloudAdapter {
+/**
+ * CloudAdapter with its activity processing reachable from our own HTTP handler, so that handler (not
+ * the SDK's) decides what a caller sees when auth or processing fails: a plain 401 or 500 with a
+ * request id, never the SDK's internal error text.
+ */
+export class BotAdapter extends CloudAdapter {
+  handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+export function createAdapter(config: AppConfig, apologise: string, log: (message: string) => void): BotAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BotAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The id ties the user's apology to the log line; neither carries the user's words.
     const errorId = randomUUID().slice(0, 8);

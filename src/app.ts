@@ -5,6 +5,7 @@ import { createAdapter } from './adapter';
 import { registerBookingsApi } from './booking/bookingsApi';
 import { registerMetricsRoute } from './observability/metricsRoute';
 import { createBot } from './bot/createBot';
+import { createWebsiteChat } from './channels/webChat/websiteChat';
 import { createServices, type BotServices } from './bot/services';
 import type { AppConfig } from './config';
 import { createServer } from './server';
@@ -36,13 +37,16 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const services = createServices({ config, storage, pickVariant: options.pickVariant, log });
   const bot = createBot(services);
   const adapter = createAdapter(config, services.say('turn_error'), log);
+  const websiteChat = createWebsiteChat(config, { adapter, bot, emergencyNumber: services.region.emergencyNumber, log });
   const server = createServer({
     adapter,
     bot,
     version: process.env.npm_package_version ?? '0.1.0',
     maxBodyBytes: config.MAX_BODY_BYTES,
+    authEnabled: config.authEnabled,
+    log,
     rateLimits: { perClientPerMinute: config.RATE_LIMIT_PER_CLIENT, perConversationPerMinute: config.RATE_LIMIT_PER_CONVERSATION },
-    routes: [registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY), registerMetricsRoute(services.metrics.registry)],
+    routes: [registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY), registerMetricsRoute(services.metrics.registry), websiteChat.register],
   });
   const startupMs = performance.now() - started;
 
@@ -67,6 +71,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       });
     },
     close: async () => {
+      websiteChat.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.bookingOutbox.stop();
       await services.bookings.flush();

@@ -4,11 +4,16 @@
  * instead of the adapter's 500 or a reply that hangs for want of a serviceUrl.
  */
 import restify from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import type { BotAdapter } from './adapter';
 import { rateLimitHandler, type RateLimitSettings } from './http/rateLimits';
 
 export interface ServerParts {
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
+  /** True when MicrosoftAppId is set: then a request that fails before the turn runs is refused as 401. */
+  authEnabled?: boolean;
+  log?: (message: string) => void;
   bot: ActivityHandler;
   version: string;
   /** Request bodies above this many bytes are refused with 413. */
@@ -32,7 +37,9 @@ export function describeActivityProblem(body: unknown): string | null {
   return null;
 }
 
-export function createServer({ adapter, bot, version, maxBodyBytes = 256 * 1024, rateLimits, routes = [] }: ServerParts): restify.Server {
+export function createServer(parts: ServerParts): restify.Server {
+  const { adapter, bot, version, maxBodyBytes = 256 * 1024, rateLimits, routes = [], authEnabled = false } = parts;
+  const log = parts.log ?? (() => undefined);
   const server = restify.createServer({ name: 'back-on-track' });
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
   if (rateLimits) server.use(rateLimitHandler(rateLimits));
@@ -48,7 +55,25 @@ export function createServer({ adapter, bot, version, maxBodyBytes = 256 * 1024,
       res.json(400, { error: 'BadRequest', message: problem });
       return;
     }
-    await adapter.process(req, res, (context) => bot.run(context));
+    const requestId = randomUUID().slice(0, 8);
+    res.header('x-request-id', requestId);
+    const authHeader = req.header('authorization') ?? '';
+    try {
+      const response = await adapter.handleActivity(authHeader, req.body as Activity, (context) => bot.run(context));
+      res.status(response?.status ?? 200);
+      if (response?.body !== undefined) res.json(response.status ?? 200, response.body);
+      else res.end();
+    } catch (error) {
+      // Turn errors are handled inside the turn (onTurnError); what reaches here failed before the turn:
+      // authentication (a missing, forged or unverifiable token) or the protocol itself.
+      const err = error as Error & { statusCode?: number };
+      log(`request ${requestId} refused: ${err.name}${err.statusCode ? ` (${err.statusCode})` : ''}`);
+      if (authEnabled || err.statusCode === 401) {
+        res.json(401, { error: 'Unauthorized', message: 'This request could not be authenticated.', requestId });
+      } else {
+        res.json(500, { error: 'InternalError', message: 'Something went wrong on our side. Please try again.', requestId });
+      }
+    }
   });
 
   for (const register of routes) register(server);
