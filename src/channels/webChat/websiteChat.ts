@@ -1,0 +1,74 @@
+/**
+ * The website chat, ready to mount: picks where Direct Line comes from and registers the page, the
+ * embed script and the token endpoint.
+ *   - DIRECT_LINE_SECRET set: Azure Bot Service's Direct Line (tokens exchanged server-side).
+ *   - otherwise, without MicrosoftAppId: this server's own Direct Line (nothing to set up).
+ *   - MicrosoftAppId without DIRECT_LINE_SECRET: no chat; the adapter would refuse our unsigned
+ *     in-process turns, so the page says the chat is not set up and the log says what to set.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type restify from 'restify';
+import type { AppConfig } from '../../config';
+import { projectRoot } from '../../projectRoot';
+import { createSelfHostedDirectLine, type SelfHostedDirectLine } from '../directLine/selfHostedDirectLine';
+import { WEBCHAT_BUNDLE_FILE, webChatVendorDir } from './webChatBundle';
+import { renderWebChatDocuments } from './webChatDocuments';
+import { registerWebChatRoutes } from './webChatRoutes';
+import { webChatLook } from './webChatSettings';
+import { azureTokenSource, selfHostedTokenSource, unavailableTokenSource, type WebChatTokenSource } from './webChatTokenSources';
+
+export interface WebsiteChatParts {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  /** Shown in the page footer ("In an emergency call 999"). */
+  emergencyNumber: string;
+  log: (message: string) => void;
+}
+
+export interface WebsiteChat {
+  mode: 'self-hosted' | 'azure' | 'unavailable';
+  register(server: restify.Server): void;
+  /** Closes the Direct Line streams; call before server.close(), which would otherwise wait for them. */
+  close(): void;
+}
+
+export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): WebsiteChat {
+  const publicDir = path.join(projectRoot(), 'public');
+  const documents = renderWebChatDocuments(webChatLook(config, parts.emergencyNumber), publicDir);
+  let selfHosted: SelfHostedDirectLine | undefined;
+  let tokenSource: WebChatTokenSource;
+  let mode: WebsiteChat['mode'];
+  const directLineOrigins: string[] = [];
+
+  if (config.DIRECT_LINE_SECRET) {
+    mode = 'azure';
+    tokenSource = azureTokenSource({ secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, log: parts.log });
+    const azure = new URL(config.DIRECT_LINE_ENDPOINT);
+    directLineOrigins.push(azure.origin, `${azure.protocol === 'https:' ? 'wss' : 'ws'}://${azure.host}`);
+  } else if (!config.authEnabled) {
+    mode = 'self-hosted';
+    selfHosted = createSelfHostedDirectLine({ adapter: parts.adapter, bot: parts.bot, tokenKey: config.DIRECT_LINE_TOKEN_SECRET, log: parts.log });
+    tokenSource = selfHostedTokenSource(selfHosted.service);
+  } else {
+    mode = 'unavailable';
+    parts.log('webchat: MicrosoftAppId is set but DIRECT_LINE_SECRET is not, so the chat page at / cannot connect (set DIRECT_LINE_SECRET to the Azure Direct Line secret)');
+    tokenSource = unavailableTokenSource('the website chat is not set up on this server yet');
+  }
+
+  const vendorDir = webChatVendorDir();
+  if (mode !== 'unavailable' && !fs.existsSync(path.join(vendorDir, WEBCHAT_BUNDLE_FILE))) {
+    parts.log('webchat: the Web Chat bundle is missing (public/vendor/): run npm run build, or the page at / cannot load the chat');
+  } else if (mode !== 'unavailable') {
+    parts.log(`webchat: chat page at /, embed script at /embed.js (Direct Line: ${mode === 'azure' ? 'Azure Bot Service' : 'this server'})`);
+  }
+  return {
+    mode,
+    register: (server) => {
+      selfHosted?.register(server);
+      registerWebChatRoutes(server, { documents, tokenSource, publicDir, vendorDir, directLineOrigins, log: parts.log });
+    },
+    close: () => selfHosted?.close(),
+  };
+}
