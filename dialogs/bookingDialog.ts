@@ -157,15 +157,21 @@ export class BookingDialog extends Dialog {
       return { text: reask ? content.shareSummary.reask : fillPlaceholders(content.shareSummary.text, { reasons }), choices: content.shareSummary.choices };
     }
     if (state.step === 'confirm') {
-      const lines = content.confirm.lines;
-      const summary = [
-        fillPlaceholders(lines.name, { value: state.name ?? '' }),
-        fillPlaceholders(lines.contact, { value: state.contact?.value ?? '' }),
-        fillPlaceholders(lines.preferredTimes, { value: state.preferredTimes ?? '' }),
-        ...(state.notes ? [fillPlaceholders(lines.notes, { value: state.notes })] : []),
-        ...(state.shareSummary === undefined ? [] : [state.shareSummary ? lines.summaryShared : lines.summaryNotShared]),
-      ].join('\n');
-      return { text: reask ? content.confirm.reask : fillPlaceholders(content.confirm.text, { summary }), choices: content.confirm.choices };
+      const wording = content.confirm.lines;
+      const lines = [
+        fillPlaceholders(wording.name, { value: state.name ?? '' }),
+        fillPlaceholders(wording.contact, { value: state.contact?.value ?? '' }),
+        fillPlaceholders(wording.preferredTimes, { value: state.preferredTimes ?? '' }),
+        ...(state.notes ? [fillPlaceholders(wording.notes, { value: state.notes })] : []),
+        ...(state.shareSummary === undefined ? [] : [state.shareSummary ? wording.summaryShared : wording.summaryNotShared]),
+      ];
+      const summary = lines.join('\n');
+      if (reask) return { text: content.confirm.reask, choices: content.confirm.choices };
+      return {
+        text: fillPlaceholders(content.confirm.text, { summary }),
+        choices: content.confirm.choices,
+        card: { kind: 'bookingSummary', fields: lines.map(fieldOfLine), linesInText: summary },
+      };
     }
     return this.question(state, reask);
   }
@@ -184,6 +190,15 @@ export class BookingDialog extends Dialog {
     const url = this.services.config.BOOKING_URL;
     return url ? { links: [{ label: this.services.booking.bookingPageButton, url }] } : {};
   }
+}
+
+/**
+ * A summary line as a label and value for a card's table: "Name: Sam Taylor" -> Name / Sam Taylor. The
+ * first ": " is the wording's own (the user's value comes after it), so a colon in a value is safe.
+ */
+export function fieldOfLine(line: string): { label: string; value: string } {
+  const at = line.indexOf(': ');
+  return at < 0 ? { label: '', value: line } : { label: line.slice(0, at), value: line.slice(at + 2) };
 }
 
 /** Reads the answer to "Shall I send it?". */

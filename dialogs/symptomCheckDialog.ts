@@ -6,7 +6,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { recordTriage, screenOf, sendEscalation } from '../src/bot/escalation';
+import { recordTriage, screenOf, sendEscalation, triageCard } from '../src/bot/escalation';
 import { conversationDataOf, type BotServices } from '../src/bot/services';
 import { composeTriageMessage } from '../src/safety/triage';
 import type { TriageLevel } from '../src/safety/types';
@@ -136,6 +136,7 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
       say,
       content: symptomCheck,
       triageText: (level: TriageLevel) => composeTriageMessage(level, region, safety),
+      triageCard: (level: TriageLevel) => triageCard(this.services, level),
       bookingChoice: menu.intentChoices.book_physio,
     };
     if (state.consent === true) {

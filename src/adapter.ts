@@ -12,10 +12,32 @@ import type { AppConfig } from './config';
  * request id, never the SDK's internal error text.
  */
 export class BotAdapter extends CloudAdapter {
+  constructor(auth: ConfigurationBotFrameworkAuthentication, private readonly appId = '') {
+    super(auth);
+  }
+
   handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
+
+  /**
+   * Runs a turn for an activity whose sender this server has verified itself (a Slack request checked
+   * against Slack's signing secret): there is no channel JWT to validate, so the turn runs as the bot's
+   * own identity, with or without a MicrosoftAppId. Replies come back (deliveryMode expectReplies)
+   * instead of being posted to a serviceUrl.
+   */
+  async runVerifiedTurn(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Array<Partial<Activity>>> {
+    const claimsIdentity = this.createClaimsIdentity(this.appId);
+    const connectorFactory = this.botFrameworkAuthentication.createConnectorFactory(claimsIdentity);
+    const verified = { claimsIdentity, connectorFactory, audience: BOT_FRAMEWORK_AUDIENCE };
+    const response = await this.processActivity(verified, { ...activity, deliveryMode: 'expectReplies' } as Activity, logic);
+    const replies = (response?.body as { activities?: unknown } | undefined)?.activities;
+    return Array.isArray(replies) ? replies : [];
+  }
 }
+
+/** The audience of tokens the bot uses towards Bot Framework channels (unused: replies are returned). */
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
 export function createAdapter(config: AppConfig, apologise: string, log: (message: string) => void): BotAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -24,7 +46,7 @@ export function createAdapter(config: AppConfig, apologise: string, log: (messag
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new BotAdapter(auth);
+  const adapter = new BotAdapter(auth, config.MicrosoftAppId ?? '');
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The id ties the user's apology to the log line; neither carries the user's words.
     const errorId = randomUUID().slice(0, 8);

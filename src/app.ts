@@ -6,6 +6,7 @@ import { registerBookingsApi } from './booking/bookingsApi';
 import { registerMetricsRoute } from './observability/metricsRoute';
 import { createBot } from './bot/createBot';
 import { createWebsiteChat } from './channels/webChat/websiteChat';
+import { createSlackChannel } from './channels/slack/slackChannel';
 import { createServices, type BotServices } from './bot/services';
 import type { AppConfig } from './config';
 import { createServer } from './server';
@@ -38,6 +39,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const bot = createBot(services);
   const adapter = createAdapter(config, services.say('turn_error'), log);
   const websiteChat = createWebsiteChat(config, { adapter, bot, emergencyNumber: services.region.emergencyNumber, log });
+  const slack = createSlackChannel(config, { adapter, bot, apology: services.say('turn_error'), log });
   const server = createServer({
     adapter,
     bot,
@@ -46,7 +48,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     authEnabled: config.authEnabled,
     log,
     rateLimits: { perClientPerMinute: config.RATE_LIMIT_PER_CLIENT, perConversationPerMinute: config.RATE_LIMIT_PER_CONVERSATION },
-    routes: [registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY), registerMetricsRoute(services.metrics.registry), websiteChat.register],
+    routes: [registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY), registerMetricsRoute(services.metrics.registry), websiteChat.register, slack.register],
   });
   const startupMs = performance.now() - started;
 
@@ -73,6 +75,8 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     close: async () => {
       websiteChat.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Slack turns run after their request was answered: let them finish before storage closes.
+      await slack.drain();
       await services.bookingOutbox.stop();
       await services.bookings.flush();
       await retentionPurge?.stop();

@@ -45,6 +45,13 @@ const configSchema = z.object({
   DIRECT_LINE_TOKEN_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'use at least 32 characters').optional()),
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default('https://directline.botframework.com/v3/directline')),
+  // Slack (native Events API endpoint): both the signing secret and the bot token turn it on.
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^xox[a-z]-/, 'must be a Slack bot token (xoxb-...)').optional()),
+  SLACK_API_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default('https://slack.com/api/')),
+  // Microsoft Teams app package (npm run teams:package): the app's own id, when not the bot's id.
+  TEAMS_APP_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID').optional()),
+  TEAMS_WEBSITE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/, error: 'must be an https address' }).optional()),
 }).refine((values) => values.STORAGE !== 'redis' || values.REDIS_URL !== undefined, {
   path: ['REDIS_URL'],
   message: 'is required when STORAGE=redis',

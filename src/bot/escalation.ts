@@ -3,6 +3,7 @@
  * check answer that is itself a red flag, so both raise the triage the same (sticky) way.
  */
 import type { TurnContext } from 'botbuilder';
+import type { TriageCard } from '../conversation/botReply';
 import { composeEscalation, higherTriage } from '../safety/triage';
 import { TRIAGE_LEVELS, type RedFlagHit, type RedFlagScreen, type TriageLevel } from '../safety/types';
 import { conversationDataOf, type BotServices } from './services';
@@ -23,7 +24,23 @@ export async function sendEscalation(services: BotServices, context: TurnContext
   await recordTriage(services, context, screen.level, screen.hits.map((hit) => hit.id));
   if (screen.crisis) (await conversationDataOf(services, context)).crisis = true;
   noteIntent(context, screen.crisis ? 'crisis' : 'red_flag', 1);
-  await context.sendActivity(composeEscalation(screen, services.region, services.safety));
+  await services.send(context, { text: composeEscalation(screen, services.region, services.safety), card: triageCard(services, screen.level, screen.crisis) });
+}
+
+/**
+ * The card that goes with a triage message. Emergencies (and crises, whose message also says to call
+ * the emergency number) get the call itself as the action: one tap on a phone.
+ */
+export function triageCard(services: BotServices, level: TriageLevel, crisis = false): TriageCard {
+  const telUrl = telUrlOf(services.region.emergencyNumber);
+  if (!telUrl || (level !== 'emergency' && !crisis)) return { kind: 'triage', level };
+  return { kind: 'triage', level, action: { label: services.say('call_emergency_button'), url: telUrl } };
+}
+
+/** "999" -> "tel:999"; undefined for an EMERGENCY_NUMBER override that is not a dialable number. */
+export function telUrlOf(number: string): string | undefined {
+  const digits = number.replace(/[\s().-]/g, '');
+  return /^\+?\d{2,15}$/.test(digits) ? `tel:${digits}` : undefined;
 }
 
 /** Builds a screen from hits found some other way (an answer in the symptom check). */

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { ConversationState, UserState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { renderReply } from '../channels/renderReply';
+import { renderForChannel } from '../channels/renderForChannel';
 import type { BotReply } from '../conversation/botReply';
 import { createSay, type Say } from '../conversation/wording';
 import { loadKnowledgeBase, readYamlFile, type KnowledgeBase } from '../knowledge/loadKnowledge';
@@ -87,7 +87,7 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
   const say = createSay(kb.wording, { emergencyNumber: region.emergencyNumber }, pickVariant);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const sourcesLabel = say('sources_label');
+  const renderOptions = { sourcesLabel: say('sources_label'), replyWithChoices: say('reply_with_choices') };
   const bookings = new BookingStore(bookingsFile ?? path.join(config.dataDir, 'bookings.json'), log);
   const transcripts = new RecentTranscripts();
   const metrics = createMetrics();
@@ -119,7 +119,8 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
     privacy: loadPrivacyContent(kb.dir),
     transcripts,
     send: async (context, reply) => {
-      await context.sendActivity(renderReply(reply, { sourcesLabel }));
+      // The renderer is chosen here, at the edge, by the channel the turn came from.
+      await context.sendActivity(renderForChannel(context.activity.channelId, reply, renderOptions));
     },
     handOff: async (context, request, shareTranscript) => {
       if (!config.HANDOFF_ENABLED) return;

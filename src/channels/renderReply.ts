@@ -1,18 +1,25 @@
 /**
- * Turns a channel-neutral BotReply into a Bot Framework activity. This is the only place that knows
- * how a channel shows buttons and sources; dialogs never look at the channel.
+ * The Web Chat / Emulator / Direct Line renderer: markdown text and suggested-action buttons. The
+ * renderer for a turn is picked by channel in renderForChannel.ts; dialogs never look at the channel.
  */
-import { ActionTypes, ActivityTypes, type Activity } from 'botbuilder';
+import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
 import type { BotReply } from '../conversation/botReply';
 
 export interface RenderOptions {
   sourcesLabel: string;
 }
 
+/** The reply's text with its sources under it: what every renderer shows as the message itself. */
+export function textWithSources(reply: BotReply, sourcesLabel: string): string {
+  return reply.sources?.length ? `${reply.text}\n\n${sourcesLabel} ${reply.sources.join('; ')}` : reply.text;
+}
+
 export function renderReply(reply: BotReply, options: RenderOptions): Partial<Activity> {
-  const sources = reply.sources?.length ? `\n\n${options.sourcesLabel} ${reply.sources.join('; ')}` : '';
-  const activity: Partial<Activity> = { type: ActivityTypes.Message, text: reply.text + sources, textFormat: 'markdown' };
-  const actions = [
+  const activity: Partial<Activity> = { type: ActivityTypes.Message, text: textWithSources(reply, options.sourcesLabel), textFormat: 'markdown' };
+  // The triage action (e.g. "Call 999", a tel: link) comes first: it is the one thing to do.
+  const triageAction = reply.card?.kind === 'triage' ? reply.card.action : undefined;
+  const actions: CardAction[] = [
+    ...(triageAction ? [{ type: ActionTypes.OpenUrl, title: triageAction.label, value: triageAction.url }] : []),
     ...(reply.links ?? []).map((l) => ({ type: ActionTypes.OpenUrl, title: l.label, value: l.url })),
     ...(reply.choices ?? []).map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.value })),
   ];

@@ -2,6 +2,8 @@
  * What dialogs say, independent of any channel. A dialog builds a BotReply; the renderer for the
  * channel at hand (src/channels) turns it into Web Chat buttons, a Teams card, Slack blocks or plain text.
  */
+import type { TriageLevel } from '../safety/types';
+
 export interface ReplyChoice {
   /** Button label. */
   label: string;
@@ -9,13 +11,44 @@ export interface ReplyChoice {
   value: string;
 }
 
+/** A web (or tel:) link offered as a button. */
+export interface ReplyLink {
+  label: string;
+  url: string;
+}
+
+/**
+ * The result of a red-flag screen or symptom check. The wording stays in `text`; the card tells a rich
+ * channel how urgent it is and which one action matters (e.g. "Call 999" as a tel: link).
+ */
+export interface TriageCard {
+  kind: 'triage';
+  level: TriageLevel;
+  action?: ReplyLink;
+}
+
+/**
+ * Details the user is asked to confirm (the booking request). `text` lists them as lines too, for
+ * channels without tables; `linesInText` is that exact block, so a renderer that shows the fields as a
+ * table (Teams facts, Slack fields) can drop it from the text instead of showing everything twice.
+ */
+export interface SummaryCard {
+  kind: 'bookingSummary';
+  fields: Array<{ label: string; value: string }>;
+  linesInText: string;
+}
+
+export type ReplyCard = TriageCard | SummaryCard;
+
 export interface BotReply {
   text: string;
   choices?: ReplyChoice[];
   /** Titles of the articles an answer is drawn from, shown under it. */
   sources?: string[];
   /** Web links offered as buttons (the text should carry the address too, for channels without buttons). */
-  links?: Array<{ label: string; url: string }>;
+  links?: ReplyLink[];
+  /** Structure a rich channel can show as a card; the text alone must still say everything. */
+  card?: ReplyCard;
 }
 
 export const choice = (label: string, value: string = label): ReplyChoice => ({ label, value });

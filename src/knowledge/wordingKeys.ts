@@ -26,6 +26,8 @@ export const REQUIRED_WORDING_KEYS = [
   'suggestions_prompt',
   'turn_error',
   'red_flag_cleared',
+  'call_emergency_button',
+  'reply_with_choices',
 ] as const;
 
 export type WordingKey = (typeof REQUIRED_WORDING_KEYS)[number];

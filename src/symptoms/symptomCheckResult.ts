@@ -3,7 +3,7 @@
  * the user said, and the knowledge-base advice that fits their answers. Also the answers that are red
  * flags in themselves and must end the check at once. Plain functions.
  */
-import type { BotReply, ReplyChoice } from '../conversation/botReply';
+import type { BotReply, ReplyChoice, TriageCard } from '../conversation/botReply';
 import type { KnowledgeBase } from '../knowledge/loadKnowledge';
 import { topicAnswer } from '../conversation/topicReplies';
 import type { Say } from '../conversation/wording';
@@ -35,6 +35,8 @@ export interface ResultParts {
   content: SymptomCheckContent;
   /** The level's next-step text (with its not-a-diagnosis line), from the safety wording. */
   triageText: (level: TriageLevel) => string;
+  /** The card rich channels show with the triage text (its level and, for emergencies, the call). */
+  triageCard?: (level: TriageLevel) => TriageCard;
   bookingChoice?: ReplyChoice;
 }
 
@@ -62,7 +64,7 @@ export function composeSymptomCheckResult(parts: ResultParts, assessment: Sympto
     replies.push({ text: i === 0 ? `${content.result.adviceIntro}\n\n${answer.text}` : answer.text, sources: answer.sources });
   });
   const choices = assessment.triage === 'routine' && parts.bookingChoice ? [parts.bookingChoice] : [];
-  replies.push({ text: parts.triageText(assessment.triage), choices });
+  replies.push({ text: parts.triageText(assessment.triage), choices, ...(parts.triageCard ? { card: parts.triageCard(assessment.triage) } : {}) });
   if (!keptAnswers) replies.push({ text: content.result.declinedConsent });
   return replies;
 }

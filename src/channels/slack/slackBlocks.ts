@@ -1,0 +1,85 @@
+/**
+ * The Slack renderer: a BotReply as a Block Kit message. Text in mrkdwn sections, choices as buttons
+ * (five to an actions block, so they stay on one or two lines), the booking summary as section fields,
+ * sources in a context block. Slack refuses a whole message when one block breaks a limit
+ * (invalid_blocks), so every limit below is enforced here rather than hoped for.
+ */
+import type { BotReply } from '../../conversation/botReply';
+import { markdownToMrkdwn } from './slackMrkdwn';
+
+export const SLACK_LIMITS = {
+  blocksPerMessage: 50,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  buttonText: 75,
+  buttonValue: 2000,
+  buttonsPerActionsBlock: 5,
+  contextText: 2000,
+  /** Slack truncates a message's top-level text beyond 40,000 characters; notifications show far less. */
+  fallbackText: 3000,
+} as const;
+
+type MrkdwnText = { type: 'mrkdwn'; text: string };
+type PlainText = { type: 'plain_text'; text: string; emoji: true };
+export type SlackButton = { type: 'button'; text: PlainText; action_id: string; value?: string; url?: string };
+export type SlackBlock =
+  | { type: 'section'; text: MrkdwnText }
+  | { type: 'section'; fields: MrkdwnText[] }
+  | { type: 'actions'; elements: SlackButton[] }
+  | { type: 'context'; elements: MrkdwnText[] };
+
+export interface SlackMessage {
+  /** Shown in notifications and by clients that cannot show blocks. */
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/** Button action ids start with this; the interactivity endpoint only answers such buttons. */
+export const CHOICE_ACTION_PREFIX = 'choice_';
+export const LINK_ACTION_PREFIX = 'link_';
+
+const TRIAGE_MARKS = { emergency: ':rotating_light: ', urgent: ':warning: ', routine: '', 'self-care': '' } as const;
+
+export function renderSlackMessage(reply: BotReply, options: { sourcesLabel: string }): SlackMessage {
+  const card = reply.card;
+  const words = card?.kind === 'bookingSummary' && card.linesInText ? reply.text.replace(card.linesInText, '').replace(/\n{3,}/g, '\n\n').trim() : reply.text;
+  const mark = card?.kind === 'triage' ? TRIAGE_MARKS[card.level] : '';
+  const mrkdwn = mark + markdownToMrkdwn(words);
+
+  const blocks: SlackBlock[] = splitText(mrkdwn, SLACK_LIMITS.sectionText).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+  if (card?.kind === 'bookingSummary') {
+    const fields = card.fields.map((field) => ({ type: 'mrkdwn' as const, text: clip(`*${markdownToMrkdwn(field.label)}*\n${markdownToMrkdwn(field.value)}`, SLACK_LIMITS.fieldText) }));
+    for (let i = 0; i < fields.length; i += SLACK_LIMITS.sectionFields) blocks.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.sectionFields) });
+  }
+  const buttons: SlackButton[] = [
+    // Slack buttons open web links only; a tel: action stays in the text ("Call 999 now").
+    ...(reply.links ?? []).filter((link) => /^https?:\/\//i.test(link.url)).map((link, i) => ({ type: 'button' as const, text: plain(link.label), action_id: `${LINK_ACTION_PREFIX}${i}`, url: link.url })),
+    ...(reply.choices ?? []).map((c, i) => ({ type: 'button' as const, text: plain(c.label), action_id: `${CHOICE_ACTION_PREFIX}${i}`, value: clip(c.value, SLACK_LIMITS.buttonValue) })),
+  ];
+  for (let i = 0; i < buttons.length; i += SLACK_LIMITS.buttonsPerActionsBlock) blocks.push({ type: 'actions', elements: buttons.slice(i, i + SLACK_LIMITS.buttonsPerActionsBlock) });
+  if (reply.sources?.length) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${options.sourcesLabel} ${markdownToMrkdwn(reply.sources.join('; '))}`, SLACK_LIMITS.contextText) }] });
+  }
+  return { text: clip(mrkdwn, SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
+}
+
+const plain = (text: string): PlainText => ({ type: 'plain_text', text: clip(text, SLACK_LIMITS.buttonText), emoji: true });
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Splits at paragraph, then line, then word boundaries so no section passes Slack's limit (none for no text). */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const cut = [window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' ')].find((at) => at > max / 2) ?? max;
+    chunks.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) chunks.push(rest);
+  return chunks;
+}

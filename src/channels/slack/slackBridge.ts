@@ -1,0 +1,121 @@
+/**
+ * Slack conversations as turns of the same bot: each Slack message (or button click) becomes a
+ * Bot Framework message activity on channel "slack", runs in-process through the app's adapter and bot
+ * (replies returned, as for the self-hosted Direct Line), and each reply is posted back with
+ * chat.postMessage as Block Kit. Turns of one conversation run one after another, in arrival order;
+ * different conversations run side by side.
+ */
+import type { Activity } from 'botbuilder';
+import type { KnownBlock, WebClient } from '@slack/web-api';
+import { markdownToMrkdwn } from './slackMrkdwn';
+import { conversationIdOf, type SlackTurn } from './slackPayloads';
+import { slackMessageOf } from './slackReply';
+
+export type VerifiedTurnRunner = (activity: Partial<Activity>) => Promise<Array<Partial<Activity>>>;
+
+export interface SlackBridgeParts {
+  runTurn: VerifiedTurnRunner;
+  web: WebClient;
+  /** The turn-error wording, posted when a turn fails before the bot could say anything. */
+  apology: string;
+  log: (message: string) => void;
+}
+
+export interface ClickedChoice {
+  turn: SlackTurn;
+  label: string;
+  /** The message whose button was clicked: its buttons are replaced by the choice made. */
+  message?: { ts: string; blocks: unknown[] };
+}
+
+export class SlackBridge {
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(private readonly parts: SlackBridgeParts) {}
+
+  /** Queues a user's message; returns at once (Slack wants its 200 within 3 seconds). */
+  acceptMessage(turn: SlackTurn): void {
+    this.enqueue(conversationIdOf(turn), () => this.runAndReply(turn));
+  }
+
+  /** Queues a button click: the click is shown as made, then the choice is the user's message. */
+  acceptChoice(click: ClickedChoice): void {
+    this.enqueue(conversationIdOf(click.turn), async () => {
+      if (click.message) await this.markChosen(click.turn.channel, click.message, click.label);
+      await this.runAndReply(click.turn);
+    });
+  }
+
+  /** Resolves when every queued turn has finished (before the app closes its storage). */
+  async drain(): Promise<void> {
+    while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
+  }
+
+  private enqueue(conversationId: string, work: () => Promise<void>): void {
+    const previous = this.queues.get(conversationId) ?? Promise.resolve();
+    const next = previous.then(work).catch((error: unknown) => this.parts.log(`slack: turn failed: ${describe(error)}`));
+    this.queues.set(conversationId, next);
+    void next.finally(() => {
+      if (this.queues.get(conversationId) === next) this.queues.delete(conversationId);
+    });
+  }
+
+  private async runAndReply(turn: SlackTurn): Promise<void> {
+    let replies: Array<Partial<Activity>>;
+    try {
+      replies = await this.parts.runTurn(activityOf(turn));
+    } catch (error) {
+      this.parts.log(`slack: the bot's turn failed: ${describe(error)}`);
+      replies = [{ type: 'message', text: this.parts.apology }];
+    }
+    for (const reply of replies) {
+      if (reply.type !== 'message') continue;
+      const message = slackMessageOf(reply);
+      if (!message) continue;
+      await this.parts.web.chat.postMessage({
+        channel: turn.channel,
+        text: message.text,
+        ...(message.blocks.length ? { blocks: message.blocks as KnownBlock[] } : {}),
+        ...(turn.threadTs ? { thread_ts: turn.threadTs } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+    }
+  }
+
+  /** Replaces the clicked message's buttons with the choice, so old buttons cannot be clicked again. */
+  private async markChosen(channel: string, message: { ts: string; blocks: unknown[] }, label: string): Promise<void> {
+    const kept = message.blocks.filter((block) => (block as { type?: unknown } | null)?.type !== 'actions') as KnownBlock[];
+    const chosen: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: `:white_check_mark: ${markdownToMrkdwn(label)}` }] };
+    try {
+      await this.parts.web.chat.update({ channel, ts: message.ts, text: label, blocks: [...kept, chosen] });
+    } catch (error) {
+      // Cosmetic only: the choice itself still goes to the bot.
+      this.parts.log(`slack: could not mark the clicked message: ${describe(error)}`);
+    }
+  }
+}
+
+/** The Bot Framework activity for a Slack message. Ids follow Azure's Slack channel: user:team. */
+export function activityOf(turn: SlackTurn): Partial<Activity> {
+  const inChannel = Boolean(turn.threadTs);
+  return {
+    type: 'message',
+    id: turn.id,
+    channelId: 'slack',
+    // Replies are returned by the in-process turn; nothing is ever posted to this address.
+    serviceUrl: 'https://slack.com/api/',
+    timestamp: new Date(),
+    from: { id: `${turn.user}:${turn.team}`, name: '', role: 'user' },
+    recipient: { id: `bot:${turn.team}`, name: 'Back on Track', role: 'bot' },
+    conversation: { id: conversationIdOf(turn), isGroup: inChannel, conversationType: inChannel ? 'channel' : 'personal', name: '' },
+    text: turn.text,
+    channelData: { slack: { team: turn.team, channel: turn.channel, ...(turn.threadTs ? { thread_ts: turn.threadTs } : {}) } },
+  };
+}
+
+/** Names a failure without quoting anything the user said: Slack's error code, or the error's name. */
+function describe(error: unknown): string {
+  const err = error as { code?: unknown; data?: { error?: unknown }; name?: unknown };
+  return [err?.name, err?.code, err?.data?.error].filter((part) => typeof part === 'string').join(' ') || 'unknown error';
+}

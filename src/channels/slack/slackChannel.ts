@@ -1,0 +1,52 @@
+/**
+ * The native Slack channel, ready to mount. On when both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are
+ * set; otherwise its routes are not registered (404) and the log says what is missing.
+ */
+import { LogLevel, WebClient } from '@slack/web-api';
+import type { ActivityHandler } from 'botbuilder';
+import type restify from 'restify';
+import type { BotAdapter } from '../../adapter';
+import type { AppConfig } from '../../config';
+import { SlackBridge } from './slackBridge';
+import { registerSlackRoutes, SLACK_EVENTS_PATH } from './slackRoutes';
+
+export interface SlackChannelParts {
+  adapter: BotAdapter;
+  bot: ActivityHandler;
+  apology: string;
+  log: (message: string) => void;
+}
+
+export interface SlackChannel {
+  enabled: boolean;
+  register(server: restify.Server): void;
+  /** Waits for turns still running; call before the app closes storage. */
+  drain(): Promise<void>;
+}
+
+export function createSlackChannel(config: AppConfig, parts: SlackChannelParts): SlackChannel {
+  const { SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: token } = config;
+  if (!signingSecret || !token) {
+    if (signingSecret || token) parts.log(`slack: set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn on ${SLACK_EVENTS_PATH}`);
+    return { enabled: false, register: () => undefined, drain: async () => undefined };
+  }
+  const web = new WebClient(token, {
+    slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`,
+    // A few quick retries; Slack's default (ten over about 30 minutes) would hold a conversation's queue.
+    retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 2000 },
+    timeout: 10_000,
+    logLevel: LogLevel.ERROR,
+  });
+  const bridge = new SlackBridge({
+    runTurn: (activity) => parts.adapter.runVerifiedTurn(activity, (context) => parts.bot.run(context)),
+    web,
+    apology: parts.apology,
+    log: parts.log,
+  });
+  parts.log(`slack: events at ${SLACK_EVENTS_PATH}, interactivity at /api/slack/interactions`);
+  return {
+    enabled: true,
+    register: (server) => registerSlackRoutes(server, { signingSecret, bridge, log: parts.log }),
+    drain: () => bridge.drain(),
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The small part of the Adaptive Card 1.5 schema our Teams replies use, typed so the compiler rejects
+ * an element or property Teams would not render. 1.5 is the newest version Teams renders everywhere
+ * (desktop, web, mobile); a card of a newer version would show as an error there.
+ */
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+export const ADAPTIVE_CARD_VERSION = '1.5';
+export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+
+/** What a choice button submits. Teams posts `msteams.value` as the user's own message (imBack);
+ * other hosts send `choice` as the activity's value, which incomingText reads as the typed text. */
+export interface ChoiceSubmitData {
+  choice: string;
+  msteams: { type: 'imBack'; value: string };
+}
+
+export type CardAction =
+  | { type: 'Action.Submit'; title: string; data: ChoiceSubmitData }
+  | { type: 'Action.OpenUrl'; title: string; url: string; style?: 'default' | 'positive' | 'destructive' };
+
+export type CardElement =
+  | { type: 'TextBlock'; text: string; wrap: true; weight?: 'Default' | 'Bolder'; isSubtle?: boolean; size?: 'Small' | 'Default' | 'Medium' }
+  | { type: 'FactSet'; facts: Array<{ title: string; value: string }> }
+  | { type: 'ActionSet'; actions: CardAction[] };
+
+export interface AdaptiveCard {
+  $schema: typeof ADAPTIVE_CARD_SCHEMA;
+  type: 'AdaptiveCard';
+  version: typeof ADAPTIVE_CARD_VERSION;
+  body: CardElement[];
+  actions?: CardAction[];
+  /** Shown by hosts that cannot render the card. */
+  fallbackText?: string;
+}

@@ -1,0 +1,189 @@
+/**
+ * The native Slack endpoint over real HTTP: the real app (adapter, bot, lowdb) with Slack's signing
+ * secret, replying through @slack/web-api to a local fake Slack Web API.
+ */
+import { startBot, type RunningBot } from '../helpers/runningBot';
+import { postAsSlack, startFakeSlackApi, type FakeSlackApi, type SlackApiCall } from './slackFakeApi';
+
+const SECRET = 'test-signing-secret-0123456789';
+const TEAM = 'T0TEAM';
+const BOT_USER = 'U0BOT';
+
+let slack: FakeSlackApi;
+let bot: RunningBot;
+let eventCounter = 0;
+
+beforeAll(async () => {
+  slack = await startFakeSlackApi();
+  bot = await startBot({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: slack.url });
+});
+afterAll(async () => {
+  await bot.stop();
+  await slack.close();
+});
+
+const eventsUrl = () => `${bot.url}/api/slack/events`;
+const interactionsUrl = () => `${bot.url}/api/slack/interactions`;
+
+function dmEvent(channel: string, text: string, extra: Record<string, unknown> = {}) {
+  const eventId = `Ev${++eventCounter}`;
+  const body = JSON.stringify({
+    type: 'event_callback',
+    team_id: TEAM,
+    event_id: eventId,
+    authorizations: [{ user_id: BOT_USER, is_bot: true }],
+    event: { type: 'message', channel_type: 'im', channel, user: 'U0RUNNER', text, ts: `1700000000.${eventCounter}`, ...extra },
+  });
+  return { eventId, body };
+}
+
+/** Sends a DM and returns the Slack API calls it caused (waits for `expected` of them). */
+async function dm(channel: string, text: string, expected = 1): Promise<SlackApiCall[]> {
+  const before = slack.calls.length;
+  const response = await postAsSlack(eventsUrl(), dmEvent(channel, text).body, { secret: SECRET });
+  expect(response.status).toBe(200);
+  return (await slack.waitForCalls(before + expected)).slice(before);
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for Slack API calls');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const sectionText = (call: SlackApiCall) => (call.blocks ?? []).filter((b) => b.type === 'section').map((b) => b.text?.text ?? '').join('\n');
+const buttonsOf = (call: SlackApiCall) => (call.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+
+describe('Slack endpoint', () => {
+  it('answers url_verification with the challenge', async () => {
+    const response = await postAsSlack(eventsUrl(), JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }), { secret: SECRET });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toEqual({ challenge: 'abc123' });
+  });
+
+  it('refuses unsigned, forged and stale requests with 401, and malformed signed ones with 4xx', async () => {
+    const { body } = dmEvent('D0REFUSED', 'hello');
+    expect((await postAsSlack(eventsUrl(), body, { secret: SECRET, unsigned: true })).status).toBe(401);
+    expect((await postAsSlack(eventsUrl(), body, { secret: 'not-the-secret' })).status).toBe(401);
+    expect((await postAsSlack(eventsUrl(), body, { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401);
+    expect((await postAsSlack(interactionsUrl(), 'payload=%7B%7D', { secret: 'forged', contentType: 'application/x-www-form-urlencoded' })).status).toBe(401);
+
+    expect((await postAsSlack(eventsUrl(), JSON.stringify({ type: 'event_callback', event: 'nope' }), { secret: SECRET })).status).toBe(400);
+    expect((await postAsSlack(eventsUrl(), '[1,2]', { secret: SECRET })).status).toBe(400);
+    expect((await postAsSlack(eventsUrl(), 'type=event_callback', { secret: SECRET, contentType: 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect((await postAsSlack(interactionsUrl(), 'payload=not-json', { secret: SECRET, contentType: 'application/x-www-form-urlencoded' })).status).toBe(400);
+    expect((await postAsSlack(interactionsUrl(), 'nothing=here', { secret: SECRET, contentType: 'application/x-www-form-urlencoded' })).status).toBe(400);
+  });
+
+  it('answers a DM through chat.postMessage with the bot token and Block Kit', async () => {
+    const [reply] = await dm('D0HELLO', 'how often should I replace my running shoes?');
+    expect(reply.method).toBe('chat.postMessage');
+    expect(reply.authorization).toBe('Bearer xoxb-test-token');
+    expect(reply.channel).toBe('D0HELLO');
+    expect(reply.thread_ts).toBeUndefined();
+    expect(sectionText(reply)).toMatch(/\d{3}/);
+    // The answer's sources are shown under it, in a context block.
+    expect(reply.blocks!.some((block) => block.type === 'context')).toBe(true);
+  });
+
+  it('does not answer a retried event twice', async () => {
+    const first = dmEvent('D0RETRY', 'hello');
+    const before = slack.calls.length;
+    expect((await postAsSlack(eventsUrl(), first.body, { secret: SECRET })).status).toBe(200);
+    await slack.waitForCalls(before + 1);
+    const retry = await postAsSlack(eventsUrl(), first.body, { secret: SECRET, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect(retry.status).toBe(200);
+    // A later message in the same conversation runs after anything queued before it: once its answer
+    // (about shoes, so recognisable) is posted, a retry that had been run would have been answered too.
+    await postAsSlack(eventsUrl(), dmEvent('D0RETRY', 'how often should I replace my running shoes?').body, { secret: SECRET });
+    await waitFor(() => slack.calls.some((call) => call.channel === 'D0RETRY' && /300/.test(call.text ?? '')));
+    expect(slack.calls.filter((call) => call.channel === 'D0RETRY')).toHaveLength(2);
+  });
+
+  it('ignores the bot\'s own messages and edits', async () => {
+    for (const extra of [{ bot_id: 'B0BOT' }, { subtype: 'message_changed' }]) {
+      expect((await postAsSlack(eventsUrl(), dmEvent('D0IGNORED', 'hello', extra).body, { secret: SECRET })).status).toBe(200);
+    }
+    // Same conversation, so anything wrongly taken above would be answered before this.
+    await postAsSlack(eventsUrl(), dmEvent('D0IGNORED', 'how often should I replace my running shoes?').body, { secret: SECRET });
+    await waitFor(() => slack.calls.some((call) => call.channel === 'D0IGNORED' && /300/.test(call.text ?? '')));
+    expect(slack.calls.filter((call) => call.channel === 'D0IGNORED')).toHaveLength(1);
+  });
+
+  it('continues the conversation when a button is clicked: consent "Yes" leads to the first question', async () => {
+    const opening = await dm('D0CHECK', 'check my symptoms', 2);
+    const consent = opening.at(-1)!;
+    const yes = buttonsOf(consent).find((button) => button.value === 'yes');
+    expect(yes).toBeDefined();
+    expect(buttonsOf(consent).length).toBeLessThanOrEqual(5);
+
+    const payload = {
+      type: 'block_actions',
+      trigger_id: 'trigger-1',
+      team: { id: TEAM },
+      user: { id: 'U0RUNNER' },
+      channel: { id: 'D0CHECK' },
+      container: { type: 'message', message_ts: consent.answeredTs },
+      message: { ts: consent.answeredTs, text: consent.text, blocks: consent.blocks },
+      actions: [{ type: 'button', action_id: yes!.action_id, value: yes!.value, text: { type: 'plain_text', text: 'Yes, keep them' } }],
+    };
+    const before = slack.calls.length;
+    const click = await postAsSlack(interactionsUrl(), `payload=${encodeURIComponent(JSON.stringify(payload))}`, { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+    expect(click.status).toBe(200);
+    const [update, next] = (await slack.waitForCalls(before + 2)).slice(before);
+    // The clicked message loses its buttons and shows the choice made.
+    expect(update.method).toBe('chat.update');
+    expect(update.ts).toBe(consent.answeredTs);
+    expect(update.blocks!.some((block) => block.type === 'actions')).toBe(false);
+    expect(next.method).toBe('chat.postMessage');
+    expect(sectionText(next)).toMatch(/Where is the pain/);
+  });
+
+  it('answers a red flag with the emergency message', async () => {
+    const [reply] = await dm('D0RED', "I can't feel the toilet paper when I wipe and I've wet myself");
+    expect(reply.text).toMatch(/999/);
+    expect(sectionText(reply)).toMatch(/^:rotating_light: .*999/);
+  });
+
+  it('answers an @mention in a channel in a thread (the mention itself is dropped: see slackParts)', async () => {
+    const before = slack.calls.length;
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: TEAM,
+      event_id: `Ev${++eventCounter}`,
+      authorizations: [{ user_id: BOT_USER, is_bot: true }],
+      event: { type: 'app_mention', channel: 'C0RUNCLUB', user: 'U0RUNNER', text: `<@${BOT_USER}> how often should I replace my running shoes?`, ts: '1700000500.000100' },
+    });
+    expect((await postAsSlack(eventsUrl(), body, { secret: SECRET })).status).toBe(200);
+    const [reply] = (await slack.waitForCalls(before + 1)).slice(before);
+    expect(reply.channel).toBe('C0RUNCLUB');
+    expect(reply.thread_ts).toBe('1700000500.000100');
+    expect(sectionText(reply)).toMatch(/\d{3}/);
+  });
+});
+
+describe('Slack endpoint next to Azure Bot Service auth', () => {
+  it('still answers Slack when MicrosoftAppId is set (Teams and Slack from one server)', async () => {
+    const azureBot = await startBot({
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: slack.url,
+      MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-password',
+      MicrosoftAppType: 'MultiTenant',
+    });
+    try {
+      const before = slack.calls.length;
+      const response = await postAsSlack(`${azureBot.url}/api/slack/events`, dmEvent('D0AZURE', 'hello').body, { secret: SECRET });
+      expect(response.status).toBe(200);
+      const [reply] = (await slack.waitForCalls(before + 1)).slice(before);
+      expect(reply.channel).toBe('D0AZURE');
+      expect(sectionText(reply).length).toBeGreaterThan(0);
+      expect(sectionText(reply)).not.toMatch(/went wrong/);
+    } finally {
+      await azureBot.stop();
+    }
+  });
+});

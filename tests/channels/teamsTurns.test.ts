@@ -1,0 +1,94 @@
+/**
+ * The bot as Microsoft Teams sees it, over real HTTP: activities on channel "msteams" get Adaptive
+ * Cards for choices, the emergency call and the booking summary; card submits and @mentions in group
+ * chats are read as what the user typed.
+ */
+import { typedTextOf } from '../../src/conversation/incomingText';
+import type { ReplyActivity } from '../../src/cli/directPost';
+import { RUNNER } from '../helpers/bookingConversation';
+import { HttpUser, messagesOf, startBot, textOf, type RunningBot } from '../helpers/runningBot';
+
+interface CardJson {
+  version: string;
+  body: Array<{ type: string; facts?: Array<{ title: string; value: string }> }>;
+  actions?: Array<{ type: string; title: string; url?: string; style?: string; data?: { choice: string; msteams: { type: string; value: string } } }>;
+}
+
+let bot: RunningBot;
+beforeAll(async () => {
+  bot = await startBot();
+});
+afterAll(async () => {
+  await bot.stop();
+});
+
+const cardsOf = (replies: ReplyActivity[]): CardJson[] =>
+  messagesOf(replies).flatMap((r) => (r.attachments ?? []) as Array<{ contentType: string; content: CardJson }>)
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+    .map((a) => a.content);
+
+describe('Teams replies', () => {
+  it('greets with the text in the message and the starters as card buttons that post their value', async () => {
+    const replies = await new HttpUser(bot.url, 'msteams').join();
+    expect(textOf(replies)).toMatch(/not a diagnosis/i);
+    const [card] = cardsOf(replies);
+    expect(card.version).toBe('1.5');
+    const submits = (card.actions ?? []).filter((a) => a.type === 'Action.Submit');
+    expect(submits.length).toBeGreaterThanOrEqual(2);
+    for (const submit of submits) expect(submit.data).toEqual({ choice: submit.data!.msteams.value, msteams: { type: 'imBack', value: submit.data!.choice } });
+  });
+
+  it('reads a card submit (value.choice, no text) as the typed choice', async () => {
+    const user = new HttpUser(bot.url, 'msteams');
+    const replies = await user.say('', { value: { choice: 'check my symptoms' } });
+    expect(textOf(replies)).toMatch(/may I keep your answers/i);
+    const [card] = cardsOf(replies);
+    expect(card.actions!.map((a) => a.data?.choice)).toEqual(expect.arrayContaining(['yes', 'no']));
+  });
+
+  it('runs a conversation in a group chat, where every message starts with the bot\'s @mention (stripping: see typedTextOf below)', async () => {
+    const user = new HttpUser(bot.url, 'msteams');
+    const mention = { type: 'mention', text: '<at>Back on Track</at>', mentioned: { id: 'back-on-track', name: 'Back on Track' } };
+    const groupChat = { entities: [mention], conversation: { id: user.conversationId, isGroup: true, conversationType: 'groupChat' } };
+    expect(textOf(await user.say('<at>Back on Track</at> check my symptoms', groupChat))).toMatch(/may I keep your answers/i);
+    // Every message in a group chat carries the mention; the check still moves on one answer at a time.
+    expect(textOf(await user.say('<at>Back on Track</at> yes', groupChat))).toMatch(/Where is the pain/);
+  });
+
+  it('puts the emergency call on the escalation card as a tel: link', async () => {
+    const replies = await new HttpUser(bot.url, 'msteams').say("I can't feel the toilet paper when I wipe and I've wet myself");
+    expect(textOf(replies)).toMatch(/999/);
+    const call = cardsOf(replies).flatMap((card) => card.actions ?? []).find((a) => a.type === 'Action.OpenUrl');
+    expect(call).toMatchObject({ title: 'Call 999', url: 'tel:999', style: 'destructive' });
+  });
+
+  it('shows the booking summary as facts, not twice', async () => {
+    const user = new HttpUser(bot.url, 'msteams');
+    const answers = ['book a physio', 'yes', RUNNER.name, RUNNER.email, RUNNER.times];
+    for (const answer of answers) await user.say(answer);
+    const confirm = await user.say('no');
+    expect(textOf(confirm)).toMatch(/Shall I send it/);
+    expect(textOf(confirm)).not.toContain(RUNNER.email);
+    const facts = cardsOf(confirm).flatMap((card) => card.body.flatMap((element) => element.facts ?? []));
+    expect(facts).toEqual(expect.arrayContaining([{ title: 'Name', value: RUNNER.name }, { title: 'Contact', value: RUNNER.email }]));
+  });
+});
+
+describe('typedTextOf', () => {
+  const recipient = { id: '28:bot' };
+  const mentionOf = (id: string, text: string) => ({ type: 'mention', text, mentioned: { id } });
+
+  it('drops only the bot\'s own mention', () => {
+    const text = '<at>Back on Track</at> ask <at>Sam</at> about hills';
+    const entities = [mentionOf('28:bot', '<at>Back on Track</at>'), mentionOf('29:sam', '<at>Sam</at>')];
+    expect(typedTextOf({ text, entities, recipient }).trim()).toBe('ask <at>Sam</at> about hills');
+  });
+
+  it('takes value.choice only when there is no text, and ignores other values', () => {
+    expect(typedTextOf({ text: '', value: { choice: 'yes' } })).toBe('yes');
+    expect(typedTextOf({ text: 'no', value: { choice: 'yes' } })).toBe('no');
+    expect(typedTextOf({ value: { choice: 42 } })).toBe('');
+    expect(typedTextOf({ value: 'yes' })).toBe('');
+    expect(typedTextOf({ text: '<at>Back on Track</at>', entities: [mentionOf('28:bot', '<at>Back on Track</at>')], recipient, value: { choice: 'help' } })).toBe('help');
+  });
+});
