@@ -24,8 +24,15 @@ async function main(): Promise<void> {
     console.log(`${signal} received: closing`);
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
-    await app.close();
-    process.exit(0);
+    try {
+      // Stops taking requests, lets running turns finish, then flushes their state writes and closes storage.
+      await app.close();
+      console.log('closed: conversation state saved');
+      process.exit(0);
+    } catch (error) {
+      console.error(`shutdown failed: ${(error as Error).message}`);
+      process.exit(1);
+    }
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -48,6 +48,11 @@ export interface IntentModel {
   centroids: Map<string, SparseVector>;
   /** Every training example's TF-IDF vector, for the nearest-example view. */
   exampleVectors: Array<{ intent: string; vector: SparseVector }>;
+  /**
+   * The same vectors indexed by feature (feature -> [example index, weight]): a message shares words with
+   * a few dozen of the thousands of examples, so its similarities are summed over those only.
+   */
+  examplesByFeature: Map<string, Array<[number, number]>>;
   knownStems: ReadonlySet<string>;
   threshold: number;
   settings: ClassifierSettings;
@@ -167,6 +172,14 @@ export function trainIntentModel(
     for (const [feature, weight] of vector) centroid.set(feature, (centroid.get(feature) ?? 0) + weight);
   }
   centroids.forEach(normalise);
+  const examplesByFeature: IntentModel['examplesByFeature'] = new Map();
+  exampleVectors.forEach(({ vector }, index) => {
+    for (const [feature, weight] of vector) {
+      const postings = examplesByFeature.get(feature) ?? [];
+      postings.push([index, weight]);
+      examplesByFeature.set(feature, postings);
+    }
+  });
 
   return {
     intents: intents.map((i) => i.id),
@@ -177,12 +190,33 @@ export function trainIntentModel(
     inverseDocumentFrequency,
     centroids,
     exampleVectors,
+    examplesByFeature,
     knownStems,
     threshold,
     settings,
     unknownIntent: unknownIntent && intents.some((i) => i.id === unknownIntent) ? unknownIntent : undefined,
     exactExamples,
   };
+}
+
+/**
+ * Per intent, the highest cosine similarity between the query and one of its examples. Summed through
+ * the feature index, adding the terms in the same order as `cosine` does (minus its zero terms), so the
+ * result is identical to comparing with every example, at a fraction of the cost.
+ */
+function nearestExamples(model: IntentModel, query: SparseVector): Map<string, number> {
+  const similarity = new Map<number, number>();
+  for (const [feature, value] of query) {
+    for (const [example, weight] of model.examplesByFeature.get(feature) ?? []) {
+      similarity.set(example, (similarity.get(example) ?? 0) + value * weight);
+    }
+  }
+  const nearest = new Map<string, number>();
+  for (const [example, score] of similarity) {
+    const { intent } = model.exampleVectors[example];
+    nearest.set(intent, Math.max(nearest.get(intent) ?? 0, score));
+  }
+  return nearest;
 }
 
 /** Naive Bayes posteriors over intents, tempered so a few words do not make them all 0 or 1. */
@@ -219,10 +253,7 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
   const posteriors = bayesPosteriors(model, features);
   const query = tfidfVector(features, model.inverseDocumentFrequency, model.settings.pairWeight);
   const { bayesWeight, nearestWeight } = model.settings;
-  const nearest = new Map<string, number>();
-  if (nearestWeight > 0) {
-    for (const { intent, vector } of model.exampleVectors) nearest.set(intent, Math.max(nearest.get(intent) ?? 0, cosine(query, vector)));
-  }
+  const nearest = nearestWeight > 0 ? nearestExamples(model, query) : new Map<string, number>();
   const centroidWeight = 1 - bayesWeight - nearestWeight;
   const ranked = model.intents
     .map((intent) => ({

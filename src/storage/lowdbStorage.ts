@@ -1,15 +1,21 @@
 /**
  * Bot Framework `Storage` on lowdb, one JSON file per storage key. lowdb rewrites a whole file on every
  * write, so one file for all conversations would make every turn slower as users accumulate; a file per
- * key keeps a turn's cost flat. Writes go through steno (temp file + rename), so a crash mid-write leaves
- * the previous version, never half a file. eTags follow MemoryStorage's rules exactly.
+ * key keeps a turn's cost flat. Writes go through lowdb's steno-backed adapter (temp file + rename), so a
+ * crash mid-write leaves the previous version, never half a file. eTags follow MemoryStorage's rules exactly.
+ *
+ * One bot process owns the folder (for several instances use Redis): so the last text this process read
+ * or wrote for a key is what the disk holds, and recently used records are served from memory. Every
+ * write still goes to disk before it resolves, so a turn's state survives a crash right after the turn.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { TextFile } from 'lowdb/node';
+import { EtagConflictError, isUnconditional } from './etagConflictError';
+
+export { EtagConflictError };
 
 interface StoredRecord {
   key: string;
@@ -18,24 +24,24 @@ interface StoredRecord {
   item: Record<string, unknown>;
 }
 
-type RecordFile = Low<StoredRecord | null>;
+interface RecordFile {
+  adapter: TextFile;
+  /** The file's JSON as last read or written by this process; null: no file; undefined: not read yet. */
+  text: string | null | undefined;
+}
 
 export interface LowdbStorageOptions {
   /** Called with a short description when a file is unreadable and moved aside (no file content). */
   warn?: (message: string) => void;
-  /** How many open file handles to keep; older ones are dropped and re-opened on demand. */
+  /** How many recently used records to keep in memory; others are read from disk when next needed. */
   cacheSize?: number;
 }
 
-export class EtagConflictError extends Error {
-  constructor(key: string) {
-    super(`Storage: error writing "${key}" due to eTag conflict.`);
-    this.name = 'EtagConflictError';
-  }
-}
-
 export class LowdbStorage implements Storage {
+  /** Least recently used first, so the first key is the one to drop. */
   private readonly files = new Map<string, RecordFile>();
+  /** Shard folders known to exist, so a write costs no mkdir once its folder is there. */
+  private readonly shards = new Set<string>();
   /** Per-key queue: a read-compare-write of one key never interleaves with another on the same key. */
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly warn: (message: string) => void;
@@ -43,7 +49,7 @@ export class LowdbStorage implements Storage {
 
   constructor(private readonly dir: string, options: LowdbStorageOptions = {}) {
     this.warn = options.warn ?? ((message) => console.warn(message));
-    this.cacheSize = options.cacheSize ?? 500;
+    this.cacheSize = options.cacheSize ?? 1000;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -52,7 +58,8 @@ export class LowdbStorage implements Storage {
     await Promise.all(
       keys.map((key) =>
         this.withKey(key, async () => {
-          const record = await this.load(key);
+          // Parsed afresh on every read: callers get their own copy to change.
+          const record = await this.load(key, this.open(key));
           if (record) items[key] = { ...record.item, eTag: record.eTag };
         }),
       ),
@@ -65,14 +72,19 @@ export class LowdbStorage implements Storage {
     await Promise.all(
       Object.entries(changes).map(([key, newItem]) =>
         this.withKey(key, async () => {
-          const file = await this.open(key);
-          const old = await this.readRecord(key, file);
-          const requested = newItem?.eTag as string | undefined;
-          if (old && requested && requested !== '*' && requested !== old.eTag) throw new EtagConflictError(key);
+          const file = this.open(key);
+          const requested = newItem?.eTag;
+          if (!isUnconditional(requested)) {
+            const old = await this.load(key, file);
+            if (old && requested !== old.eTag) throw new EtagConflictError(key);
+          }
           const { eTag: _ignored, ...item } = newItem ?? {};
-          file.data = { key, eTag: randomUUID(), updatedAt: new Date().toISOString(), item };
-          await fs.mkdir(path.dirname(this.fileFor(key)), { recursive: true });
-          await file.write();
+          const record: StoredRecord = { key, eTag: randomUUID(), updatedAt: new Date().toISOString(), item };
+          const text = JSON.stringify(record);
+          // Until the write has landed, what is on disk is uncertain: a failed write must not leave the cache guessing.
+          file.text = undefined;
+          await this.writeText(key, file, text);
+          file.text = text;
         }),
       ),
     );
@@ -90,17 +102,25 @@ export class LowdbStorage implements Storage {
     );
   }
 
-  /** Deletes every record last written before `cutoff`; returns how many. Runs file by file, yielding between. */
+  /**
+   * Deletes every record last written before `cutoff`; returns how many. It goes one file at a time, so
+   * turns keep being served in between, and re-checks each file inside that key's queue, so a record a
+   * turn rewrote while the purge was walking is kept.
+   */
   async purgeOlderThan(cutoff: Date): Promise<number> {
     let removed = 0;
     for (const file of await this.allFiles()) {
-      const stat = await fs.stat(file).catch(() => null);
-      if (!stat || stat.mtime >= cutoff) continue;
+      if (!(await isOlderThan(file, cutoff))) continue;
       const record = await readJson(file);
-      if (record && typeof record.key === 'string') {
-        await this.delete([record.key]);
-        removed += 1;
-      }
+      if (!record || typeof record.key !== 'string') continue;
+      const key = record.key;
+      const deleted = await this.withKey(key, async () => {
+        if (!(await isOlderThan(file, cutoff))) return false;
+        this.files.delete(key);
+        await fs.rm(file, { force: true });
+        return true;
+      });
+      if (deleted) removed += 1;
     }
     return removed;
   }
@@ -116,6 +136,53 @@ export class LowdbStorage implements Storage {
     return path.join(this.dir, hash.slice(0, 2), `${hash}.json`);
   }
 
+  private open(key: string): RecordFile {
+    let file = this.files.get(key);
+    if (file) {
+      this.files.delete(key);
+    } else {
+      file = { adapter: new TextFile(this.fileFor(key)), text: undefined };
+      if (this.files.size >= this.cacheSize) this.files.delete(this.files.keys().next().value as string);
+    }
+    if (this.cacheSize > 0) this.files.set(key, file);
+    return file;
+  }
+
+  /** The record, from memory when this process knows the file, else from disk. */
+  private async load(key: string, file: RecordFile): Promise<StoredRecord | null> {
+    if (file.text === undefined) file.text = await file.adapter.read();
+    if (file.text === null) return null;
+    try {
+      return JSON.parse(file.text) as StoredRecord;
+    } catch (error) {
+      // Not valid JSON: moved aside (never overwritten, someone may want it) and treated as absent.
+      file.text = null;
+      const target = this.fileFor(key);
+      const aside = `${target}.corrupt-${Date.now()}`;
+      await fs.rename(target, aside).catch(() => undefined);
+      this.warn(`storage: unreadable state file moved aside to ${aside} (${(error as Error).name}); starting that record afresh`);
+      return null;
+    }
+  }
+
+  private async writeText(key: string, file: RecordFile, text: string): Promise<void> {
+    await this.ensureShard(key);
+    await file.adapter.write(text).catch(async (error: NodeJS.ErrnoException) => {
+      // The shard folder was removed behind our back (an operator clearing old state): recreate it once.
+      if (error.code !== 'ENOENT') throw error;
+      this.shards.clear();
+      await this.ensureShard(key);
+      await file.adapter.write(text);
+    });
+  }
+
+  private async ensureShard(key: string): Promise<void> {
+    const shard = path.dirname(this.fileFor(key));
+    if (this.shards.has(shard)) return;
+    await fs.mkdir(shard, { recursive: true });
+    this.shards.add(shard);
+  }
+
   private async allFiles(): Promise<string[]> {
     const shards = await fs.readdir(this.dir).catch(() => [] as string[]);
     const nested = await Promise.all(
@@ -128,35 +195,6 @@ export class LowdbStorage implements Storage {
     return nested.flat();
   }
 
-  private async open(key: string): Promise<RecordFile> {
-    let file = this.files.get(key);
-    if (!file) {
-      file = new Low<StoredRecord | null>(new JSONFile(this.fileFor(key)), null);
-      this.files.set(key, file);
-      if (this.files.size > this.cacheSize) this.files.delete(this.files.keys().next().value as string);
-    }
-    return file;
-  }
-
-  private async load(key: string): Promise<StoredRecord | null> {
-    return this.readRecord(key, await this.open(key));
-  }
-
-  /** Reads from disk; a file that is not valid JSON is moved aside (never overwritten) and treated as absent. */
-  private async readRecord(key: string, file: RecordFile): Promise<StoredRecord | null> {
-    try {
-      await file.read();
-      return file.data;
-    } catch (error) {
-      const target = this.fileFor(key);
-      const aside = `${target}.corrupt-${Date.now()}`;
-      await fs.rename(target, aside).catch(() => undefined);
-      this.warn(`storage: unreadable state file moved aside to ${aside} (${(error as Error).name}); starting that record afresh`);
-      file.data = null;
-      return null;
-    }
-  }
-
   private withKey<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(key) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(work);
@@ -167,6 +205,11 @@ export class LowdbStorage implements Storage {
     next.then(cleanup, cleanup);
     return next;
   }
+}
+
+async function isOlderThan(file: string, cutoff: Date): Promise<boolean> {
+  const stat = await fs.stat(file).catch(() => null);
+  return stat !== null && stat.mtime < cutoff;
 }
 
 async function readJson(file: string): Promise<StoredRecord | null> {

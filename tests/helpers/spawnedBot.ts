@@ -40,7 +40,8 @@ export async function spawnBot(env: Record<string, string>): Promise<SpawnedBot>
     output,
     kill: (signal = 'SIGKILL') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A process ended by a signal has no exit code, only a signalCode: both mean "already gone".
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
       }),

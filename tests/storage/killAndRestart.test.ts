@@ -5,32 +5,33 @@
 import { randomUUID } from 'node:crypto';
 import { postActivity } from '../../src/cli/directPost';
 import { summaryOf, textOf } from '../helpers/runningBot';
+import { spawnBot, type SpawnedBot } from '../helpers/spawnedBot';
 import { makeTempDir } from '../helpers/tempDir';
-import { ensureBuilt, startBuiltServer, type BuiltServer } from './builtServer';
+import { ensureBuilt } from './ensureBuilt';
 import { routineSymptomCheck } from './symptomCheckScript';
 
 jest.setTimeout(120_000);
 
 const temp = makeTempDir('kill-restart-');
-const running: BuiltServer[] = [];
+const spawned: SpawnedBot[] = [];
 beforeAll(() => ensureBuilt());
-afterAll(() => {
-  for (const server of running) if (server.child.exitCode === null) server.child.kill('SIGKILL');
+afterAll(async () => {
+  await Promise.all(spawned.map((bot) => bot.kill('SIGKILL')));
   temp.cleanup();
 });
 
 const start = async () => {
-  const server = await startBuiltServer({ DATA_DIR: temp.dir, STORAGE: 'lowdb' }, temp.dir);
-  running.push(server);
-  return server;
+  const bot = await spawnBot({ DATA_DIR: temp.dir, STORAGE: 'lowdb' });
+  spawned.push(bot);
+  return bot;
 };
 
 it('continues the symptom check after a SIGKILL and restart, then shuts down cleanly on SIGTERM', async () => {
   const conversationId = `kill-${randomUUID()}`;
   const user = { id: 'runner-1', name: 'Runner' };
-  const answer = async (server: BuiltServer, turn: number) => {
+  const answer = async (bot: SpawnedBot, turn: number) => {
     const { says, expect: expected } = routineSymptomCheck[turn];
-    const replies = await postActivity(server.url, { type: 'message', conversationId, user, text: says });
+    const replies = await postActivity(bot.url, { type: 'message', conversationId, user, text: says });
     expect({ turn, says, reply: textOf(replies) }).toEqual({ turn, says, reply: expect.stringMatching(expected) });
     return replies;
   };
@@ -38,15 +39,15 @@ it('continues the symptom check after a SIGKILL and restart, then shuts down cle
 
   const first = await start();
   for (let turn = 0; turn < half; turn += 1) await answer(first, turn);
-  first.child.kill('SIGKILL');
-  expect((await first.exited).signal).toBe('SIGKILL');
+  await first.kill('SIGKILL');
+  expect(first.process.signalCode).toBe('SIGKILL');
 
   const second = await start();
   let replies = await answer(second, half);
   for (let turn = half + 1; turn < routineSymptomCheck.length; turn += 1) replies = await answer(second, turn);
   expect(summaryOf(replies)?.triage).toBe('routine');
 
-  second.child.kill('SIGTERM');
-  expect(await second.exited).toEqual({ code: 0, signal: null });
-  expect(second.output()).toMatch(/conversation state saved/);
+  await second.kill('SIGTERM');
+  expect(second.process.exitCode).toBe(0);
+  expect(second.output.join('')).toMatch(/conversation state saved/);
 });

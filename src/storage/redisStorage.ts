@@ -1,0 +1,95 @@
+/**
+ * Bot Framework `Storage` on Redis, for running several bot instances behind one load balancer: every
+ * instance reads and writes the same records, so a conversation can move between instances turn by turn.
+ *
+ * Each record is a hash { eTag, doc }. The eTag check and the write happen in one Lua script, which Redis
+ * runs atomically, so two instances writing the same key with the same eTag cannot both succeed (a
+ * read-then-write from the client could interleave). eTags follow MemoryStorage's rules exactly. With a
+ * retention set, every write (re)sets the key's expiry: Redis drops idle conversations itself.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Storage, StoreItems } from 'botbuilder';
+import type { createClient } from 'redis';
+import { EtagConflictError, isUnconditional } from './etagConflictError';
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+export interface RedisStorageOptions {
+  /** Prepended to every storage key, so the bot can share a Redis database with other programs. */
+  keyPrefix?: string;
+  /** Records not written for this long expire (milliseconds); 0 or absent keeps them until deleted. */
+  ttlMs?: number;
+}
+
+const NO_CONDITION = '';
+
+/**
+ * KEYS[1] the record. ARGV: [1] the eTag the caller read ('' = write unconditionally), [2] the new eTag,
+ * [3] the item as JSON, [4] time to live in ms ('0' = none). Returns 1 when written, 0 on an eTag conflict.
+ * A missing record accepts any eTag, as MemoryStorage does.
+ */
+const CHECK_AND_SET = `
+if ARGV[1] ~= '' then
+  local current = redis.call('HGET', KEYS[1], 'eTag')
+  if current and current ~= ARGV[1] then return 0 end
+end
+redis.call('HSET', KEYS[1], 'eTag', ARGV[2], 'doc', ARGV[3])
+if ARGV[4] ~= '0' then redis.call('PEXPIRE', KEYS[1], ARGV[4]) else redis.call('PERSIST', KEYS[1]) end
+return 1
+`;
+const CHECK_AND_SET_SHA1 = createHash('sha1').update(CHECK_AND_SET).digest('hex');
+
+export class RedisStorage implements Storage {
+  private readonly keyPrefix: string;
+  private readonly ttl: string;
+
+  constructor(private readonly client: RedisClient, options: RedisStorageOptions = {}) {
+    this.keyPrefix = options.keyPrefix ?? 'back-on-track:';
+    this.ttl = String(Math.max(0, Math.round(options.ttlMs ?? 0)));
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    const items: StoreItems = {};
+    // Issued together, the client sends these in one pipeline: one round trip for the turn's reads.
+    await Promise.all(
+      keys.map(async (key) => {
+        const [eTag, doc] = (await this.client.hmGet(this.redisKey(key), ['eTag', 'doc'])) as Array<string | null>;
+        if (eTag !== null && doc !== null) items[key] = { ...JSON.parse(doc), eTag };
+      }),
+    );
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) throw new ReferenceError('Changes are required when writing.');
+    await Promise.all(
+      Object.entries(changes).map(async ([key, newItem]) => {
+        const { eTag: requested, ...item } = newItem ?? {};
+        const condition = isUnconditional(requested) ? NO_CONDITION : String(requested);
+        const written = await this.checkAndSet(this.redisKey(key), [condition, randomUUID(), JSON.stringify(item), this.ttl]);
+        if (Number(written) !== 1) throw new EtagConflictError(key);
+      }),
+    );
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (!keys) throw new ReferenceError('Keys are required when deleting.');
+    if (keys.length > 0) await this.client.del(keys.map((key) => this.redisKey(key)));
+  }
+
+  private redisKey(key: string): string {
+    return `${this.keyPrefix}${key}`;
+  }
+
+  /** EVALSHA saves sending the script each time; a server that has not seen it yet (or restarted) gets it once. */
+  private async checkAndSet(redisKey: string, args: string[]): Promise<unknown> {
+    const options = { keys: [redisKey], arguments: args };
+    try {
+      return await this.client.evalSha(CHECK_AND_SET_SHA1, options);
+    } catch (error) {
+      if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error;
+      return this.client.eval(CHECK_AND_SET, options);
+    }
+  }
+}
