@@ -5,6 +5,7 @@ import { createAdapter } from './adapter';
 import { registerBookingsApi } from './booking/bookingsApi';
 import { registerMetricsRoute } from './observability/metricsRoute';
 import { createBot } from './bot/createBot';
+import { createLogger, type Logger } from './observability/logger';
 import { createWebsiteChat } from './channels/webChat/websiteChat';
 import { createSlackChannel } from './channels/slack/slackChannel';
 import { createServices, type BotServices } from './bot/services';
@@ -14,6 +15,7 @@ import { createStorage, givenBackend } from './storage/createStorage';
 import { startRetentionPurge, type RetentionPurge } from './storage/retentionPurge';
 
 export interface App {
+  logger: Logger;
   server: restify.Server;
   services: BotServices;
   storage: Storage;
@@ -24,6 +26,9 @@ export interface App {
 }
 
 export interface AppOptions {
+  /** Structured logger; by default JSON lines on stdout at LOG_LEVEL. */
+  logger?: Logger;
+  /** Plain-message log used by the parts of the bot (tests capture it); by default the logger's info. */
   log?: (message: string) => void;
   storage?: Storage;
   pickVariant?: (n: number) => number;
@@ -31,7 +36,8 @@ export interface AppOptions {
 
 export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const started = performance.now();
-  const log = options.log ?? ((message: string) => console.log(message));
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const log = options.log ?? ((message: string) => logger.info(message));
   const storageBackend = options.storage ? givenBackend(options.storage) : createStorage(config, log);
   const storage = storageBackend.storage;
   let retentionPurge: RetentionPurge | null = null;
@@ -47,12 +53,14 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     maxBodyBytes: config.MAX_BODY_BYTES,
     authEnabled: config.authEnabled,
     log,
+    requestLog: (entry) => logger.info(entry, 'request'),
     rateLimits: { perClientPerMinute: config.RATE_LIMIT_PER_CLIENT, perConversationPerMinute: config.RATE_LIMIT_PER_CONVERSATION },
     routes: [registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY), registerMetricsRoute(services.metrics.registry), websiteChat.register, slack.register],
   });
   const startupMs = performance.now() - started;
 
   return {
+    logger,
     server,
     services,
     storage,

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './projectRoot';
+import { LOG_LEVELS } from './observability/logger';
 
 const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -18,6 +19,7 @@ const configSchema = z.object({
   CRISIS_LINE: optionalText,
   URGENT_ROUTE: optionalText,
   CLASSIFIER_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(1).optional()),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default('info')),
   MAX_MESSAGE_LENGTH: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).default(2000)),
   STORAGE: z.preprocess(emptyAsUndefined, z.enum(['lowdb', 'redis', 'memory']).default('lowdb')),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),

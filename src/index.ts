@@ -18,19 +18,20 @@ async function main(): Promise<void> {
   }
   const app = createApp(config);
   const url = await app.listen();
-  console.log(`Back on Track listening on ${url}/api/messages (ready in ${Math.round(performance.now() - started)} ms; knowledge and classifier ${Math.round(app.startupMs)} ms)`);
+  const readyMs = Math.round(performance.now() - started);
+  app.logger.info({ readyMs, loadAndTrainMs: Math.round(app.startupMs) }, `Back on Track listening on ${url}/api/messages (ready in ${readyMs} ms)`);
 
   const shutdown = async (signal: string) => {
-    console.log(`${signal} received: closing`);
+    app.logger.info(`${signal} received: closing`);
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     try {
       // Stops taking requests, lets running turns finish, then flushes their state writes and closes storage.
       await app.close();
-      console.log('closed: conversation state saved');
+      app.logger.info('closed: conversation state saved');
       process.exit(0);
     } catch (error) {
-      console.error(`shutdown failed: ${(error as Error).message}`);
+      app.logger.error({ error: (error as Error).name }, 'shutdown failed');
       process.exit(1);
     }
   };

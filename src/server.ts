@@ -14,6 +14,8 @@ export interface ServerParts {
   /** True when MicrosoftAppId is set: then a request that fails before the turn runs is refused as 401. */
   authEnabled?: boolean;
   log?: (message: string) => void;
+  /** One structured entry per request: id, method, path, status, time. Never bodies or query strings. */
+  requestLog?: (entry: Record<string, unknown>) => void;
   bot: ActivityHandler;
   version: string;
   /** Request bodies above this many bytes are refused with 413. */
@@ -41,6 +43,18 @@ export function createServer(parts: ServerParts): restify.Server {
   const { adapter, bot, version, maxBodyBytes = 256 * 1024, rateLimits, routes = [], authEnabled = false } = parts;
   const log = parts.log ?? (() => undefined);
   const server = restify.createServer({ name: 'back-on-track' });
+  if (parts.requestLog) {
+    const requestLog = parts.requestLog;
+    server.on('after', (req: restify.Request, res: restify.Response) => {
+      requestLog({
+        requestId: res.getHeader('x-request-id') ?? req.id(),
+        method: req.method,
+        path: req.getPath(),
+        status: res.statusCode,
+        ms: Math.round(Date.now() - req.time()),
+      });
+    });
+  }
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
   if (rateLimits) server.use(rateLimitHandler(rateLimits));
 

@@ -1,8 +1,8 @@
 /** The built bot (`node dist/src/index.js`) as a separate process, so a test can SIGKILL it like a crash. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '../../src/projectRoot';
+import { ensureBuilt } from './ensureBuilt';
 
 export interface SpawnedBot {
   url: string;
@@ -14,7 +14,7 @@ export interface SpawnedBot {
 const ENTRY = path.join(projectRoot(), 'dist', 'src', 'index.js');
 
 export async function spawnBot(env: Record<string, string>): Promise<SpawnedBot> {
-  if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npm run build" (npm test does) first`);
+  ensureBuilt();
   const child = spawn(process.execPath, [ENTRY], {
     env: { PATH: process.env.PATH, DOTENV_CONFIG_QUIET: 'true', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,7 @@ import { postActivity } from '../../src/cli/directPost';
 import { summaryOf, textOf } from '../helpers/runningBot';
 import { spawnBot, type SpawnedBot } from '../helpers/spawnedBot';
 import { makeTempDir } from '../helpers/tempDir';
-import { ensureBuilt } from './ensureBuilt';
+import { ensureBuilt } from '../helpers/ensureBuilt';
 import { routineSymptomCheck } from './symptomCheckScript';
 
 jest.setTimeout(120_000);
