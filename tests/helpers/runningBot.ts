@@ -1,5 +1,6 @@
 /** Starts the real bot (real restify server, real lowdb storage in a temp folder) on a free local port. */
 import { randomUUID } from 'node:crypto';
+import type { Storage } from 'botbuilder';
 import { createApp, type App } from '../../src/app';
 import { parseConfig } from '../../src/config';
 import { postActivity, type ReplyActivity } from '../../src/cli/directPost';
@@ -13,11 +14,11 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
+export async function startBot(env: Record<string, string> = {}, storage?: Storage): Promise<RunningBot> {
   const temp = makeTempDir('bot-http-');
   const logs: string[] = [];
   const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: temp.dir, REGION: 'UK', ...env });
-  const app = createApp(config, { log: (m) => logs.push(m), pickVariant: () => 0 });
+  const app = createApp(config, { log: (m) => logs.push(m), pickVariant: () => 0, storage });
   const url = await app.listen();
   return {
     app,
