@@ -10,6 +10,7 @@ import { emptyConversationData } from '../src/bot/conversationData';
 import { noteIntent } from '../src/bot/turnSummary';
 import { choice, type ReplyChoice } from '../src/conversation/botReply';
 import { isMostlyNonLatin } from '../src/conversation/incomingText';
+import { describesOwnPain } from '../src/conversation/ownPain';
 import { topicAnswer, topicByTitle, topicMore } from '../src/conversation/topicReplies';
 import { classifyIntent, type IntentPrediction } from '../src/nlp/intentClassifier';
 import { isStopword, wordsOf } from '../src/nlp/textNormalizer';
@@ -109,7 +110,11 @@ export class RootDialog extends ComponentDialog {
     const topic = kb.topicsById.get(intent);
     if (topic) {
       data.lastTopicId = topic.id;
-      await send(context, topicAnswer(kb, say, topic));
+      const answer = topicAnswer(kb, say, topic);
+      const check = this.services.menu.intentChoices.symptom_check;
+      // Someone describing their own pain gets the offer to look at it properly, after the general answer.
+      if (check && describesOwnPain(text)) answer.choices = [...(answer.choices ?? []).slice(0, 3), check];
+      await send(context, answer);
       return;
     }
     if (intent === 'tell_me_more') {

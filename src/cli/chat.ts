@@ -20,7 +20,8 @@ function show(replies: ReplyActivity[]): void {
 }
 
 async function main(): Promise<void> {
-  const config = parseConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1' });
+  // The chat is the screen here: request logs would interleave with it, so only warnings show.
+  const config = parseConfig({ LOG_LEVEL: 'warn', ...process.env, PORT: '0', HOST: '127.0.0.1' });
   const app = createApp(config, { log: () => undefined });
   const url = await app.listen();
   const conversationId = `terminal-${randomUUID()}`;

@@ -76,6 +76,14 @@ describe('conversation', () => {
     expect(turn.buttons.length).toBeGreaterThan(0);
   });
 
+  it('someone describing their own pain is offered the symptom check with the answer', async () => {
+    const turn = await new BotHarness().say('my lower back hurts after long runs');
+    expect(turn.text).toMatch(/Sources:/);
+    expect(turn.buttons).toContain('Check my symptoms');
+    const general = await new BotHarness().say('what causes back pain in runners');
+    expect(general.buttons).not.toContain('Check my symptoms');
+  });
+
   it('"tell me more" gives the detail of the last topic', async () => {
     const bot = new BotHarness();
     const first = await bot.say('why does my back hurt when i run');
