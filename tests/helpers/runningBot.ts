@@ -17,7 +17,8 @@ export interface RunningBot {
 export async function startBot(env: Record<string, string> = {}, storage?: Storage): Promise<RunningBot> {
   const temp = makeTempDir('bot-http-');
   const logs: string[] = [];
-  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: temp.dir, REGION: 'UK', ...env });
+  // Request logs would bury jest's report; tests that read logs capture them through `log`.
+  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: temp.dir, REGION: 'UK', LOG_LEVEL: 'warn', ...env });
   const app = createApp(config, { log: (m) => logs.push(m), pickVariant: () => 0, storage });
   const url = await app.listen();
   return {
