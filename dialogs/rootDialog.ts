@@ -60,6 +60,13 @@ export class RootDialog extends ComponentDialog {
         await dc.repromptDialog();
         return Dialog.EndOfTurn;
       }
+      if (confidentIntent === 'book_physio' && dc.activeDialog.id !== 'book_physio') {
+        // Asking to book in the middle of the symptom check means "let's book now", not an answer.
+        noteIntent(dc.context, 'book_physio', prediction.score);
+        await dc.cancelAllDialogs();
+        await dc.beginDialog('book_physio');
+        return Dialog.EndOfTurn;
+      }
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return Dialog.EndOfTurn;
     }

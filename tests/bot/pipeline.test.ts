@@ -122,6 +122,14 @@ describe('conversation', () => {
     expect(turn.text).toMatch(/Sources:/);
   });
 
+  it('asking to book in the middle of the symptom check starts the booking', async () => {
+    const bot = new BotHarness();
+    await bot.sayAll([...startCheck, 'in the middle']);
+    const turn = await bot.say('book a physio');
+    expect(turn.summary.intent).toBe('book_physio');
+    expect(turn.text).toMatch(/clinic/);
+  });
+
   it('help mid-check explains and repeats the question; cancel leaves the check and the next question is answered', async () => {
     const bot = new BotHarness();
     await bot.sayAll(startCheck);
