@@ -71,14 +71,33 @@ export interface ServiceOptions {
   log?: (message: string) => void;
 }
 
+interface TrainedKnowledge {
+  kb: KnowledgeBase;
+  intentModel: IntentModel;
+  safety: SafetyRules;
+}
+
+/**
+ * Knowledge, the trained classifier and the safety rules never change while the process runs, so every
+ * set of services in one process (tests and the evaluation build many) shares one copy.
+ */
+const trainedKnowledge = new Map<string, TrainedKnowledge>();
+
+function loadTrainedKnowledge(knowledgeDir: string | undefined, threshold: number | undefined): TrainedKnowledge {
+  const key = `${knowledgeDir ?? ''}|${threshold ?? ''}`;
+  let loaded = trainedKnowledge.get(key);
+  if (!loaded) {
+    const kb = loadKnowledgeBase(knowledgeDir);
+    const lexicon = readYamlFile(path.join(kb.dir, 'nlp', 'lexicon.yaml'), lexiconFileSchema);
+    const intentModel = trainIntentModel([...kb.topics, ...kb.conversationIntents], lexicon, { threshold, unknownIntent: 'out_of_scope' });
+    loaded = { kb, intentModel, safety: loadSafetyRules(path.join(kb.dir, 'safety')) };
+    trainedKnowledge.set(key, loaded);
+  }
+  return loaded;
+}
+
 export function createServices({ config, storage, knowledgeDir, pickVariant, bookingsFile, log }: ServiceOptions): BotServices {
-  const kb = loadKnowledgeBase(knowledgeDir);
-  const lexicon = readYamlFile(path.join(kb.dir, 'nlp', 'lexicon.yaml'), lexiconFileSchema);
-  const intentModel = trainIntentModel([...kb.topics, ...kb.conversationIntents], lexicon, {
-    threshold: config.CLASSIFIER_THRESHOLD,
-    unknownIntent: 'out_of_scope',
-  });
-  const safety = loadSafetyRules(path.join(kb.dir, 'safety'));
+  const { kb, intentModel, safety } = loadTrainedKnowledge(knowledgeDir, config.CLASSIFIER_THRESHOLD);
   const region = resolveRegion(safety, config.REGION, {
     emergencyNumber: config.EMERGENCY_NUMBER,
     crisisLine: config.CRISIS_LINE,

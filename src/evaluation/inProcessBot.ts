@@ -19,16 +19,23 @@ export interface Turn {
   summary: TurnSummary;
 }
 
+/**
+ * The bot's real services (knowledge, classifier, safety rules) on fresh in-memory state; bookings go to
+ * a private temp file, so in-process runs never touch the real data folder. `env` overrides settings.
+ */
+export function inMemoryServices(env: Record<string, string> = {}): BotServices {
+  const config = parseConfig({ REGION: 'UK', ...env });
+  const bookingsFile = path.join(os.tmpdir(), `bot-bookings-${randomUUID()}.json`);
+  return createServices({ config, storage: new MemoryStorage(), pickVariant: () => 0, bookingsFile });
+}
+
 export class InProcessBot {
   readonly services: BotServices;
   private readonly adapter: TestAdapter;
   private replies: Partial<Activity>[] = [];
 
   constructor(env: Record<string, string> = {}) {
-    const config = parseConfig({ REGION: 'UK', ...env });
-    // Bookings go to a private temp file: in-process runs must never touch the real data folder.
-    const bookingsFile = path.join(os.tmpdir(), `bot-bookings-${randomUUID()}.json`);
-    this.services = createServices({ config, storage: new MemoryStorage(), pickVariant: () => 0, bookingsFile });
+    this.services = inMemoryServices(env);
     const bot = createBot(this.services);
     this.adapter = new TestAdapter((context) => bot.run(context), { channelId: 'emulator' });
     this.adapter.use({
