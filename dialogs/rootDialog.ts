@@ -46,10 +46,8 @@ export class RootDialog extends ComponentDialog {
     const confidentIntent = prediction.score >= INTERRUPTION_THRESHOLD ? prediction.intent : null;
 
     if (confidentIntent === 'start_over') {
-      await dc.cancelAllDialogs();
-      await this.services.conversationData.set(dc.context, { ...emptyConversationData(), welcomed: true });
       noteIntent(dc.context, 'start_over', prediction.score);
-      await this.services.send(dc.context, { text: this.services.say('start_over'), choices: this.starterChoices() });
+      await this.startOver(dc);
       return Dialog.EndOfTurn;
     }
 
@@ -141,7 +139,7 @@ export class RootDialog extends ComponentDialog {
       return;
     }
     if (intent === 'start_over') {
-      await send(context, { text: say('start_over'), choices: this.starterChoices() });
+      await this.startOver(dc);
       return;
     }
     if ((SMALL_TALK as readonly string[]).includes(intent)) {
@@ -155,6 +153,13 @@ export class RootDialog extends ComponentDialog {
     }
     // An intent with training examples but no behaviour yet: say what the bot can do rather than guess.
     await send(context, { text: say('help'), choices: this.starterChoices() });
+  }
+
+  /** Back to the top: no dialog, and a fresh conversation record (an earlier escalation is cleared too). */
+  private async startOver(dc: DialogContext): Promise<void> {
+    await dc.cancelAllDialogs();
+    await this.services.conversationData.set(dc.context, { ...emptyConversationData(), welcomed: true });
+    await this.services.send(dc.context, { text: this.services.say('start_over'), choices: this.starterChoices() });
   }
 
   private clarifyChoices(prediction: IntentPrediction): ReplyChoice[] {
