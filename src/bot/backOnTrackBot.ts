@@ -6,7 +6,7 @@
  *   4. keep an earlier emergency/urgent escalation visible, save state, emit the TurnSummary trace.
  */
 import { ActivityHandler, type TurnContext } from 'botbuilder';
-import { DialogSet, type Dialog } from 'botbuilder-dialogs';
+import { DialogSet, type Dialog, type DialogContext } from 'botbuilder-dialogs';
 import { readIncomingText } from '../conversation/incomingText';
 import { confirmUnclear, interpretYesNo, screenForRedFlags } from '../safety/redFlagDetector';
 import { composeEscalation, composeReminder, isEscalation } from '../safety/triage';
@@ -109,7 +109,7 @@ export class BackOnTrackBot extends ActivityHandler {
       }
     }
 
-    const unclear = await this.unclearWorthAsking(context, screen);
+    const unclear = this.unclearWorthAsking(dc, screen);
     if (unclear && screen.hits.length === 0) {
       // A vague mention ("numbness?"): one direct yes/no question rather than a guess either way.
       data.pendingRedFlagQuestion = unclear.id;
@@ -130,7 +130,7 @@ export class BackOnTrackBot extends ActivityHandler {
     }
 
     // A routine-level flag (e.g. sciatica in one leg) outside a symptom check: say so after the answer.
-    if (screen.level === 'routine' && !(await this.isInChildDialog(context))) {
+    if (screen.level === 'routine' && !dc.child?.activeDialog) {
       await context.sendActivity(composeEscalation(screen, region, safety));
     }
 
@@ -145,16 +145,11 @@ export class BackOnTrackBot extends ActivityHandler {
    * urgent signs interrupt: the symptom check asks about the routine ones (e.g. bone stress) itself,
    * and interrupting would lose the answer the user just gave.
    */
-  private async unclearWorthAsking(context: TurnContext, screen: RedFlagScreen): Promise<UnclearMention | undefined> {
+  private unclearWorthAsking(dc: DialogContext, screen: RedFlagScreen): UnclearMention | undefined {
     if (screen.unclear.length === 0) return undefined;
-    if (!(await this.isInChildDialog(context))) return screen.unclear[0];
+    // dc.child is read from the dialog stack as it is now: a child dialog is waiting for an answer.
+    if (!dc.child?.activeDialog) return screen.unclear[0];
     const levelOf = (id: string) => this.services.safety.flags.find((flag) => flag.id === id)?.level;
     return screen.unclear.find((mention) => isEscalation(levelOf(mention.id)));
-  }
-
-  /** True while a child dialog (symptom check, booking) is waiting for an answer. */
-  private async isInChildDialog(context: TurnContext): Promise<boolean> {
-    const dc = await this.dialogs.createContext(context);
-    return Boolean(dc.child?.activeDialog);
   }
 }
