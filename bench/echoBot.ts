@@ -6,9 +6,8 @@
  */
 import '../src/quietDotenv';
 import { ActivityHandler } from 'botbuilder';
-import { createAdapter } from '../src/adapter';
 import { parseConfig } from '../src/config';
-import { createServer } from '../src/server';
+import { serveOnBotStack } from './benchServer';
 
 class EchoBot extends ActivityHandler {
   constructor() {
@@ -26,17 +25,4 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-const config = parseConfig();
-const log = (message: string) => console.log(message);
-const adapter = createAdapter(config, 'Sorry, something went wrong.', log);
-const server = createServer({
-  adapter,
-  bot: new EchoBot(),
-  version: 'bench',
-  maxBodyBytes: config.MAX_BODY_BYTES,
-  authEnabled: config.authEnabled,
-  log,
-  rateLimits: { perClientPerMinute: config.RATE_LIMIT_PER_CLIENT, perConversationPerMinute: config.RATE_LIMIT_PER_CONVERSATION },
-});
-server.listen(config.PORT, config.HOST, () => console.log(`Echo bot listening on ${server.url}/api/messages`));
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
+serveOnBotStack(parseConfig(), new EchoBot(), 'Echo bot');

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the bot against a bare echo bot on the same stack, under the same load of multi-turn
  * conversations over loopback, then the bot again with 10,000 stored conversations instead of 100.
+ * A third server, the floor (bench/floorBot.ts), shows what state and dialogs cost on this stack by themselves.
  * Prints the figures side by side and checks them against the targets of issue #6; exits 1 if one is
  * missed or any turn failed. Not a test: the numbers depend on the machine, so they are reported, not asserted in CI.
  */
@@ -17,6 +18,7 @@ const STORED = [100, 10_000];
 const distDir = path.resolve(__dirname, '..');
 const BOT_ENTRY = path.join(distDir, 'src', 'index.js');
 const ECHO_ENTRY = path.join(distDir, 'bench', 'echoBot.js');
+const FLOOR_ENTRY = path.join(distDir, 'bench', 'floorBot.js');
 
 /** The node flags `npm start` runs the bot with, read from package.json, so the bench measures the bot as deployed. */
 function startScriptNodeFlags(): string[] {
@@ -80,10 +82,11 @@ function table(rows: Measured[]): string {
   return lines.map((line) => line.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]) : cell.padStart(widths[column]))).join('   ')).join('\n');
 }
 
+const ratio = (a: Measured, b: Measured) => (a.load.turnsPerSecond / b.load.turnsPerSecond).toFixed(2);
 const failedTurns = (m: Measured) => m.load.failures.errors + m.load.failures.non2xx + m.load.failures.badReplies + m.turnErrors;
 
 async function main(): Promise<void> {
-  for (const entry of [BOT_ENTRY, ECHO_ENTRY]) if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run it with npm run bench (it builds first)`);
+  for (const entry of [BOT_ENTRY, ECHO_ENTRY, FLOOR_ENTRY]) if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run it with npm run bench (it builds first)`);
   const cpus = os.cpus();
   console.log(`Back on Track benchmark, ${new Date().toISOString()}`);
   console.log(`machine: ${cpus[0]?.model ?? 'unknown cpu'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}, node ${process.version}`);
@@ -96,6 +99,11 @@ async function main(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   try {
     const echo = await measure('echo bot', ECHO_ENTRY, {}, workDir, false);
+    // The stack's own floor: state and one dialog, no content; in memory, then on the bot's lowdb storage.
+    const floors: Measured[] = [];
+    for (const storage of ['memory', 'lowdb']) {
+      floors.push(await measure(`floor, ${storage}`, FLOOR_ENTRY, { STORAGE: storage, DATA_DIR: path.join(workDir, `floor-${storage}`) }, workDir, false));
+    }
     const template = await captureTemplate(workDir);
     const bots: Measured[] = [];
     for (const stored of STORED) {
@@ -103,7 +111,7 @@ async function main(): Promise<void> {
       await seedConversations(path.join(dataDir, 'state'), template, stored);
       bots.push(await measure(`bot, ${stored.toLocaleString('en-GB')} stored`, BOT_ENTRY, { DATA_DIR: dataDir, STORAGE: 'lowdb' }, workDir, true));
     }
-    const results = [echo, ...bots];
+    const results = [echo, ...floors, ...bots];
     console.log(`\n${table(results)}\n`);
 
     const [small, large] = bots;
@@ -116,6 +124,11 @@ async function main(): Promise<void> {
     ];
     console.log('targets:');
     for (const [name, value, target, met] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'}  ${name}: ${Number.isInteger(value) ? value : value.toFixed(2)} (target ${target})`);
+    const [floorMemory, floorLowdb] = floors;
+    console.log('where the time goes (throughput ratios, for reading the first target):');
+    console.log(`  floor in memory / echo: ${ratio(floorMemory, echo)}   (state and one dialog on this stack, nothing else)`);
+    console.log(`  floor on lowdb / echo: ${ratio(floorLowdb, echo)}   (the same, with every turn saved to disk)`);
+    console.log(`  bot, 100 stored / floor on lowdb: ${ratio(small, floorLowdb)}   (what the bot's own work leaves of the floor)`);
     if (targets.some(([, , , met]) => !met)) process.exitCode = 1;
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

@@ -8,15 +8,15 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recordTriage, screenOf, sendEscalation, triageCard } from '../src/bot/escalation';
 import { conversationDataOf, type BotServices } from '../src/bot/services';
-import { composeTriageMessage } from '../src/safety/triage';
+import { composeTriageMessage, isEscalation } from '../src/safety/triage';
 import type { TriageLevel } from '../src/safety/types';
 import { noteIntent } from '../src/bot/turnSummary';
 import type { BotReply } from '../src/conversation/botReply';
 import { parseYesNo, extractKnownAnswers } from '../src/symptoms/answerParsers';
 import { applyAnswer } from '../src/symptoms/applyAnswer';
-import { assessSymptoms } from '../src/symptoms/assessSymptoms';
+import { assessSymptoms, redFlagsInAnswers } from '../src/symptoms/assessSymptoms';
 import { nextQuestion, pendingKey, type PendingQuestion } from '../src/symptoms/nextQuestion';
-import { composeSymptomCheckResult, urgentAnswerFlags } from '../src/symptoms/symptomCheckResult';
+import { composeSymptomCheckResult } from '../src/symptoms/symptomCheckResult';
 import type { SymptomAnswers } from '../src/symptoms/types';
 
 /** After this many unclear replies to one question, the check moves on rather than loop. */
@@ -53,6 +53,9 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
       skipped: [],
     };
     dc.activeDialog!.state = state;
+    // The first message may already be a red flag ("spreading below both knees"): then the action
+    // comes first, with no intro and no questions.
+    if (await this.escalateOnRedFlags(dc.context, state)) return dc.endDialog();
     await this.services.send(dc.context, { text: this.services.symptomCheck.intro });
     return this.askNext(dc, state);
   }
@@ -70,13 +73,7 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
       userData.storageConsent = consent;
     } else if (state.pending) {
       if (!applyAnswer(state.answers, state.pending, text)) return this.reask(dc, state);
-      const flags = urgentAnswerFlags(state.answers);
-      if (flags.length > 0) {
-        // An answer that is itself a red flag ends the check now: the escalation must not wait.
-        await sendEscalation(this.services, dc.context, screenOf(flags));
-        this.forgetIfDeclined(state);
-        return dc.endDialog();
-      }
+      if (await this.escalateOnRedFlags(dc.context, state)) return dc.endDialog();
     }
     return this.askNext(dc, state);
   }
@@ -84,6 +81,19 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
   async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state as SymptomCheckState;
     if (state.pending) await this.services.send(context, this.question(state.pending, false));
+  }
+
+  /**
+   * When the answers so far are an emergency or urgent red flag, says the escalation and returns true:
+   * the check must end now, because the escalation must not wait for the remaining questions. The rules
+   * are assessSymptoms' own, so the check never escalates on less, or later, than its final triage.
+   */
+  private async escalateOnRedFlags(context: TurnContext, state: SymptomCheckState): Promise<boolean> {
+    const screen = screenOf(redFlagsInAnswers(state.answers));
+    if (!isEscalation(screen.level)) return false;
+    await sendEscalation(this.services, context, screen);
+    this.forgetIfDeclined(state);
+    return true;
   }
 
   private async askNext(dc: DialogContext, state: SymptomCheckState): Promise<DialogTurnResult> {

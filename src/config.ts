@@ -44,6 +44,11 @@ const configSchema = z.object({
   WEBCHAT_PRIMARY_COLOR: z.preprocess(emptyAsUndefined, z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0f766e').default('#0f766e')),
   WEBCHAT_BOT_AVATAR_INITIALS: z.preprocess(emptyAsUndefined, z.string().max(3).default('BT')),
   WEBCHAT_BOT_AVATAR_URL: z.preprocess(emptyAsUndefined, z.union([z.url({ protocol: /^https?$/ }), z.string().regex(/^\/[^/]/, 'must be an http(s) URL or a path like /logo.png')]).optional()),
+  /** Sites allowed to show the chat page in a frame (embed.js), as comma-separated origins; empty: any site. */
+  WEBCHAT_EMBED_ORIGINS: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : value),
+    z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i, 'list origins only, like https://www.your-clinic.com (no path, comma-separated)')).default([]),
+  ),
   DIRECT_LINE_TOKEN_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'use at least 32 characters').optional()),
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default('https://directline.botframework.com/v3/directline')),

@@ -11,19 +11,19 @@ import { readIncomingText } from '../conversation/incomingText';
 import { confirmUnclear, interpretYesNo, screenForRedFlags } from '../safety/redFlagDetector';
 import { composeEscalation, composeReminder, isEscalation } from '../safety/triage';
 import type { RedFlagScreen, UnclearMention } from '../safety/types';
-import { recordTriage, sendEscalation } from './escalation';
+import { DialogContextFactory } from './dialogContextFactory';
+import { escalatedThisTurn, recordTriage, sendEscalation } from './escalation';
 import { isForgetRequested } from './forgetUser';
 import { recordTurn } from '../observability/metrics';
 import { conversationDataOf, type BotServices } from './services';
 import { noteIntent, sendTurnSummary, turnSummaryOf } from './turnSummary';
 
 export class BackOnTrackBot extends ActivityHandler {
-  private readonly dialogs: DialogSet;
+  private readonly dialogContexts: DialogContextFactory;
 
   constructor(private readonly services: BotServices, private readonly rootDialog: Dialog) {
     super();
-    this.dialogs = new DialogSet(services.dialogState);
-    this.dialogs.add(rootDialog);
+    this.dialogContexts = new DialogContextFactory(new DialogSet(services.dialogState).add(rootDialog));
 
     this.onMembersAdded(async (context, next) => {
       const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
@@ -78,7 +78,7 @@ export class BackOnTrackBot extends ActivityHandler {
     const { say, send, config, safety, region } = this.services;
     const incoming = readIncomingText(context.activity, config.MAX_MESSAGE_LENGTH);
     const data = await conversationDataOf(this.services, context);
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.dialogContexts.create(context);
 
     // Safety first: the whole text is screened, even when it is too long to answer, in every state.
     const screen = screenForRedFlags(incoming.text, safety);
@@ -130,14 +130,15 @@ export class BackOnTrackBot extends ActivityHandler {
     }
 
     // A routine-level flag (e.g. sciatica in one leg) outside a symptom check: say so after the answer.
+    // It recommends seeing a physio, so it carries the button that books one.
     if (screen.level === 'routine' && !dc.child?.activeDialog) {
-      await context.sendActivity(composeEscalation(screen, region, safety));
+      await send(context, { text: composeEscalation(screen, region, safety), choices: [this.services.menu.intentChoices.book_physio] });
     }
 
     // Re-read: "start over" replaces the conversation data, and with it any earlier escalation.
     const { triage, crisis } = await conversationDataOf(this.services, context);
     turnSummaryOf(context).triage = triage;
-    if (isEscalation(triage)) await context.sendActivity(composeReminder(triage, region, safety, { crisis }));
+    if (isEscalation(triage) && !escalatedThisTurn(context, triage)) await context.sendActivity(composeReminder(triage, region, safety, { crisis }));
   }
 
   /**

@@ -19,9 +19,18 @@ export async function recordTriage(services: BotServices, context: TurnContext, 
   summary.redFlags = [...new Set([...summary.redFlags, ...flagIds])];
 }
 
+const ESCALATED_THIS_TURN = Symbol('escalatedThisTurn');
+
+/** True when this turn already said an escalation at `level` or higher: a reminder of it would only repeat it. */
+export function escalatedThisTurn(context: TurnContext, level: TriageLevel | null): boolean {
+  const said = context.turnState.get(ESCALATED_THIS_TURN) as TriageLevel | undefined;
+  return said !== undefined && higherTriage(said, level) === said;
+}
+
 export async function sendEscalation(services: BotServices, context: TurnContext, screen: RedFlagScreen): Promise<void> {
   if (!screen.level) return;
   await recordTriage(services, context, screen.level, screen.hits.map((hit) => hit.id));
+  context.turnState.set(ESCALATED_THIS_TURN, higherTriage(context.turnState.get(ESCALATED_THIS_TURN) as TriageLevel | undefined, screen.level));
   if (screen.crisis) (await conversationDataOf(services, context)).crisis = true;
   noteIntent(context, screen.crisis ? 'crisis' : 'red_flag', 1);
   await services.send(context, { text: composeEscalation(screen, services.region, services.safety), card: triageCard(services, screen.level, screen.crisis) });

@@ -1,7 +1,8 @@
 /**
  * Turns the follow-up answers into a triage level, a plain-words summary and advice keys, following the
  * triage rules of /work/shared/clinical-safety.md. The level is the highest any rule gives; it never
- * diagnoses. Plain function, no I/O.
+ * diagnoses. Also the one home of the emergency and urgent rules (redFlagsInAnswers), which the symptom
+ * check applies after every answer. Plain functions, no I/O.
  *
  * Advice keys (knowledge/symptom-check.yaml maps each to knowledge-base topic ids). Only routine and
  * self-care results carry advice keys: emergency and urgent results must put the action first and offer
@@ -30,7 +31,7 @@
  * Order: most relevant first (the result shows only the first topics): the specific routine notes, then
  * what the STarT Back score says, then likely causes (training, surface, shoes), then the rest.
  */
-import type { TriageLevel } from '../safety/types';
+import type { RedFlagHit, TriageLevel } from '../safety/types';
 import { scoreStartBack, startBackAdvice } from './startBack';
 import type { LegSymptom, PainTiming, SymptomAnswers, SymptomAssessment, TrainingChange } from './types';
 
@@ -135,13 +136,80 @@ const TRAINING_WORDS: Record<TrainingChange, string> = {
   speed: 'more speed work',
 };
 
+// --- red flags: the emergency and urgent rules ------------------------------------------------------------
+// Written once, here. assessSymptoms raises the final triage to them, and the symptom check asks this
+// after every answer so that an answer which is itself a red flag escalates at once, not at the end.
+
+/**
+ * Symptoms in both legs, however the user told us: as leg symptoms, or as pain spreading into both
+ * thighs or below both knees when asked where the pain is. Both are sciatica on both sides, the spec's
+ * "pain, tingling, weakness or numbness in BOTH legs" (possible cauda equina or cord compression).
+ * Pain across both sides of the back or into both buttocks is not in the legs, so it does not count.
+ */
+function symptomsInBothLegs(answers: SymptomAnswers): boolean {
+  const location = answers.location;
+  const spreadsIntoBothLegs = (location?.area === 'thigh' || location?.area === 'below_knee') && location.side === 'both';
+  return answers.legSymptoms?.legs === 'both' || spreadsIntoBothLegs;
+}
+
+/**
+ * Pain that does not behave like a strain: worse at night or there all the time. Pain at rest alone
+ * (sitting at a desk) is still mechanical, so it does not count.
+ */
+function nonMechanicalPain(answers: SymptomAnswers): boolean {
+  return (answers.timing ?? []).some((t) => t === 'at_night' || t === 'all_the_time');
+}
+
+interface AnswerRedFlag extends RedFlagHit {
+  establishedBy: (answers: SymptomAnswers) => boolean;
+}
+
+/**
+ * Most urgent first. The ids appear in TurnSummary traces and metrics. Where the sign is one of
+ * knowledge/safety/red-flags.yaml (bilateral-leg-symptoms, non-mechanical-pain) the id is the same, so
+ * the escalation gives that flag's reason and the trace counts it once, however the user said it. The
+ * two screens (cauda-equina-screen, serious-signs-screen) are the check's own yes/no questions.
+ */
+const ANSWER_RED_FLAGS: readonly AnswerRedFlag[] = [
+  {
+    id: 'cauda-equina-screen',
+    level: 'emergency',
+    suggests: 'pressure on the nerves at the base of the spine (cauda equina)',
+    establishedBy: (answers) => answers.caudaEquinaScreen === true,
+  },
+  {
+    id: 'bilateral-leg-symptoms',
+    level: 'emergency',
+    suggests: 'pressure on the nerves to both legs',
+    establishedBy: symptomsInBothLegs,
+  },
+  {
+    id: 'serious-signs-screen',
+    level: 'urgent',
+    suggests: 'a cause other than strain, such as infection, that needs a doctor soon',
+    establishedBy: (answers) => answers.seriousSignsScreen === true,
+  },
+  {
+    id: 'non-mechanical-pain',
+    level: 'urgent',
+    suggests: 'pain that does not behave like a strain and needs a doctor to look at it',
+    establishedBy: nonMechanicalPain,
+  },
+];
+
+/**
+ * The emergency and urgent red flags that the answers given so far already establish, most urgent
+ * first. Unanswered questions establish nothing. Plain function, no I/O.
+ */
+export function redFlagsInAnswers(answers: SymptomAnswers): RedFlagHit[] {
+  return ANSWER_RED_FLAGS.filter((flag) => flag.establishedBy(answers)).map(({ id, level, suggests }) => ({ id, level, suggests }));
+}
+
 // --- the assessment ---------------------------------------------------------------------------------------
 
 /**
  * Rules, highest level wins:
- * - emergency: cauda equina screen yes; symptoms in both legs (also pain spreading into both thighs or
- *   below both knees, which is sciatica on both sides)
- * - urgent: serious-signs screen yes; pain at night or all the time (not easing with rest)
+ * - emergency and urgent: the red flags in the answers (redFlagsInAnswers above)
  * - routine: one-leg symptoms; pain for more than 6 weeks; pain 8/10 or more; STarT Back medium or high;
  *   pain bending backwards after a jump in training load (bone-stress note); morning stiffness for 3+
  *   months under 45 (inflammatory note, GP)
@@ -159,15 +227,8 @@ export function assessSymptoms(answers: SymptomAnswers): SymptomAssessment {
   const area = answers.location?.area;
   const days = answers.durationDays;
 
-  // Emergency: possible pressure on the nerves at the base of the spine.
-  if (answers.caudaEquinaScreen === true) raise('emergency');
-  const bothLegs = legs === 'both' || ((area === 'thigh' || area === 'below_knee') && answers.location?.side === 'both');
-  if (bothLegs) raise('emergency');
-
-  // Urgent: other serious signs, non-mechanical pain.
-  if (answers.seriousSignsScreen === true) raise('urgent');
-  const nonMechanical = timing.includes('at_night') || timing.includes('all_the_time');
-  if (nonMechanical) raise('urgent');
+  // Emergency and urgent: the same red flags the check escalates on mid-way.
+  for (const flag of redFlagsInAnswers(answers)) raise(flag.level);
 
   // Routine.
   const oneLeg = legs === 'one';

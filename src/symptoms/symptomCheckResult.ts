@@ -1,33 +1,15 @@
 /**
  * The end of a symptom check, as channel-neutral replies: the triage and next step, a summary of what
- * the user said, and the knowledge-base advice that fits their answers. Also the answers that are red
- * flags in themselves and must end the check at once. Plain functions.
+ * the user said, and the knowledge-base advice that fits their answers. Plain functions. (The answers
+ * that are red flags in themselves, and end the check at once, are redFlagsInAnswers in assessSymptoms.ts.)
  */
 import type { BotReply, ReplyChoice, TriageCard } from '../conversation/botReply';
 import type { KnowledgeBase } from '../knowledge/loadKnowledge';
 import { topicAnswer } from '../conversation/topicReplies';
 import type { Say } from '../conversation/wording';
-import type { RedFlagHit, TriageLevel } from '../safety/types';
+import type { TriageLevel } from '../safety/types';
 import type { SymptomCheckContent } from './symptomCheckContent';
-import type { SymptomAnswers, SymptomAssessment } from './types';
-
-/** Answers that are red flags by themselves, with the ids used in TurnSummary and the red-flag data. */
-export function urgentAnswerFlags(answers: SymptomAnswers): RedFlagHit[] {
-  const hits: RedFlagHit[] = [];
-  if (answers.caudaEquinaScreen === true) {
-    hits.push({ id: 'cauda-equina-screen', level: 'emergency', suggests: 'pressure on the nerves at the base of the spine (cauda equina)' });
-  }
-  if (answers.legSymptoms && answers.legSymptoms.legs === 'both') {
-    hits.push({ id: 'bilateral-leg-symptoms', level: 'emergency', suggests: 'pressure on the nerves to both legs' });
-  }
-  if (answers.seriousSignsScreen === true) {
-    hits.push({ id: 'serious-signs-screen', level: 'urgent', suggests: 'a cause other than strain, such as infection, that needs a doctor soon' });
-  }
-  if (answers.timing?.some((t) => t === 'at_night' || t === 'all_the_time')) {
-    hits.push({ id: 'non-mechanical-pain', level: 'urgent', suggests: 'pain that does not behave like a strain and needs a doctor to look at it' });
-  }
-  return hits;
-}
+import type { SymptomAssessment } from './types';
 
 export interface ResultParts {
   kb: KnowledgeBase;

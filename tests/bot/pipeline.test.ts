@@ -67,6 +67,23 @@ describe('red flags come first, in every state', () => {
       expect(turn.summary.triage === 'emergency' || turn.summary.triage === 'urgent').toBe(false);
     }
   });
+
+  it('an answer in the symptom check that is an emergency is said once, without a reminder repeating it', async () => {
+    const bot = new BotHarness();
+    const turn = await bot.sayAll([...startCheck, 'lower back and down the back of both legs below the knees']);
+    expect(turn.summary.triage).toBe('emergency');
+    expect(turn.text.match(/999/g)).toHaveLength(1);
+    expect(turn.text).not.toMatch(/Reminder/);
+    // Later turns keep it visible.
+    expect((await bot.say('what stretches help')).text).toMatch(/Reminder[\s\S]*999/);
+  });
+
+  it('a routine sign (sciatica in one leg) gets the answer, then the physio advice with a button to book', async () => {
+    const turn = await new BotHarness().say('what stretches help when i have a shooting pain down my left leg');
+    expect(turn.summary.triage).toBe('routine');
+    expect(turn.text).toMatch(/physio/i);
+    expect(turn.buttons).toContain('Book a physio');
+  });
 });
 
 describe('conversation', () => {

@@ -11,7 +11,7 @@ let bot: RunningBot;
 
 beforeAll(async () => {
   copyWebChatBundle(); // what `npm run build` does
-  bot = await startBot({ WEBCHAT_TITLE: 'Riverside <Physio> & Sports', WEBCHAT_PRIMARY_COLOR: '#1D4ED8', WEBCHAT_BOT_AVATAR_INITIALS: 'RP' });
+  bot = await startBot({ WEBCHAT_TITLE: 'Riverside <Physio> & Sports', WEBCHAT_PRIMARY_COLOR: '#1D4ED8', WEBCHAT_BOT_AVATAR_INITIALS: 'RP', WEBCHAT_EMBED_ORIGINS: 'https://riverside-physio.example, https://www.riverside-physio.example:8443' });
 });
 afterAll(async () => {
   await bot.stop();
@@ -26,6 +26,8 @@ describe('website chat page', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(csp).toContain(`connect-src 'self' ${bot.url.replace('http', 'ws')}`);
+    // Only the clinic's own sites may frame it.
+    expect(csp).toContain("frame-ancestors 'self' https://riverside-physio.example https://www.riverside-physio.example:8443");
     const html = await response.text();
     expect(html).toContain('<title>Riverside &lt;Physio&gt; &amp; Sports</title>');
     expect(html).not.toContain('<Physio>');
@@ -73,5 +75,13 @@ describe('website chat page', () => {
     expect(() => parseConfig({ WEBCHAT_BOT_AVATAR_URL: 'javascript:alert(1)' })).toThrow(ConfigError);
     expect(() => parseConfig({ WEBCHAT_BOT_AVATAR_URL: '//evil.example/x.png' })).toThrow(ConfigError);
     expect(parseConfig({ WEBCHAT_BOT_AVATAR_URL: '/clinic-logo.png' }).WEBCHAT_BOT_AVATAR_URL).toBe('/clinic-logo.png');
+  });
+
+  it('takes embed origins as a list and refuses anything that could widen or break the frame rule', () => {
+    expect(parseConfig({ WEBCHAT_EMBED_ORIGINS: '' }).WEBCHAT_EMBED_ORIGINS).toEqual([]);
+    expect(parseConfig({ WEBCHAT_EMBED_ORIGINS: 'https://a.example , https://b.example' }).WEBCHAT_EMBED_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    for (const bad of ['*', 'https://a.example/path', "https://a.example; script-src *", 'a.example']) {
+      expect(() => parseConfig({ WEBCHAT_EMBED_ORIGINS: bad })).toThrow(/WEBCHAT_EMBED_ORIGINS/);
+    }
   });
 });

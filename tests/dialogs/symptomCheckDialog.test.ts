@@ -78,6 +78,57 @@ describe('SymptomCheckDialog', () => {
     expect(client.dialogTurnResult.status).toBe('complete');
   });
 
+  it('pain down both legs below the knees, given as where the pain is, ends the check at once with 999', async () => {
+    const { client } = startCheck();
+    await say(client, 'check my symptoms');
+    await say(client, 'yes');
+    const reply = (await say(client, 'lower back and down the back of both legs below the knees')).join('\n');
+    expect(reply).toMatch(/999/);
+    expect(reply).toMatch(/now/i);
+    expect(reply).toMatch(/both legs/i);
+    expect(reply).not.toMatch(/How long|exercise|stretch|book/i);
+    expect(client.dialogTurnResult.status).toBe('complete');
+  });
+
+  it('pain into both thighs, given as where the pain is, is the same emergency', async () => {
+    const { client } = startCheck();
+    await say(client, 'check my symptoms');
+    await say(client, 'no');
+    const reply = (await say(client, 'both thighs')).join('\n');
+    expect(reply).toMatch(/999/);
+    expect(client.dialogTurnResult.status).toBe('complete');
+  });
+
+  it('pain across both sides of the lower back is not both legs: the check goes on', async () => {
+    const { client } = startCheck();
+    await say(client, 'check my symptoms');
+    await say(client, 'yes');
+    const reply = (await say(client, 'across both sides of my lower back')).join('\n');
+    expect(reply).not.toMatch(/999/);
+    expect(reply).toMatch(/How long/);
+    expect(client.dialogTurnResult.status).toBe('waiting');
+  });
+
+  it('a first message that already says pain spreads below both knees escalates before any question', async () => {
+    const description = 'my lower back hurts on both sides, spreading below my knees';
+    const { client } = startCheck(description);
+    const reply = (await say(client, description)).join('\n');
+    expect(reply).toMatch(/999/);
+    expect(reply).not.toMatch(/may I keep your answers|Where is the pain/i);
+    expect(client.dialogTurnResult.status).toBe('complete');
+  });
+
+  it('pain at night, given as when it hurts, ends the check at once with the urgent route', async () => {
+    const { client } = startCheck();
+    await say(client, 'check my symptoms');
+    for (const answer of ['yes', 'in the middle', 'a week']) await say(client, answer);
+    const reply = (await say(client, 'at night')).join('\n');
+    expect(reply).toMatch(/urgent GP appointment or call NHS 111 today/);
+    expect(reply).toMatch(/worse at night/);
+    expect(reply).not.toMatch(/How bad|exercise|stretch/i);
+    expect(client.dialogTurnResult.status).toBe('complete');
+  });
+
   it('without consent the check still runs and says the answers are not kept', async () => {
     const { client } = startCheck();
     await say(client, 'check my symptoms');

@@ -1,4 +1,4 @@
-import { ADVICE_KEYS, assessSymptoms, describeDuration } from '../../src/symptoms/assessSymptoms';
+import { ADVICE_KEYS, assessSymptoms, describeDuration, redFlagsInAnswers } from '../../src/symptoms/assessSymptoms';
 import type { SymptomAnswers } from '../../src/symptoms/types';
 
 /** A typical runner's ache: one side, 3 weeks, only while running, 5/10, after a mileage jump, no red flags. */
@@ -199,6 +199,58 @@ describe('assessSymptoms: triage rules', () => {
     const keys = assessSymptoms(everything).adviceKeys;
     expect(keys.every((key) => (ADVICE_KEYS as readonly string[]).includes(key))).toBe(true);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('redFlagsInAnswers: the red flags the answers so far establish', () => {
+  const idsAndLevels = (answers: SymptomAnswers) => redFlagsInAnswers(answers).map(({ id, level }) => [id, level]);
+
+  test.each<[string, SymptomAnswers, Array<[string, string]>]>([
+    ['nothing known yet', {}, []],
+    ['a benign runner', BENIGN, []],
+    ['only the location so far: pain below both knees', { location: { area: 'below_knee', side: 'both' } }, [['bilateral-leg-symptoms', 'emergency']]],
+    ['only the location so far: pain into both thighs', { location: { area: 'thigh', side: 'both' } }, [['bilateral-leg-symptoms', 'emergency']]],
+    ['pain across both sides of the back', { location: { area: 'central', side: 'both' } }, []],
+    ['pain into both buttocks (not the legs)', { location: { area: 'buttock', side: 'both' } }, []],
+    ['pain below one knee', { location: { area: 'below_knee', side: 'left' } }, []],
+    ['tingling in both legs', { legSymptoms: { legs: 'both', symptoms: ['tingling'] } }, [['bilateral-leg-symptoms', 'emergency']]],
+    ['both legs said twice is one flag', { location: { area: 'below_knee', side: 'both' }, legSymptoms: { legs: 'both', symptoms: ['pain'] } }, [['bilateral-leg-symptoms', 'emergency']]],
+    ['one leg (sciatica) is not a red flag here', { legSymptoms: { legs: 'one', symptoms: ['pain', 'tingling'] } }, []],
+    ['pain at rest alone', { timing: ['during_running', 'at_rest'] }, []],
+    ['only the timing so far: worse at night', { timing: ['at_night'] }, [['non-mechanical-pain', 'urgent']]],
+    ['all the time', { timing: ['all_the_time'] }, [['non-mechanical-pain', 'urgent']]],
+    [
+      'everything at once, most urgent first',
+      { ...BENIGN, timing: ['at_night'], seriousSignsScreen: true, caudaEquinaScreen: true, location: { area: 'thigh', side: 'both' } },
+      [
+        ['cauda-equina-screen', 'emergency'],
+        ['bilateral-leg-symptoms', 'emergency'],
+        ['serious-signs-screen', 'urgent'],
+        ['non-mechanical-pain', 'urgent'],
+      ],
+    ],
+  ])('%s', (_name, answers, expected) => {
+    expect(idsAndLevels(answers)).toEqual(expected);
+  });
+
+  test.each<[string, SymptomAnswers]>([
+    ['cauda equina screen yes', { ...BENIGN, caudaEquinaScreen: true }],
+    ['pain below both knees', { ...BENIGN, location: { area: 'below_knee', side: 'both' } }],
+    ['serious signs screen yes', { ...BENIGN, seriousSignsScreen: true }],
+    ['night pain with one-leg sciatica and 10 weeks', { ...BENIGN, timing: ['at_night'], durationDays: 70, legSymptoms: { legs: 'one', symptoms: ['pain'] } }],
+    ['night pain and both legs', { ...BENIGN, timing: ['at_night'], legSymptoms: { legs: 'both', symptoms: ['numbness'] } }],
+  ])('%s: the final triage is the highest flag level, with no advice', (_name, answers) => {
+    const levels = redFlagsInAnswers(answers).map((flag) => flag.level);
+    const highest = levels.includes('emergency') ? 'emergency' : 'urgent';
+    expect(levels.length).toBeGreaterThan(0);
+    expect(assessSymptoms(answers)).toMatchObject({ triage: highest, adviceKeys: [] });
+  });
+
+  it('no red flag: the final triage comes from the other rules, never emergency or urgent', () => {
+    for (const answers of [BENIGN, { ...BENIGN, durationDays: 60 }, { ...BENIGN, legSymptoms: { legs: 'one', symptoms: ['tingling'] } } as SymptomAnswers]) {
+      expect(redFlagsInAnswers(answers)).toEqual([]);
+      expect(['routine', 'self-care']).toContain(assessSymptoms(answers).triage);
+    }
   });
 });
 

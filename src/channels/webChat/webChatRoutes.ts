@@ -18,6 +18,8 @@ export interface WebChatRouteParts {
   vendorDir: string;
   /** Origins the page's Direct Line client may connect to besides this server (Azure's, when used). */
   directLineOrigins: string[];
+  /** Sites that may show the page in a frame; empty: any site (then the CSP says nothing about framing). */
+  embedOrigins: string[];
   log: (message: string) => void;
 }
 
@@ -25,7 +27,9 @@ export interface WebChatRouteParts {
  * Web Chat injects its styles at run time, hence 'unsafe-inline' for styles; scripts come from this
  * server only. The page's own WebSocket origin is named outright: older Safari does not count ws: as 'self'.
  */
-function contentSecurityPolicy(directLineOrigins: string[]): string {
+function contentSecurityPolicy(directLineOrigins: string[], embedOrigins: string[]): string {
+  // Only the clinic's own sites may frame the page, so no other site can dress it up as theirs.
+  const framing = embedOrigins.length > 0 ? [`frame-ancestors 'self' ${embedOrigins.join(' ')}`] : [];
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -36,6 +40,7 @@ function contentSecurityPolicy(directLineOrigins: string[]): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
+    ...framing,
   ].join('; ');
 }
 
@@ -58,7 +63,7 @@ export function registerWebChatRoutes(server: restify.Server, parts: WebChatRout
   };
 
   server.get('/', (req, res, next) => {
-    const csp = contentSecurityPolicy([requestOrigin(req, 'ws'), ...parts.directLineOrigins]);
+    const csp = contentSecurityPolicy([requestOrigin(req, 'ws'), ...parts.directLineOrigins], parts.embedOrigins);
     serveRendered(res, parts.documents.pageHtml, 'text/html; charset=utf-8', revalidate, { 'Content-Security-Policy': csp, 'Referrer-Policy': 'no-referrer' });
     return next();
   });

@@ -62,12 +62,13 @@ export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): W
     parts.log('webchat: the Web Chat bundle is missing (public/vendor/): run npm run build, or the page at / cannot load the chat');
   } else if (mode !== 'unavailable') {
     parts.log(`webchat: chat page at /, embed script at /embed.js (Direct Line: ${mode === 'azure' ? 'Azure Bot Service' : 'this server'})`);
+    if (config.WEBCHAT_EMBED_ORIGINS.length === 0) parts.log('webchat: any site may frame the chat page; set WEBCHAT_EMBED_ORIGINS to your clinic site(s) to allow only those');
   }
   return {
     mode,
     register: (server) => {
       selfHosted?.register(server);
-      registerWebChatRoutes(server, { documents, tokenSource, publicDir, vendorDir, directLineOrigins, log: parts.log });
+      registerWebChatRoutes(server, { documents, tokenSource, publicDir, vendorDir, directLineOrigins, embedOrigins: config.WEBCHAT_EMBED_ORIGINS, log: parts.log });
     },
     close: () => selfHosted?.close(),
   };
