@@ -80,6 +80,9 @@ describe('negation', () => {
     'I do not have any numbness or tingling in both legs',
     'no pain between my shoulder blades',
     "I'm not suicidal",
+    'my back hurts on both sides but nothing goes into my legs',
+    "the pain doesn't spread into my legs",
+    'the pain is on both sides but doesnt go below my knees',
   ])('"%s" is not a red flag', (text) => {
     const screen = screenForRedFlags(text, rules);
     expect(screen.hits).toEqual([]);
@@ -96,6 +99,8 @@ describe('negation', () => {
     ['no feeling down there and pins and needles in both legs', 'bilateral-leg-symptoms'],
     ["not sure what to do but I wet myself", 'ces-bladder'],
     ["I don't know what's going on, I can't feel my legs", 'bilateral-leg-symptoms'],
+    ['my lower back hurts on both sides and it spreads below my knees', 'bilateral-leg-symptoms'],
+    ['no fever, but the pain travels into both calves', 'bilateral-leg-symptoms'],
   ])('"%s" is still a red flag (%s)', (text, id) => {
     expect(screenForRedFlags(text, rules).hits.map((h) => h.id)).toContain(id);
   });
