@@ -70,7 +70,10 @@ describe('SymptomCheckDialog', () => {
   it('a yes to the cauda equina screen ends the check at once with the emergency message', async () => {
     const { client } = startCheck();
     await say(client, 'check my symptoms');
-    for (const answer of ['yes', 'in the middle', 'a week', 'after runs', '7', 'no']) await say(client, answer);
+    let question: string[] = [];
+    for (const answer of ['yes', 'in the middle', 'a week', 'after runs', '7', 'no']) question = await say(client, answer);
+    // Every cauda equina sign of the spec is in the question, sexual function included.
+    expect(question.join('\n')).toMatch(/bladder[\s\S]*genitals, bottom or inner thighs[\s\S]*erections, ejaculation/);
     const reply = (await say(client, 'yes')).join('\n');
     expect(reply).toMatch(/999/);
     expect(reply).toMatch(/now/i);
