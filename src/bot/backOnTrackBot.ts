@@ -7,9 +7,10 @@
  */
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogContext } from 'botbuilder-dialogs';
-import { readIncomingText } from '../conversation/incomingText';
+import { readIncomingText, type InputProblem } from '../conversation/incomingText';
+import type { ConversationData } from './conversationData';
 import { confirmUnclear, interpretYesNo, screenForRedFlags } from '../safety/redFlagDetector';
-import { composeEscalation, composeReminder, isEscalation } from '../safety/triage';
+import { composeEscalation, composeReminder, higherTriage, isEscalation } from '../safety/triage';
 import type { RedFlagScreen, UnclearMention } from '../safety/types';
 import { DialogContextFactory } from './dialogContextFactory';
 import { escalatedThisTurn, recordTriage, sendEscalation } from './escalation';
@@ -77,14 +78,17 @@ export class BackOnTrackBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const { say, send, config, safety, region } = this.services;
     const incoming = readIncomingText(context.activity, config.MAX_MESSAGE_LENGTH);
-    const data = await conversationDataOf(this.services, context);
-    const dc = await this.dialogContexts.create(context);
 
-    // Safety first: the whole text is screened, even when it is too long to answer, in every state.
+    // Safety first: the text is screened before anything that can fail (state, storage, classifier),
+    // even when it is too long to answer, in every state.
     const screen = screenForRedFlags(incoming.text, safety);
+    const state = await this.readState(context, screen);
+    if (!state) return;
+    const { data, dc } = state;
     if (isEscalation(screen.level)) {
       // An escalation ends whatever was going on: no half-finished question should follow it.
       data.pendingRedFlagQuestion = undefined;
+      data.pendingRedFlagMessage = undefined;
       await dc.cancelAllDialogs();
       await sendEscalation(this.services, context, screen);
       return;
@@ -92,7 +96,9 @@ export class BackOnTrackBot extends ActivityHandler {
 
     // The answer to "Quick check: ... (yes/no)" asked on the previous turn.
     const pendingFlag = data.pendingRedFlagQuestion;
+    const pendingMessage = data.pendingRedFlagMessage;
     data.pendingRedFlagQuestion = undefined;
+    data.pendingRedFlagMessage = undefined;
     if (pendingFlag && screen.hits.length === 0) {
       const answer = interpretYesNo(incoming.text);
       if (answer === 'yes') {
@@ -104,27 +110,37 @@ export class BackOnTrackBot extends ActivityHandler {
       if (answer === 'no') {
         noteIntent(context, 'red_flag_cleared', 1);
         await send(context, { text: say('red_flag_cleared') });
-        if (dc.activeDialog) await dc.repromptDialog();
+        // The message that raised the question still deserves its answer ("i upped my mileage and my
+        // back hurts"), or the question it interrupted is asked again.
+        if (pendingMessage) await this.answer(context, dc, pendingMessage, null, screenForRedFlags(pendingMessage, safety));
+        else if (dc.activeDialog) await dc.repromptDialog();
         return;
       }
     }
 
     const unclear = this.unclearWorthAsking(dc, screen);
-    if (unclear && screen.hits.length === 0) {
+    if (unclear) {
       // A vague mention ("numbness?"): one direct yes/no question rather than a guess either way.
       data.pendingRedFlagQuestion = unclear.id;
+      data.pendingRedFlagMessage = incoming.problem ? undefined : incoming.text;
       noteIntent(context, 'red_flag_question', 1);
       await send(context, { text: unclear.question, choices: this.services.menu.yesNo });
       return;
     }
 
+    await this.answer(context, dc, incoming.text, incoming.problem, screen);
+  }
+
+  /** Lets the dialogs answer the text, then adds what safety still owes the user this turn. */
+  private async answer(context: TurnContext, dc: DialogContext, text: string, problem: InputProblem | null, screen: RedFlagScreen): Promise<void> {
+    const { say, send, safety, region } = this.services;
     if (screen.hits.length > 0) await recordTriage(this.services, context, screen.level!, screen.hits.map((hit) => hit.id));
 
-    if (incoming.problem) {
-      noteIntent(context, incoming.problem, 0);
-      await send(context, { text: say(incoming.problem), choices: incoming.problem === 'too_long' ? [] : this.services.menu.starters });
+    if (problem) {
+      noteIntent(context, problem, 0);
+      await send(context, { text: say(problem), choices: problem === 'too_long' ? [] : this.services.menu.starters });
     } else {
-      context.activity.text = incoming.text;
+      context.activity.text = text;
       const result = await dc.continueDialog();
       if (result.status === 'empty') await dc.beginDialog(this.rootDialog.id);
     }
@@ -134,11 +150,34 @@ export class BackOnTrackBot extends ActivityHandler {
     if (screen.level === 'routine' && !dc.child?.activeDialog) {
       await send(context, { text: composeEscalation(screen, region, safety), choices: [this.services.menu.intentChoices.book_physio] });
     }
+    // Pain or body words in another language: the "English only" reply also gives the emergency number.
+    if (screen.healthWordsInAnotherLanguage && turnSummaryOf(context).intent === 'other_language') {
+      await send(context, { text: say('other_language_emergency') });
+    }
 
     // Re-read: "start over" replaces the conversation data, and with it any earlier escalation.
     const { triage, crisis } = await conversationDataOf(this.services, context);
     turnSummaryOf(context).triage = triage;
     if (isEscalation(triage) && !escalatedThisTurn(context, triage)) await context.sendActivity(composeReminder(triage, region, safety, { crisis }));
+  }
+
+  /**
+   * The conversation's state and dialog context. When storage fails, an escalation is still said (from
+   * the screen alone) before the failure reaches the turn's error handler, so a red flag is never lost
+   * to an outage.
+   */
+  private async readState(context: TurnContext, screen: RedFlagScreen): Promise<{ data: ConversationData; dc: DialogContext } | null> {
+    try {
+      const data = await conversationDataOf(this.services, context);
+      const dc = await this.dialogContexts.create(context);
+      return { data, dc };
+    } catch (error) {
+      if (!isEscalation(screen.level)) throw error;
+      noteIntent(context, screen.crisis ? 'crisis' : 'red_flag', 1);
+      turnSummaryOf(context).triage = screen.level;
+      await this.services.send(context, { text: composeEscalation(screen, this.services.region, this.services.safety) });
+      throw error;
+    }
   }
 
   /**
@@ -148,9 +187,11 @@ export class BackOnTrackBot extends ActivityHandler {
    */
   private unclearWorthAsking(dc: DialogContext, screen: RedFlagScreen): UnclearMention | undefined {
     if (screen.unclear.length === 0) return undefined;
-    // dc.child is read from the dialog stack as it is now: a child dialog is waiting for an answer.
-    if (!dc.child?.activeDialog) return screen.unclear[0];
     const levelOf = (id: string) => this.services.safety.flags.find((flag) => flag.id === id)?.level;
-    return screen.unclear.find((mention) => isEscalation(levelOf(mention.id)));
+    // A routine hit (sciatica in one leg) never silences the question about a possible emergency.
+    const worthIt = (mention: UnclearMention) => higherTriage(screen.level, levelOf(mention.id) ?? null) !== screen.level;
+    // dc.child is read from the dialog stack as it is now: a child dialog is waiting for an answer.
+    if (!dc.child?.activeDialog) return screen.unclear.find(worthIt);
+    return screen.unclear.find((mention) => isEscalation(levelOf(mention.id)) && worthIt(mention));
   }
 }

@@ -16,6 +16,11 @@ export interface ConversationData {
   lastBookingReference?: string;
   /** A red flag mentioned unclearly, whose yes/no question the bot has just asked. */
   pendingRedFlagQuestion?: string;
+  /**
+   * The message that raised that question, answered after a "no" (it held a question of its own:
+   * "i upped my mileage and my back hurts"). Kept one turn only, then dropped.
+   */
+  pendingRedFlagMessage?: string;
   /** True once the welcome (with its disclaimer) has been shown. */
   welcomed?: boolean;
 }

@@ -33,7 +33,9 @@ export async function sendEscalation(services: BotServices, context: TurnContext
   context.turnState.set(ESCALATED_THIS_TURN, higherTriage(context.turnState.get(ESCALATED_THIS_TURN) as TriageLevel | undefined, screen.level));
   if (screen.crisis) (await conversationDataOf(services, context)).crisis = true;
   noteIntent(context, screen.crisis ? 'crisis' : 'red_flag', 1);
-  await services.send(context, { text: composeEscalation(screen, services.region, services.safety), card: triageCard(services, screen.level, screen.crisis) });
+  // A routine result recommends a physio, so it carries the button that books one.
+  const choices = screen.level === 'routine' ? [services.menu.intentChoices.book_physio] : undefined;
+  await services.send(context, { text: composeEscalation(screen, services.region, services.safety), card: triageCard(services, screen.level, screen.crisis), choices });
 }
 
 /**

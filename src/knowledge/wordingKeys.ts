@@ -20,6 +20,7 @@ export const REQUIRED_WORDING_KEYS = [
   'markup_only',
   'emoji_only',
   'other_language',
+  'other_language_emergency',
   'sources_label',
   'tell_me_more_prompt',
   'no_more_detail',

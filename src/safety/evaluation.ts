@@ -22,7 +22,7 @@ export interface LevelScore {
 
 export interface RedFlagEvaluation {
   total: number;
-  /** Phrasings whose ids, level and "ask a question" all match the label. */
+  /** Phrasings whose labelled ids are found and whose level and "ask a question" match the label. */
   exact: number;
   levels: LevelScore[];
   /** Labelled emergency or urgent, screened lower (or not at all): the misses that matter most. */
@@ -50,12 +50,13 @@ export function evaluateRedFlags(phrases: RedFlagPhrase[], rules: RedFlagRules):
       precision: predicted === 0 ? 1 : correct / predicted,
     };
   });
-  const sameIds = (a: string[], b: string[]): boolean => a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
+  // Two nets find flags, so a phrase may also report a second flag of its level: the labelled ones must be there.
+  const hasIds = (labelled: string[], found: string[]): boolean => labelled.every((id) => found.includes(id));
   return {
     total: results.length,
     exact: results.filter(
       ({ phrase, screen }) =>
-        sameIds(phrase.expect, screen.hits.map((h) => h.id)) &&
+        hasIds(phrase.expect, screen.hits.map((h) => h.id)) &&
         phrase.level === screen.level &&
         phrase.unclear === screen.unclear.length > 0,
     ).length,

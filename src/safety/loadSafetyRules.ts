@@ -2,7 +2,9 @@
  * Reads knowledge/safety/ (red flags, regions, escalation wording), checks it, and compiles every
  * pattern once. The detector itself does no I/O. A file that breaks a rule stops the bot at start-up.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadConceptRules } from './conceptRules';
 import { KnowledgeFileError, readYamlFile } from '../knowledge/loadKnowledge';
 import { projectRoot } from '../projectRoot';
 import {
@@ -33,6 +35,8 @@ export const FORBIDDEN_IN_EMERGENCY =
 
 export function loadSafetyRules(dir: string = DEFAULT_SAFETY_DIR): SafetyRules {
   const redFlags = loadRedFlagRules(path.join(dir, 'red-flags.yaml'));
+  const conceptsFile = path.join(dir, 'red-flag-concepts.yaml');
+  if (fs.existsSync(conceptsFile)) redFlags.concepts = loadConceptRules(conceptsFile, new Map(redFlags.flags.map((f) => [f.id, f.crisis])));
   const regions = loadRegions(path.join(dir, 'regions.yaml'));
   const messages = loadEscalationMessages(path.join(dir, 'escalation-messages.yaml'));
   return { dir, ...redFlags, regions, messages };

@@ -15,143 +15,13 @@
  *        asked about rather than escalated or dismissed;
  *   4. vague mentions ("numbness?", "my bladder is weird") become yes/no questions, not hits.
  */
+import { splitIntoClauses, type Clause, type Span } from '../language/clauses';
+import { statusOf } from '../language/mentionStatus';
+import { normaliseText } from '../language/normalise';
+import { findConceptFlags, resolvedClauses } from './conceptScreen';
 import { TRIAGE_LEVELS, type RedFlagHit, type RedFlagRule, type RedFlagRules, type RedFlagScreen, type TriageLevel, type UnclearMention } from './types';
 
-type Status = 'affirmed' | 'negated' | 'far-negation' | 'hypothetical' | 'third-person';
-
-interface Span {
-  start: number;
-  end: number;
-}
-
-interface Clause {
-  text: string;
-  /**
-   * The clause with its neighbours in the same sentence, for context conditions (askIf/unless):
-   * "can't lift my leg | because it hurts".
-   */
-  context: string;
-  /** Spans of every pattern match in the clause, used to tell a symptom's own "no"/"can't" from a denial. */
-  mentions: Span[];
-}
-
-/** How many neighbouring clauses on each side count as a mention's context. */
-const CONTEXT_CLAUSES = 2;
-
 const rank = (level: TriageLevel): number => TRIAGE_LEVELS.length - TRIAGE_LEVELS.indexOf(level);
-
-/** Lower-cases and tidies a message the way the patterns expect it. */
-export function normaliseText(text: string, rules: RedFlagRules): string {
-  let t = text.normalize('NFKC').toLowerCase();
-  t = t.replace(/[\u2018\u2019\u201b\u2032`\u00b4]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"');
-  t = t.replace(/[\u2013\u2014\u2212]/g, ' - ').replace(/\u2026/g, '. ');
-  t = t.replace(/'ll\b/g, ' will').replace(/'/g, '');
-  t = t.replace(/&/g, ' and ').replace(/\+/g, ' plus ');
-  // "10k", "5kg", "38c": the number and the unit become separate words.
-  t = t.replace(/(\d)([a-z])/g, '$1 $2');
-  // Hyphens inside words ("self-harm", "light-headed") become spaces; a dash between words ends a clause.
-  t = t.replace(/([a-z])-(?=[a-z])/g, '$1 ').replace(/\s-+\s/g, '; ');
-  // Anything that is not a letter, digit or clause punctuation goes (emoji, markup, brackets).
-  t = t.replace(/[^a-z0-9.,;:!?/\n ]+/g, ' ');
-  // "soooo", "peeeee": three or more of a letter become two.
-  t = t.replace(/([a-z])\1{2,}/g, '$1$1');
-  t = t.replace(/[ \t]+/g, ' ');
-  for (const { from, to } of rules.lexicon.spelling) t = t.replace(from, to);
-  for (const idiom of rules.lexicon.benign) t = t.replace(idiom, ' ');
-  return t.replace(/[ \t]+/g, ' ').trim();
-}
-
-/** Sentences, then clauses inside each sentence. */
-export function splitClauses(normalised: string, rules: RedFlagRules): string[] {
-  return splitIntoClauses(normalised, rules).map((c) => c.text);
-}
-
-function splitIntoClauses(normalised: string, rules: RedFlagRules): Clause[] {
-  const tidy = (part: string): string => part.replace(/^[\s,.:]+|[\s,.:]+$/g, '').replace(/\s+/g, ' ');
-  // "numbness? no" is one answer: keep a question mark followed by a bare denial in the same clause.
-  const text = normalised.replace(/\?\s*(?=(?:no|none|nope|nah|never|not really)\b)/g, ' ');
-  const clauses: Clause[] = [];
-  for (const sentence of text.split(/[!?;\n]+|\.(?!\d)|:(?=\s*$)/)) {
-    const parts = tidy(sentence)
-      .split(rules.lexicon.clauseBreaks)
-      .map((part) => tidy(part ?? ''))
-      .filter((part) => part.length > 0);
-    parts.forEach((part, i) => {
-      const context = parts.slice(Math.max(0, i - CONTEXT_CLAUSES), i + CONTEXT_CLAUSES + 1).join(' ');
-      clauses.push({ text: part, context, mentions: [] });
-    });
-  }
-  return clauses;
-}
-
-/** Blanks the given spans (keeps positions). */
-function blank(text: string, spans: Span[]): string {
-  let out = text;
-  for (const s of spans) {
-    const start = Math.max(0, s.start);
-    const end = Math.min(out.length, s.end);
-    if (end > start) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
-  }
-  return out;
-}
-
-function wordsBetween(text: string, from: number, to: number): number {
-  const between = text.slice(from, to).trim();
-  return between.length === 0 ? 0 : between.split(/\s+/).filter((w) => /\w/.test(w)).length;
-}
-
-/** Reads the words around one mention and decides whether the user is reporting it. */
-function statusOf(clause: Clause, span: Span, rules: RedFlagRules): Status {
-  const lex = rules.lexicon;
-  // Other mentions' own words ("no feeling down there", "can't pee") are not denials of this one.
-  // Only mentions that end before this one starts: overlapping ones are about the same words.
-  const others = clause.mentions.filter((m) => m.end <= span.start);
-  let pre = blank(clause.text.slice(0, span.start), others);
-  const own = clause.text.slice(span.start, span.end);
-
-  // Someone else's symptom: a third person named before it, and no "I/me/my" since (nor in the mention).
-  for (const cue of pre.matchAll(lex.thirdPerson)) {
-    const after = pre.slice(cue.index + cue[0].length) + ' ' + own;
-    lex.firstPerson.lastIndex = 0;
-    if (!lex.firstPerson.test(after)) return 'third-person';
-  }
-
-  // Doubt or a question about the symptom: read on the clause as written (cues may span other mentions,
-  // as in "can sciatica cause numbness in both legs").
-  let questioning = false;
-  const cueSpans: Span[] = [];
-  for (const cue of clause.text.slice(0, span.start).matchAll(lex.uncertainty)) {
-    questioning = true;
-    cueSpans.push({ start: cue.index, end: cue.index + cue[0].length });
-  }
-  for (const cue of clause.text.matchAll(lex.hypothetical)) {
-    if (cue.index >= span.start) continue;
-    questioning = true;
-    cueSpans.push({ start: cue.index, end: Math.min(span.start, cue.index + cue[0].length) });
-  }
-  for (const cue of pre.matchAll(lex.notNegation)) cueSpans.push({ start: cue.index, end: cue.index + cue[0].length });
-  pre = blank(pre, cueSpans);
-
-  let negation: Status | null = null;
-  // A mention that carries its own negation ("lying down doesn't help", "no feeling down there") is not
-  // denied again by an earlier one: double negatives are rare, and the earlier "no" is about something else.
-  lex.negation.lastIndex = 0;
-  const ownNegation = lex.negation.test(own);
-  lex.negation.lastIndex = 0;
-  for (const cue of ownNegation ? [] : pre.matchAll(lex.negation)) {
-    const distance = wordsBetween(pre, cue.index + cue[0].length, pre.length);
-    if (distance <= lex.negationWindow) {
-      negation = distance <= lex.closeNegation ? 'negated' : 'far-negation';
-    }
-  }
-  if (negation === null) {
-    // What follows the mention, up to the next comma: "bladder and bowels are normal", "fever: no".
-    const rest = (clause.text.slice(span.end).replace(/^[\s:;,-]+/, '').split(',')[0] ?? '').trim();
-    if (rest.length > 0 && lex.postNegation.test(rest)) negation = 'negated';
-  }
-  if (negation) return negation;
-  return questioning ? 'hypothetical' : 'affirmed';
-}
 
 function matches(regex: RegExp, text: string): boolean {
   regex.lastIndex = 0;
@@ -164,15 +34,29 @@ function matches(regex: RegExp, text: string): boolean {
 function affirmedAnywhere(regex: RegExp, clauses: Clause[], rules: RedFlagRules): boolean {
   for (const clause of clauses) {
     for (const m of clause.text.matchAll(regex)) {
-      if (statusOf(clause, { start: m.index, end: m.index + m[0].length }, rules) === 'affirmed') return true;
+      if (statusOf(clause, { start: m.index, end: m.index + m[0].length }, rules.lexicon) === 'affirmed') return true;
     }
   }
   return false;
 }
 
+/**
+ * How much of a message is screened. Messages up to the length limit (MAX_MESSAGE_LENGTH, 2,000 by
+ * default) are screened whole; of longer text, which the bot asks to shorten, the first 8,000
+ * characters are, so no message can make the screen slow.
+ */
+export const SCREENED_PREFIX = 8000;
+
+export interface ScreenContext {
+  /** The id of the question the message answers (knowledge/symptom-check.yaml), if any. */
+  answering?: string;
+}
+
 /** Screens one message. `rules` comes from loadSafetyRules (or compileRedFlags in tests). */
-export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScreen {
-  const clauses = splitIntoClauses(normaliseText(text ?? '', rules), rules);
+export function screenForRedFlags(text: string, rules: RedFlagRules, context: ScreenContext = {}): RedFlagScreen {
+  const screened = (text ?? '').slice(0, SCREENED_PREFIX);
+  const normalised = normaliseText(screened, rules.lexicon);
+  const clauses = splitIntoClauses(normalised, rules.lexicon.clauseBreaks);
 
   // Quick pre-check on all clauses at once: most patterns match nowhere and need no clause-by-clause look.
   const joined = clauses.map((c) => c.text).join('\n');
@@ -190,13 +74,17 @@ export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScr
 
   const hitIds = new Set<string>();
   const askIds = new Set<string>();
+  // "Had a fever last month, long gone": nothing in a sentence about the past is a red flag now.
+  const resolved = rules.concepts ? resolvedClauses(clauses, rules.concepts) : new Set<Clause>();
+  const pastCounts = new Set(rules.concepts?.flags.filter((f) => f.pastCounts).map((f) => f.id));
   for (const flag of rules.flags) {
     for (const clause of clauses) {
+      const past = resolved.has(clause) && !pastCounts.has(flag.id);
       for (const pattern of flag.patterns) {
         if (!present.has(pattern.regex)) continue;
         for (const m of clause.text.matchAll(pattern.regex)) {
           if (pattern.unless.some((r) => matches(r, clause.context))) continue;
-          const status = statusOf(clause, { start: m.index, end: m.index + m[0].length }, rules);
+          const status = statusOf(clause, { start: m.index, end: m.index + m[0].length }, rules.lexicon);
           if (status === 'negated' || status === 'third-person') continue;
           if (status === 'far-negation') {
             // A denial many words back is not trusted for an emergency: ask. Otherwise it stands.
@@ -208,6 +96,7 @@ export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScr
             continue;
           }
           if (!pattern.also.every((r) => affirmedAnywhere(r, clauses, rules))) continue;
+          if (past) continue;
           hitIds.add(flag.id);
         }
       }
@@ -215,7 +104,7 @@ export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScr
         if (askIds.has(flag.id)) break;
         if (!present.has(regex)) continue;
         for (const m of clause.text.matchAll(regex)) {
-          const status = statusOf(clause, { start: m.index, end: m.index + m[0].length }, rules);
+          const status = statusOf(clause, { start: m.index, end: m.index + m[0].length }, rules.lexicon);
           const asks = status === 'affirmed' || status === 'hypothetical' || (status === 'far-negation' && flag.level === 'emergency');
           if (asks && !flag.unclearUnless.some((r) => matches(r, clause.context))) {
             askIds.add(flag.id);
@@ -226,7 +115,22 @@ export function screenForRedFlags(text: string, rules: RedFlagRules): RedFlagScr
     }
   }
 
-  return buildScreen(rules.flags, hitIds, askIds);
+  if (rules.concepts) {
+    const levelOf = (id: string) => rules.flags.find((f) => f.id === id)?.level;
+    const fresh = splitIntoClauses(normalised, rules.lexicon.clauseBreaks);
+    const found = findConceptFlags(fresh, rules.concepts, rules.lexicon, levelOf, context.answering);
+    for (const id of found.hits) hitIds.add(id);
+    // Already escalating: a concept's lesser doubt adds no question ("sore thoracic area since my fall").
+    const escalating = [...hitIds].some((id) => rank(levelOf(id) ?? 'self-care') >= rank('urgent'));
+    for (const id of found.asks) if (!escalating || rank(levelOf(id) ?? 'self-care') > rank('urgent')) askIds.add(id);
+  }
+  const screen = buildScreen(rules.flags, hitIds, askIds);
+  const foreign = rules.concepts?.foreignHealth;
+  if (foreign) {
+    foreign.lastIndex = 0;
+    if (foreign.test(screened.normalize('NFKC').toLowerCase())) screen.healthWordsInAnotherLanguage = true;
+  }
+  return screen;
 }
 
 function buildScreen(flags: RedFlagRule[], hitIds: Set<string>, askIds: Set<string>): RedFlagScreen {

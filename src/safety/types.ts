@@ -1,3 +1,4 @@
+import type { ConceptRules } from './conceptRules';
 /**
  * Types of the red-flag screen and the escalation it leads to. The clinical rules themselves live in
  * knowledge/safety/*.yaml (data a clinician can review); these types are what the loader compiles them to.
@@ -74,6 +75,8 @@ export interface DetectorLexicon {
 export interface RedFlagRules {
   flags: RedFlagRule[];
   lexicon: DetectorLexicon;
+  /** The concept net (red-flag-concepts.yaml); absent in small inline rule sets used by tests. */
+  concepts?: ConceptRules;
 }
 
 export interface RedFlagHit {
@@ -97,6 +100,8 @@ export interface RedFlagScreen {
   unclear: UnclearMention[];
   /** Thoughts of suicide or self-harm: reply with the crisis wording. */
   crisis: boolean;
+  /** Pain or body words in another language ("dolor de espalda"): the reply gives the emergency number. */
+  healthWordsInAnotherLanguage?: boolean;
 }
 
 /** Phone numbers and routes to care for one region. */

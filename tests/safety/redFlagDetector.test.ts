@@ -6,11 +6,11 @@ import { DEFAULT_SAFETY_DIR, compileRedFlags, loadRedFlagPhrases, loadSafetyRule
 import {
   confirmUnclear,
   interpretYesNo,
-  normaliseText,
   screenForRedFlags,
-  splitClauses,
   unclearQuestion,
 } from '../../src/safety/redFlagDetector';
+import { splitClauses } from '../../src/language/clauses';
+import { normaliseText } from '../../src/language/normalise';
 import { redFlagsFileSchema } from '../../src/safety/schema';
 import type { RedFlagScreen } from '../../src/safety/types';
 
@@ -26,9 +26,15 @@ const describeScreen = (s: RedFlagScreen) => ({
 });
 
 describe('red-flag phrasings (knowledge/evaluation/red-flag-phrases.yaml)', () => {
+  // Two nets find flags (exact phrases and concepts), so a phrase may report a second flag of the same
+  // level beside its labelled one ("can't feel the paper when I wipe" is saddle numbness and a bowel
+  // sign). What must hold: the labelled flags are found, the level is exactly as labelled (no miss, no
+  // over-triage), and an unclear mention gets its question.
   test.each(phrases.map((p) => [p.text, p] as const))('%s', (_text, phrase) => {
     const screen = screenForRedFlags(phrase.text, rules);
-    expect(describeScreen(screen)).toEqual({ expect: [...phrase.expect].sort(), level: phrase.level, unclear: phrase.unclear });
+    const found = describeScreen(screen);
+    expect({ level: found.level, unclear: found.unclear }).toEqual({ level: phrase.level, unclear: phrase.unclear });
+    expect(found.expect).toEqual(expect.arrayContaining(phrase.expect));
   });
 });
 
@@ -190,18 +196,18 @@ describe('the screen', () => {
 
 describe('normalising', () => {
   test('quotes, contractions and typos', () => {
-    expect(normaliseText('I can\u2019t  PEE!!', rules)).toBe('i cant pee!!');
-    expect(normaliseText('cnt pee, carnt wee', rules)).toBe('cant pee, cant wee');
-    expect(normaliseText('pins & needles', rules)).toBe('pins and needles');
-    expect(normaliseText('did 10k', rules)).toBe('did 10 k');
-    expect(normaliseText('self-harm', rules)).toBe('self harm');
+    expect(normaliseText('I can\u2019t  PEE!!', rules.lexicon)).toBe('i cant pee!!');
+    expect(normaliseText('cnt pee, carnt wee', rules.lexicon)).toBe('cant pee, cant wee');
+    expect(normaliseText('pins & needles', rules.lexicon)).toBe('pins and needles');
+    expect(normaliseText('did 10k', rules.lexicon)).toBe('did 10 k');
+    expect(normaliseText('self-harm', rules.lexicon)).toBe('self harm');
   });
 
   test('clauses split at "but" and at a comma or "and" that starts a new statement', () => {
-    expect(splitClauses('no fever but i cant pee', rules)).toEqual(['no fever', 'i cant pee']);
-    expect(splitClauses('no numbness, tingling or weakness', rules)).toEqual(['no numbness, tingling or weakness']);
-    expect(splitClauses('no numbness and i cant pee', rules)).toEqual(['no numbness', 'i cant pee']);
-    expect(splitClauses('temp of 38.5. back hurts', rules)).toEqual(['temp of 38.5', 'back hurts']);
+    expect(splitClauses('no fever but i cant pee', rules.lexicon.clauseBreaks)).toEqual(['no fever', 'i cant pee']);
+    expect(splitClauses('no numbness, tingling or weakness', rules.lexicon.clauseBreaks)).toEqual(['no numbness, tingling or weakness']);
+    expect(splitClauses('no numbness and i cant pee', rules.lexicon.clauseBreaks)).toEqual(['no numbness', 'i cant pee']);
+    expect(splitClauses('temp of 38.5. back hurts', rules.lexicon.clauseBreaks)).toEqual(['temp of 38.5', 'back hurts']);
   });
 });
 

@@ -1,0 +1,51 @@
+/**
+ * Sentences and clauses: a negation reaches only its own clause ("no numbness but my bladder is weird"),
+ * and a red flag's parts must meet in one sentence. The clause breaks are the lexicon's
+ * (knowledge/safety/red-flags.yaml, detector.clauseBreaks).
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Clause {
+  text: string;
+  /**
+   * The clause with its neighbours in the same sentence, for context conditions (askIf/unless):
+   * "can't lift my leg | because it hurts".
+   */
+  context: string;
+  /** Which sentence of the message the clause belongs to (0, 1, ...). */
+  sentence: number;
+  /** Spans of every pattern match in the clause, used to tell a symptom's own "no"/"can't" from a denial. */
+  mentions: Span[];
+}
+
+/** How many neighbouring clauses on each side count as a mention's context. */
+const CONTEXT_CLAUSES = 2;
+
+/** Sentences, then clauses inside each sentence. */
+export function splitClauses(normalised: string, clauseBreaks: RegExp): string[] {
+  return splitIntoClauses(normalised, clauseBreaks).map((c) => c.text);
+}
+
+export function splitIntoClauses(normalised: string, clauseBreaks: RegExp): Clause[] {
+  const tidy = (part: string): string => part.replace(/^[\s,.:]+|[\s,.:]+$/g, '').replace(/\s+/g, ' ');
+  // "numbness? no" is one answer: keep a question mark followed by a bare denial in the same clause.
+  const text = normalised.replace(/\?\s*(?=(?:no|none|nope|nah|never|not really)\b)/g, ' ');
+  const clauses: Clause[] = [];
+  let sentenceIndex = -1;
+  for (const sentence of text.split(/[!?;\n]+|\.(?!\d)|:(?=\s*$)/)) {
+    sentenceIndex += 1;
+    const parts = tidy(sentence)
+      .split(clauseBreaks)
+      .map((part) => tidy(part ?? ''))
+      .filter((part) => part.length > 0);
+    parts.forEach((part, i) => {
+      const context = parts.slice(Math.max(0, i - CONTEXT_CLAUSES), i + CONTEXT_CLAUSES + 1).join(' ');
+      clauses.push({ text: part, context, sentence: sentenceIndex, mentions: [] });
+    });
+  }
+  return clauses;
+}

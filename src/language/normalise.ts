@@ -1,0 +1,36 @@
+/**
+ * The one normaliser: every reader of what a runner typed (the red-flag screen, its concept net, the
+ * classifier's safety words, answer readers) sees the same text. Lower case, straight quotes,
+ * apostrophes dropped ("can't" -> "cant"), numbers split from units, emoji and markup gone, letters
+ * repeated for emphasis shortened, then the lexicon's spelling fixes (knowledge/nlp/lexicon.yaml
+ * `phrases`) and the removal of harmless idioms ("hit the wall"). Linear in the length of the text.
+ */
+
+/** The parts of the lexicon the normaliser applies. */
+export interface NormaliserLexicon {
+  /** Whole-word spelling fixes applied after lower-casing ("cnt" -> "cant"). */
+  spelling: Array<{ from: RegExp; to: string }>;
+  /** Idioms removed before reading ("hit the wall", "fell asleep"). */
+  benign: RegExp[];
+}
+
+/** Lower-cases and tidies a message the way the patterns expect it. */
+export function normaliseText(text: string, lexicon: NormaliserLexicon): string {
+  let t = text.normalize('NFKC').toLowerCase();
+  t = t.replace(/[\u2018\u2019\u201b\u2032`\u00b4]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"');
+  t = t.replace(/[\u2013\u2014\u2212]/g, ' - ').replace(/\u2026/g, '. ');
+  t = t.replace(/'ll\b/g, ' will').replace(/'/g, '');
+  t = t.replace(/&/g, ' and ').replace(/\+/g, ' plus ');
+  // "10k", "5kg", "38c": the number and the unit become separate words.
+  t = t.replace(/(\d)([a-z])/g, '$1 $2');
+  // Hyphens inside words ("self-harm", "light-headed") become spaces; a dash between words ends a clause.
+  t = t.replace(/([a-z])-(?=[a-z])/g, '$1 ').replace(/\s-+\s/g, '; ');
+  // Anything that is not a letter, digit or clause punctuation goes (emoji, markup, brackets).
+  t = t.replace(/[^a-z0-9.,;:!?/\n ]+/g, ' ');
+  // "soooo", "peeeee": three or more of a letter become two.
+  t = t.replace(/([a-z])\1{2,}/g, '$1$1');
+  t = t.replace(/[ \t]+/g, ' ');
+  for (const { from, to } of lexicon.spelling) t = t.replace(from, to);
+  for (const idiom of lexicon.benign) t = t.replace(idiom, ' ');
+  return t.replace(/[ \t]+/g, ' ').trim();
+}

@@ -1,0 +1,110 @@
+/**
+ * The concept net of the red-flag screen (knowledge/safety/red-flag-concepts.yaml): its schema and its
+ * compiled form. A flag is found when every concept of one of its combinations is reported in the same
+ * sentence, whatever the word order and whatever words stand between.
+ */
+import { z } from 'zod';
+import { KnowledgeFileError, readYamlFile } from '../knowledge/loadKnowledge';
+
+const termSchema = z.string().min(1);
+const comboSchema = z.array(z.string().min(1)).min(1);
+
+export const conceptsFileSchema = z.object({
+  resolved: z.array(z.string().min(1)).min(1),
+  pastCounts: z.array(z.string()).default([]),
+  implied: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  concepts: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'concept names are lower-case-with-dashes'), z.array(termSchema).min(1)),
+  flags: z.record(z.string(), z.object({ hit: z.array(comboSchema).default([]), ask: z.array(comboSchema).default([]) })),
+  unless: z.record(z.string(), z.array(termSchema)).default({}),
+});
+export type ConceptsFile = z.infer<typeof conceptsFileSchema>;
+
+export interface ConceptFlag {
+  id: string;
+  hit: string[][];
+  ask: string[][];
+  /** A sentence that also says one of these is not this flag (a water bottle's bladder). */
+  unless: RegExp | null;
+  /** Its history is the point (cancer years ago): a sentence about the past still reports it. */
+  pastCounts: boolean;
+  /** Suicide or self-harm: any mention at least gets the question, never silence. */
+  crisis: boolean;
+}
+
+export interface ConceptRules {
+  /** Each concept as one regular expression over a normalised clause. */
+  concepts: Map<string, RegExp>;
+  flags: ConceptFlag[];
+  /** A sentence that says the problem is over ("long gone", "in 2019") reports nothing. */
+  resolved: RegExp;
+  /** Question id -> concepts its answer implies ("where is the pain?" -> pain). */
+  implied: Record<string, string[]>;
+  /** Concepts for the other-language check (not a flag). */
+  foreignHealth: RegExp | null;
+}
+
+const escape = (word: string): string => word.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+
+/** "cant .. feel" -> a regex source; "numb*" -> numb\w*; "\d+" is kept as written. */
+export function termToRegexSource(term: string): string {
+  return term
+    .trim()
+    .split(/\s+/)
+    .map((word) => {
+      if (word === '..') return '(?: [\\w/]+){0,2}';
+      if (word.includes('\\d')) return word;
+      return escape(word.replace(/\*$/, '')) + (word.endsWith('*') ? '\\w*' : '');
+    })
+    .join(' ')
+    .replace(/ \(\?: \[\\w\/\]\+\)\{0,2\} /g, '(?: [\\w/]+){0,2} ');
+}
+
+const compileTerms = (terms: string[]): RegExp =>
+  new RegExp(`(?<![\\w])(?:${[...terms].sort((a, b) => b.length - a.length).map(termToRegexSource).join('|')})(?![\\w])`, 'gu');
+
+/** Compiles the file; every concept and flag name is checked against what exists. */
+export function compileConcepts(file: ConceptsFile, crisisOf: ReadonlyMap<string, boolean>, fileName: string): ConceptRules {
+  const flagIds = new Set(crisisOf.keys());
+  const problems: string[] = [];
+  const concepts = new Map<string, RegExp>();
+  for (const [name, terms] of Object.entries(file.concepts)) {
+    try {
+      concepts.set(name, compileTerms(terms));
+    } catch (error) {
+      problems.push(`concepts.${name}: a term is not valid (${(error as Error).message})`);
+    }
+  }
+  const known = (name: string, where: string) => {
+    if (!concepts.has(name)) problems.push(`${where}: unknown concept "${name}"`);
+  };
+  const flags: ConceptFlag[] = Object.entries(file.flags).map(([id, flag]) => {
+    if (!flagIds.has(id)) problems.push(`flags.${id}: no red flag with this id in red-flags.yaml`);
+    for (const combo of [...flag.hit, ...flag.ask]) for (const name of combo) known(name, `flags.${id}`);
+    // An `unless` entry may name a concept: all its terms count.
+    const unlessTerms = (file.unless[id] ?? []).flatMap((term) => file.concepts[term] ?? [term]);
+    return {
+      id,
+      hit: flag.hit,
+      ask: flag.ask,
+      unless: unlessTerms.length > 0 ? compileTerms(unlessTerms) : null,
+      pastCounts: file.pastCounts.includes(id),
+      crisis: crisisOf.get(id) ?? false,
+    };
+  });
+  for (const id of Object.keys(file.unless)) if (!(id in file.flags)) problems.push(`unless.${id}: no flag of that name in this file`);
+  for (const id of file.pastCounts) if (!(id in file.flags)) problems.push(`pastCounts: no flag "${id}" in this file`);
+  for (const [question, names] of Object.entries(file.implied)) for (const name of names) known(name, `implied.${question}`);
+  let resolved = /(?!)/;
+  try {
+    resolved = new RegExp(`(?<![\\w])(?:${file.resolved.join('|')})(?![\\w])`);
+  } catch (error) {
+    problems.push(`resolved: not a valid pattern (${(error as Error).message})`);
+  }
+  if (problems.length > 0) throw new KnowledgeFileError(fileName, problems);
+  return { concepts, flags, resolved, implied: file.implied, foreignHealth: concepts.get('foreign-health') ?? null };
+}
+
+/** `crisisOf`: every red flag id of red-flags.yaml -> whether it is a crisis flag. */
+export function loadConceptRules(file: string, crisisOf: ReadonlyMap<string, boolean>): ConceptRules {
+  return compileConcepts(readYamlFile(file, conceptsFileSchema), crisisOf, file);
+}

@@ -1,0 +1,95 @@
+/**
+ * The concept net: finds red flags described in words the exact phrases never listed. Plain function,
+ * no I/O, linear in the length of the text (each concept is one regular expression over each clause).
+ *
+ * For each sentence: which concepts are mentioned, and is each mention reported by the user (the same
+ * status rules as the phrases: negation in its clause, denial after it, someone else, a question)? A
+ * flag is found when all concepts of one of its `hit` combinations are reported in the sentence; a
+ * combination whose parts are only asked about, or an `ask` combination, gets the flag's yes/no question.
+ */
+import type { Clause } from '../language/clauses';
+import { statusOf, type MentionLexicon, type MentionStatus } from '../language/mentionStatus';
+import type { ConceptRules } from './conceptRules';
+import type { TriageLevel } from './types';
+
+/** Each sentence's text, by its index. */
+export function sentencesOf(clauses: Clause[]): Map<number, string> {
+  const sentences = new Map<number, string>();
+  for (const clause of clauses) sentences.set(clause.sentence, `${sentences.get(clause.sentence) ?? ''} ${clause.text}`.trim());
+  return sentences;
+}
+
+/** Clauses that say the problem is over or long ago ("had a fever last month, long gone"). */
+export function resolvedClauses(clauses: Clause[], rules: ConceptRules): Set<Clause> {
+  return new Set(clauses.filter((clause) => rules.resolved.test(clause.text)));
+}
+
+export interface ConceptFindings {
+  hits: Set<string>;
+  asks: Set<string>;
+}
+
+interface Mention {
+  sentence: number;
+  status: MentionStatus;
+  /** Said of the past ("had a fever last month, long gone"). */
+  past: boolean;
+}
+
+/**
+ * `clauses` come from splitIntoClauses over the normalised text; `levelOf` gives each flag's level.
+ * `answering` is the id of the question the message answers, whose subject it implies.
+ */
+export function findConceptFlags(
+  clauses: Clause[],
+  rules: ConceptRules,
+  lexicon: MentionLexicon,
+  levelOf: (id: string) => TriageLevel | undefined,
+  answering?: string,
+): ConceptFindings {
+  const joined = clauses.map((c) => c.text).join('\n');
+  const mentions = new Map<string, Mention[]>();
+  const found: Array<{ name: string; clause: Clause; start: number; end: number }> = [];
+  for (const [name, regex] of rules.concepts) {
+    regex.lastIndex = 0;
+    const present = regex.test(joined);
+    // matchAll starts where test() stopped: rewind first.
+    regex.lastIndex = 0;
+    if (!present) continue;
+    for (const clause of clauses) {
+      for (const m of clause.text.matchAll(regex)) found.push({ name, clause, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  // Every concept's own words ("no feeling", "cant control") are part of a mention, not a denial of the next.
+  for (const f of found) f.clause.mentions.push({ start: f.start, end: f.end });
+  const past = resolvedClauses(clauses, rules);
+  for (const f of found) {
+    const list = mentions.get(f.name) ?? [];
+    list.push({ sentence: f.clause.sentence, status: statusOf(f.clause, { start: f.start, end: f.end }, lexicon), past: past.has(f.clause) });
+    mentions.set(f.name, list);
+  }
+
+  const sentences = sentencesOf(clauses);
+  const implied = new Set(answering ? (rules.implied[answering] ?? []) : []);
+
+  const hits = new Set<string>();
+  const asks = new Set<string>();
+  for (const flag of rules.flags) {
+    const emergency = levelOf(flag.id) === 'emergency';
+    // Someone else's possible emergency ("my dad has collapsed") and a far-back denial are asked about.
+    // A question about a sign, or a denial far back from a possible emergency, is asked about.
+    const counts = (status: MentionStatus, forAsk: boolean): boolean =>
+      status === 'affirmed' || (forAsk && (status === 'hypothetical' || (emergency && status === 'far-negation')));
+    for (const [index, text] of sentences) {
+      if (flag.unless && (flag.unless.lastIndex = 0, flag.unless.test(text))) continue;
+      const reported = (name: string, forAsk: boolean): boolean =>
+        implied.has(name) || (mentions.get(name) ?? []).some((m) => m.sentence === index && (!m.past || flag.pastCounts) && counts(m.status, forAsk));
+      if (flag.hit.some((combo) => combo.every((name) => reported(name, false)))) {
+        hits.add(flag.id);
+        break;
+      }
+      if ([...flag.hit, ...flag.ask].some((combo) => combo.every((name) => reported(name, true)))) asks.add(flag.id);
+    }
+  }
+  return { hits, asks };
+}
