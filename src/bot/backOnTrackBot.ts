@@ -192,6 +192,8 @@ export class BackOnTrackBot extends ActivityHandler {
     const worthIt = (mention: UnclearMention) => higherTriage(screen.level, levelOf(mention.id) ?? null) !== screen.level;
     // dc.child is read from the dialog stack as it is now: a child dialog is waiting for an answer.
     if (!dc.child?.activeDialog) return screen.unclear.find(worthIt);
-    return screen.unclear.find((mention) => isEscalation(levelOf(mention.id)) && worthIt(mention));
+    // Inside a dialog the answer is read by its question's reader, and the symptom check asks the
+    // red-flag screens directly: the classifier's hunch alone does not interrupt it.
+    return screen.unclear.find((mention) => isEscalation(levelOf(mention.id)) && worthIt(mention) && !mention.byClassifier);
   }
 }

@@ -12,7 +12,8 @@ import { createSay, type Say } from '../conversation/wording';
 import { loadKnowledgeBase, readYamlFile, type KnowledgeBase } from '../knowledge/loadKnowledge';
 import { trainIntentModel, type IntentModel } from '../nlp/intentClassifier';
 import { lexiconFileSchema } from '../nlp/lexiconSchema';
-import { loadSafetyRules } from '../safety/loadSafetyRules';
+import { loadRedFlagPhrases, loadSafetyRules } from '../safety/loadSafetyRules';
+import { trainSecondOpinion, type SecondOpinion } from '../safety/secondOpinion';
 import { resolveRegion } from '../safety/triage';
 import type { RegionSettings, SafetyRules } from '../safety/types';
 import { loadSymptomCheckContent, type SymptomCheckContent } from '../symptoms/symptomCheckContent';
@@ -90,10 +91,24 @@ function loadTrainedKnowledge(knowledgeDir: string | undefined, threshold: numbe
     const kb = loadKnowledgeBase(knowledgeDir);
     const lexicon = readYamlFile(path.join(kb.dir, 'nlp', 'lexicon.yaml'), lexiconFileSchema);
     const intentModel = trainIntentModel([...kb.topics, ...kb.conversationIntents], lexicon, { threshold, unknownIntent: 'out_of_scope' });
-    loaded = { kb, intentModel, safety: loadSafetyRules(path.join(kb.dir, 'safety')) };
+    const safety = loadSafetyRules(path.join(kb.dir, 'safety'));
+    safety.secondOpinion = trainRedFlagSecondOpinion(safety, kb);
+    loaded = { kb, intentModel, safety };
     trainedKnowledge.set(key, loaded);
   }
   return loaded;
+}
+
+/**
+ * The red-flag screen's second opinion learns from the labelled red-flag phrasings and, as ordinary
+ * messages, from every training example of the topics and conversation intents.
+ */
+function trainRedFlagSecondOpinion(safety: SafetyRules, kb: KnowledgeBase): SecondOpinion {
+  const flagged = loadRedFlagPhrases(path.join(kb.dir, 'evaluation', 'red-flag-phrases.yaml'))
+    .filter((p) => p.expect.length > 0 || !p.unclear)
+    .map((p) => ({ text: p.text, flag: p.expect[0] ?? null }));
+  const ordinary = [...kb.topics, ...kb.conversationIntents].flatMap((intent) => intent.examples.map((text) => ({ text, flag: null })));
+  return trainSecondOpinion([...flagged, ...ordinary], safety.lexicon);
 }
 
 export function createServices({ config, storage, knowledgeDir, pickVariant, bookingsFile, log }: ServiceOptions): BotServices {

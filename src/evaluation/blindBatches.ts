@@ -173,10 +173,18 @@ export async function playVignette(vignette: Vignette, questions = symptomCheckQ
   let turns = 1;
   let startedCheck = false;
   let lost = false;
+  const asked = new Map<string, number>();
   while (turns < 45) {
     if (turn.summary.triage === 'emergency' || /here is what you told me/i.test(turn.text)) break;
-    const asked = questions.filter((q) => q.texts.some((t) => turn.text.includes(t.trim().slice(0, 60))));
-    const question = asked[asked.length - 1];
+    // A runner asked the same thing a third time gives up: the conversation is lost.
+    const times = (asked.get(turn.text) ?? 0) + 1;
+    asked.set(turn.text, times);
+    if (times >= 3) {
+      lost = true;
+      break;
+    }
+    const matching = questions.filter((q) => q.texts.some((t) => turn.text.includes(t.trim().slice(0, 60))));
+    const question = matching[matching.length - 1];
     let reply: string;
     if (turn.summary.intent === 'red_flag_question') reply = vignette.expect === 'self-care' ? 'no' : 'yes';
     else if (question?.key.startsWith('startBack.')) reply = answers.startBack[Number(question.key.split('.')[1]) - 1] ?? 'no';

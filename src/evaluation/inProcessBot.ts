@@ -63,6 +63,11 @@ export class InProcessBot {
     };
   }
 
+  /** The texts the bot sent in the last turn, also when that turn then failed. */
+  lastTexts(): string[] {
+    return this.replies.filter((a) => a.type === ActivityTypes.Message).map((m) => String(m.text ?? ''));
+  }
+
   /** Says each line in turn; returns the last turn. */
   async sayAll(lines: string[]): Promise<Turn> {
     let last: Turn | undefined;

@@ -30,6 +30,28 @@ export function splitClauses(normalised: string, clauseBreaks: RegExp): string[]
   return splitIntoClauses(normalised, clauseBreaks).map((c) => c.text);
 }
 
+/**
+ * No clause is longer than this: a run-on list ("no fever, no fever, ...") is cut at commas, or at
+ * spaces, into clauses of at most this many characters. Reading a clause looks back over its words for
+ * each mention, so a bound on its length keeps the whole screen linear in the length of the text.
+ */
+export const MAX_CLAUSE_CHARS = 200;
+
+function chunked(part: string): string[] {
+  if (part.length <= MAX_CLAUSE_CHARS) return [part];
+  const chunks: string[] = [];
+  let rest = part;
+  while (rest.length > MAX_CLAUSE_CHARS) {
+    const window = rest.slice(0, MAX_CLAUSE_CHARS);
+    const cut = Math.max(window.lastIndexOf(','), window.lastIndexOf(' '));
+    const at = cut > MAX_CLAUSE_CHARS / 2 ? cut : MAX_CLAUSE_CHARS;
+    chunks.push(rest.slice(0, at).replace(/[\s,]+$/, ''));
+    rest = rest.slice(at).replace(/^[\s,]+/, '');
+  }
+  if (rest) chunks.push(rest);
+  return chunks.filter((c) => c.length > 0);
+}
+
 export function splitIntoClauses(normalised: string, clauseBreaks: RegExp): Clause[] {
   const tidy = (part: string): string => part.replace(/^[\s,.:]+|[\s,.:]+$/g, '').replace(/\s+/g, ' ');
   // "numbness? no" is one answer: keep a question mark followed by a bare denial in the same clause.
@@ -41,7 +63,8 @@ export function splitIntoClauses(normalised: string, clauseBreaks: RegExp): Clau
     const parts = tidy(sentence)
       .split(clauseBreaks)
       .map((part) => tidy(part ?? ''))
-      .filter((part) => part.length > 0);
+      .filter((part) => part.length > 0)
+      .flatMap(chunked);
     parts.forEach((part, i) => {
       const context = parts.slice(Math.max(0, i - CONTEXT_CLAUSES), i + CONTEXT_CLAUSES + 1).join(' ');
       clauses.push({ text: part, context, sentence: sentenceIndex, mentions: [] });

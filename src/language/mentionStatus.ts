@@ -75,11 +75,12 @@ export function statusOf(clause: Clause, span: Span, lex: MentionLexicon): Menti
   lex.negation.lastIndex = 0;
   const ownNegation = lex.negation.test(own);
   lex.negation.lastIndex = 0;
-  for (const cue of ownNegation ? [] : pre.matchAll(lex.negation)) {
-    const distance = wordsBetween(pre, cue.index + cue[0].length, pre.length);
-    if (distance <= lex.negationWindow) {
-      negation = distance <= lex.closeNegation ? 'negated' : 'far-negation';
-    }
+  // Only the nearest negation before the mention can reach it: later cues are always closer.
+  let nearest: RegExpExecArray | undefined;
+  for (const cue of ownNegation ? [] : pre.matchAll(lex.negation)) nearest = cue;
+  if (nearest) {
+    const distance = wordsBetween(pre, nearest.index + nearest[0].length, pre.length);
+    if (distance <= lex.negationWindow) negation = distance <= lex.closeNegation ? 'negated' : 'far-negation';
   }
   if (negation === null) {
     // What follows the mention, up to the next comma: "bladder and bowels are normal", "fever: no".

@@ -19,6 +19,7 @@ import { splitIntoClauses, type Clause, type Span } from '../language/clauses';
 import { statusOf } from '../language/mentionStatus';
 import { normaliseText } from '../language/normalise';
 import { findConceptFlags, resolvedClauses } from './conceptScreen';
+import { secondOpinionOn } from './secondOpinion';
 import { TRIAGE_LEVELS, type RedFlagHit, type RedFlagRule, type RedFlagRules, type RedFlagScreen, type TriageLevel, type UnclearMention } from './types';
 
 const rank = (level: TriageLevel): number => TRIAGE_LEVELS.length - TRIAGE_LEVELS.indexOf(level);
@@ -42,10 +43,10 @@ function affirmedAnywhere(regex: RegExp, clauses: Clause[], rules: RedFlagRules)
 
 /**
  * How much of a message is screened. Messages up to the length limit (MAX_MESSAGE_LENGTH, 2,000 by
- * default) are screened whole; of longer text, which the bot asks to shorten, the first 8,000
+ * default) are screened whole; of longer text, which the bot asks to shorten, the first 4,000
  * characters are, so no message can make the screen slow.
  */
-export const SCREENED_PREFIX = 8000;
+export const SCREENED_PREFIX = 4000;
 
 export interface ScreenContext {
   /** The id of the question the message answers (knowledge/symptom-check.yaml), if any. */
@@ -124,7 +125,17 @@ export function screenForRedFlags(text: string, rules: RedFlagRules, context: Sc
     const escalating = [...hitIds].some((id) => rank(levelOf(id) ?? 'self-care') >= rank('urgent'));
     for (const id of found.asks) if (!escalating || rank(levelOf(id) ?? 'self-care') > rank('urgent')) askIds.add(id);
   }
+  let leaning: string | undefined;
+  if (rules.secondOpinion && hitIds.size === 0 && askIds.size === 0) {
+    const lean = secondOpinionOn(screened, rules.secondOpinion);
+    const level = lean ? rules.flags.find((f) => f.id === lean)?.level : undefined;
+    if (lean && (level === 'emergency' || level === 'urgent')) {
+      askIds.add(lean);
+      leaning = lean;
+    }
+  }
   const screen = buildScreen(rules.flags, hitIds, askIds);
+  if (leaning) for (const mention of screen.unclear) if (mention.id === leaning) mention.byClassifier = true;
   const foreign = rules.concepts?.foreignHealth;
   if (foreign) {
     foreign.lastIndex = 0;

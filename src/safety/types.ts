@@ -1,3 +1,4 @@
+import type { SecondOpinion } from './secondOpinion';
 import type { ConceptRules } from './conceptRules';
 /**
  * Types of the red-flag screen and the escalation it leads to. The clinical rules themselves live in
@@ -77,6 +78,8 @@ export interface RedFlagRules {
   lexicon: DetectorLexicon;
   /** The concept net (red-flag-concepts.yaml); absent in small inline rule sets used by tests. */
   concepts?: ConceptRules;
+  /** The classifier asked when neither net finds anything (trained once at start-up). */
+  secondOpinion?: SecondOpinion;
 }
 
 export interface RedFlagHit {
@@ -89,6 +92,8 @@ export interface RedFlagHit {
 export interface UnclearMention {
   id: string;
   question: string;
+  /** Only the second opinion (the classifier) leans to it: no rule matched. */
+  byClassifier?: boolean;
 }
 
 export interface RedFlagScreen {

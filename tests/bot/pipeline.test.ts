@@ -159,3 +159,38 @@ describe('conversation', () => {
     expect(next.text).toMatch(/Sources:/);
   });
 });
+
+describe('the screen in the conversation (issue 11)', () => {
+  it('a routine hit never silences the question about a possible emergency', async () => {
+    // Sciatica in one leg (routine) with a vague bladder mention (a possible emergency).
+    const turn = await new BotHarness().say('shooting pain down my left leg with tingling, and my bladder feels weird');
+    expect(turn.summary.intent).toBe('red_flag_question');
+    expect(turn.text).toMatch(/bladder|pee/i);
+  });
+
+  it('after "no" to the yes/no check, the message that raised it still gets its answer', async () => {
+    const bot = new BotHarness();
+    const question = await bot.say('what stretches help my back? i feel a bit funny down there');
+    expect(question.summary.intent).toBe('red_flag_question');
+    const after = await bot.say('no');
+    expect(after.text).toMatch(/reassuring/i);
+    expect(after.summary.intent).not.toBe('red_flag_question');
+    expect(after.summary.intent).not.toBe('none');
+    expect(after.texts.length).toBeGreaterThan(1);
+  });
+
+  it('a message in another language about pain gets the emergency number', async () => {
+    const turn = await new BotHarness().say('tengo mucho dolor de espalda y no puedo caminar');
+    expect(turn.text).toContain('999');
+  });
+
+  it('with storage down, a red flag still gets its escalation before the apology', async () => {
+    const bot = new BotHarness();
+    await bot.say('hello');
+    const storage = (bot.services.conversationState as unknown as { storage: { read: () => Promise<never> } }).storage;
+    storage.read = () => Promise.reject(new Error('disk on fire'));
+    const turn = await bot.say('i suddenly cant control my bladder').catch((error: Error) => error);
+    expect(bot.lastTexts().join('\n')).toMatch(/999/);
+    expect(turn).toBeInstanceOf(Error);
+  });
+});

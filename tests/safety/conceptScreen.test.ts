@@ -1,0 +1,80 @@
+/**
+ * The concept net and the second opinion of the red-flag screen: flags found by what is said, not by
+ * word order, with negation, the past and other people read the same way as the exact phrases.
+ */
+import { loadSafetyRules } from '../../src/safety/loadSafetyRules';
+import { screenForRedFlags, SCREENED_PREFIX } from '../../src/safety/redFlagDetector';
+import { inMemoryServices } from '../../src/evaluation/inProcessBot';
+
+// The services train the second opinion; the plain rules have the two nets only.
+const rules = inMemoryServices().safety;
+const ids = (text: string, answering?: string) => screenForRedFlags(text, rules, { answering }).hits.map((h) => h.id);
+const asked = (text: string) => screenForRedFlags(text, rules).unclear.map((u) => u.id);
+
+describe('flags as combinations of concepts in one sentence', () => {
+  it.each([
+    ['my left leg is so weak I can not climb the stairs', 'progressive-leg-weakness'],
+    ['fell down a full flight of stairs last night', 'major-trauma'],
+    ['a cyclist smashed into me at full speed', 'major-trauma'],
+    ['every time I cough my back screams', 'cough-sneeze-pain'],
+    ['the area between my legs has gone to sleep', 'ces-saddle-numbness'],
+    ['numb feet on both sides and my back is agony', 'bilateral-leg-symptoms'],
+    ["I can't tell when I need a number 2 anymore", 'ces-bowel'],
+    ['stream is really weak and i never feel empty', 'ces-bladder'],
+    ["I'd rather be dead than live with this", 'suicidal-thoughts'],
+    ["I'm saving up my tramadol, got loads now", 'suicidal-thoughts'],
+    ['massive pain into my tummy and I feel clammy and faint', 'aortic-aneurysm'],
+  ])('"%s" reports %s', (text, flag) => {
+    expect(ids(text)).toContain(flag);
+  });
+
+  it('reads negation, the past and other people as the phrases do', () => {
+    expect(ids('no numbness down there and my bladder is fine')).toEqual([]);
+    expect(ids('had a fever last month, long gone')).toEqual([]);
+    expect(ids('a chest infection in 2019, all clear now')).toEqual([]);
+    expect(ids('my training partner is on chemo')).toEqual([]);
+    // A past cancer is the point of the cancer flag: history still counts.
+    expect(ids('had breast cancer in 2018, all clear since, and this back pain is new')).toContain('cancer-history');
+  });
+
+  it('knows harmless runner talk that shares the words', () => {
+    expect(ids('both legs wobbly after the ultra, easing today')).toEqual([]);
+    expect(ids('i was pissing myself laughing at my splits')).toEqual([]);
+    expect(ids('tight between my shoulder blades after swimming')).toEqual([]);
+  });
+
+  it('an answer implies its question: "in my chest as well" after "where is the pain?"', () => {
+    expect(ids('its in my chest as well')).toEqual([]);
+    expect(ids('its in my chest as well', 'location')).toContain('chest-pain');
+  });
+
+  it('any hint of crisis gets at least the crisis question, never a menu', () => {
+    expect(asked('whats even the point anymore')).toContain('suicidal-thoughts');
+    expect(asked('i dont see a way out')).toContain('suicidal-thoughts');
+  });
+});
+
+describe('the second opinion', () => {
+  it('asks about what no rule covers but the labelled phrasings resemble', () => {
+    const plain = loadSafetyRules();
+    const text = 'my pee just wont happen properly';
+    const withClassifier = screenForRedFlags(text, rules);
+    const rulesOnly = screenForRedFlags(text, plain);
+    // Whatever the rules find, the classifier never escalates on its own: at most a question.
+    expect(withClassifier.level).toBe(rulesOnly.level);
+    expect(withClassifier.unclear.length).toBeGreaterThanOrEqual(rulesOnly.unclear.length);
+  });
+
+  it('stays quiet on ordinary runner questions', () => {
+    for (const text of ['what stretches help my lower back', 'how often should i replace my running shoes', 'is it ok to run with a sore back'])
+      expect(screenForRedFlags(text, rules).unclear).toEqual([]);
+  });
+});
+
+describe('cost stays linear in the length of the text', () => {
+  it('screens only a bounded prefix, so a 20,000-character message still finds an early red flag', () => {
+    const text = 'i cant control my bladder. ' + 'no fever, '.repeat(2000);
+    expect(text.length).toBeGreaterThan(SCREENED_PREFIX);
+    expect(ids(text)).toContain('ces-bladder');
+  });
+});
