@@ -4,7 +4,9 @@
  * BayesClassifier trained on the same examples; and what the clarify threshold does to answers.
  */
 import '../quietDotenv';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { BLIND_DIR, blindBatchFiles, evaluatePhraseBatch, evaluateVignetteBatch, formatPhraseBatch, formatVignetteBatch } from '../evaluation/blindBatches';
 import { BayesClassifier } from 'natural';
 import { loadHeldOutUtterances, loadKnowledgeBase, readYamlFile } from '../knowledge/loadKnowledge';
 import { classificationReport, type ClassificationReport, type LabelledPrediction } from '../nlp/evaluation';
@@ -25,6 +27,15 @@ function printReport(name: string, report: ClassificationReport): void {
 function printTriageAgreement(triage: TriageAgreement): void {
   console.log(`\nTriage agreement on ${triage.rows.length} labelled symptom-check conversations: ${pct(triage.agreement)}`);
   for (const row of triage.rows.filter((r) => r.expected !== r.got)) console.log(`    - ${row.name}: expected ${row.expected}, got ${row.got}`);
+}
+
+/** Every blind batch as it scores now, and the first-run figures that count (recorded when each first ran). */
+async function printBlindBatches(): Promise<void> {
+  console.log('\nBlind batches (knowledge/evaluation/blind/, written without sight of the code):');
+  for (const file of blindBatchFiles('red-flags')) console.log(formatPhraseBatch(await evaluatePhraseBatch(file), false));
+  for (const file of blindBatchFiles('vignettes')) console.log(formatVignetteBatch(await evaluateVignetteBatch(file), false));
+  const firstRuns = path.join(BLIND_DIR, 'first-runs.yaml');
+  if (fs.existsSync(firstRuns)) console.log(`\nFirst-run figures (the ones that count), from ${path.relative(process.cwd(), firstRuns)}:\n${fs.readFileSync(firstRuns, 'utf8').replace(/^#.*\n/gm, '')}`);
 }
 
 async function main(): Promise<void> {
@@ -79,6 +90,7 @@ async function main(): Promise<void> {
   for (const pair of oursReport.confusedPairs.slice(0, 10)) console.log(`  ${String(pair.count).padStart(2)}  ${pair.expected} -> ${pair.predicted}`);
   console.log(`\n${formatRedFlagReport(evaluateRedFlags(loadRedFlagPhrases(), loadSafetyRules()))}`);
   printTriageAgreement(await triageAgreement(loadLabelledConversations()));
+  await printBlindBatches();
 
   if (process.argv.includes('--misses')) {
     console.log('\nMisses:');

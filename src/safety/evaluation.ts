@@ -31,6 +31,10 @@ export interface RedFlagEvaluation {
   overTriaged: Array<{ text: string; expected: TriageLevel | null; got: TriageLevel | null }>;
   /** Phrasings that should have produced a yes/no question and did not, or the reverse. */
   unclearMismatches: string[];
+  /** Per red flag: its labelled positives, and how many the screen found (at the flag's level). */
+  flags: Array<{ id: string; positives: number; found: number }>;
+  /** Benign near-misses (labelled with no flag), and how many the screen escalated to urgent or emergency. */
+  falseAlarms: { nearMisses: number; escalated: number };
 }
 
 const rank = (level: TriageLevel | null): number => (level === null ? 0 : TRIAGE_LEVELS.length - TRIAGE_LEVELS.indexOf(level));
@@ -70,6 +74,14 @@ export function evaluateRedFlags(phrases: RedFlagPhrase[], rules: RedFlagRules):
     unclearMismatches: results
       .filter(({ phrase, screen }) => phrase.unclear !== screen.unclear.length > 0)
       .map(({ phrase }) => phrase.text),
+    flags: rules.flags.map((flag) => {
+      const positives = results.filter((r) => r.phrase.expect.includes(flag.id));
+      return { id: flag.id, positives: positives.length, found: positives.filter((r) => r.screen.hits.some((h) => h.id === flag.id)).length };
+    }),
+    falseAlarms: {
+      nearMisses: results.filter((r) => r.phrase.expect.length === 0).length,
+      escalated: results.filter((r) => r.phrase.expect.length === 0 && rank(r.screen.level) >= rank('urgent')).length,
+    },
   };
 }
 
@@ -86,6 +98,9 @@ export function formatRedFlagReport(evaluation: RedFlagEvaluation): string {
     `  over-triaged (routine/none screened urgent/emergency): ${evaluation.overTriaged.length}`,
     ...evaluation.overTriaged.map((m) => `    - "${m.text}": expected ${m.expected ?? 'none'}, got ${m.got}`),
   ];
+  lines.push(`  benign near-misses escalated: ${evaluation.falseAlarms.escalated}/${evaluation.falseAlarms.nearMisses}`);
+  lines.push('  recall per red flag (labelled positives found):');
+  for (const f of evaluation.flags) lines.push(`    ${f.id.padEnd(26)} ${f.found}/${f.positives}`);
   if (evaluation.unclearMismatches.length > 0) {
     lines.push(`  yes/no question asked or missed against the label: ${evaluation.unclearMismatches.length}`);
   }
