@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConceptRules } from './conceptRules';
+import { lexiconFileSchema, type LexiconFile } from '../nlp/lexiconSchema';
 import { KnowledgeFileError, readYamlFile } from '../knowledge/loadKnowledge';
 import { projectRoot } from '../projectRoot';
 import {
@@ -42,8 +43,14 @@ export function loadSafetyRules(dir: string = DEFAULT_SAFETY_DIR): SafetyRules {
   return { dir, ...redFlags, regions, messages };
 }
 
+/** The one lexicon, beside the safety folder: knowledge/nlp/lexicon.yaml. */
+export function lexiconBeside(safetyFile: string): LexiconFile | undefined {
+  const file = path.join(path.dirname(safetyFile), '..', 'nlp', 'lexicon.yaml');
+  return fs.existsSync(file) ? readYamlFile(file, lexiconFileSchema) : undefined;
+}
+
 export function loadRedFlagRules(file: string): RedFlagRules {
-  return compileRedFlags(readYamlFile(file, redFlagsFileSchema), file);
+  return compileRedFlags(readYamlFile(file, redFlagsFileSchema), file, lexiconBeside(file));
 }
 
 export function loadRegions(file: string): RegionsConfig {
@@ -126,7 +133,7 @@ export function expandMacros(source: string, macros: Record<string, string>, pro
 }
 
 /** Compiles the parsed file. Exported so tests can compile a small inline rule set. */
-export function compileRedFlags(file: RedFlagsFile, fileName = 'red-flags.yaml'): RedFlagRules {
+export function compileRedFlags(file: RedFlagsFile, fileName = 'red-flags.yaml', shared?: LexiconFile): RedFlagRules {
   const problems: string[] = [];
   const macros = file.macros;
   // "m": ^ and $ mean the start and end of a clause, also when clauses are joined by newlines for a quick pre-check.
@@ -145,7 +152,9 @@ export function compileRedFlags(file: RedFlagsFile, fileName = 'red-flags.yaml')
 
   const d = file.detector;
   const lexicon: DetectorLexicon = {
-    spelling: Object.entries(d.spelling).map(([from, to]) => ({
+    // The lexicon's whole-text fixes, then this file's own extras. (Its single-word replacements are
+    // the classifier's synonyms, "lumbar" -> "lower back": the screen needs the words as typed.)
+    spelling: Object.entries({ ...shared?.phrases, ...d.spelling }).map(([from, to]) => ({
       from: new RegExp(`(?<![\\w])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'g'),
       to,
     })),

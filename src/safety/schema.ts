@@ -40,7 +40,8 @@ export const redFlagSchema = z.object({
 });
 
 export const detectorSchema = z.object({
-  spelling: z.record(z.string().min(1), z.string()),
+  /** Extra spelling fixes for one rule set; the shared ones are in knowledge/nlp/lexicon.yaml. */
+  spelling: z.record(z.string().min(1), z.string()).default({}),
   benign: regexList,
   clauseBreaks: z.array(z.string().min(1)).min(1),
   negation: z.array(z.string().min(1)).min(1),
