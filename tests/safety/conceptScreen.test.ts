@@ -78,3 +78,13 @@ describe('cost stays linear in the length of the text', () => {
     expect(ids(text)).toContain('ces-bladder');
   });
 });
+
+describe('false alarms cost trust', () => {
+  it('no ordinary runner question of the held-out intent set is escalated', () => {
+    const { parse } = require('yaml') as typeof import('yaml');
+    const file = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../knowledge/evaluation/heldout-intents.yaml'), 'utf8');
+    const texts = (parse(file) as { utterances: Array<{ text: string }> }).utterances.map((u) => u.text);
+    const escalated = texts.filter((text) => ['emergency', 'urgent'].includes(screenForRedFlags(text, rules).level ?? ''));
+    expect(escalated).toEqual([]);
+  });
+});
