@@ -9,14 +9,18 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { conversationDataOf, type BotServices } from '../src/bot/services';
 import { noteIntent } from '../src/bot/turnSummary';
-import { parseContactDetail, phoneCountryFor } from '../src/booking/contactDetails';
+import { phoneCountryFor } from '../src/booking/contactDetails';
 import type { ContactDetail } from '../src/booking/bookingTypes';
 import { userKeyOf } from '../src/booking/userKey';
 import type { BotReply } from '../src/conversation/botReply';
 import { fillPlaceholders } from '../src/conversation/wording';
-import { parseYesNo } from '../src/symptoms/answerParsers';
+import { wordsOf } from '../src/nlp/textNormalizer';
+import type { BookingConfirm, BookingField } from '../src/questions/answerTypes';
+import { questionById, type Question } from '../src/questions/questionCatalogue';
+import { choicesOf, readAnswerOf } from '../src/questions/readAnswer';
+import { tapOf, type Tap } from '../src/questions/tap';
 
-type Step = 'consent' | 'name' | 'contact' | 'preferredTimes' | 'notes' | 'shareSummary' | 'confirm';
+type Step = 'consent' | 'name' | 'contact' | 'preferredTimes' | 'notes' | 'shareSummary' | 'confirm' | 'changeField';
 
 interface BookingState {
   step: Step;
@@ -27,10 +31,9 @@ interface BookingState {
   preferredTimes?: string;
   notes?: string;
   shareSummary?: boolean;
+  /** Set while one detail is being changed from the confirmation: its answer leads back there. */
+  changing?: boolean;
 }
-
-const MAX_NAME_LENGTH = 80;
-const MAX_FREE_TEXT = 500;
 
 export class BookingDialog extends Dialog {
   static readonly id = 'book_physio';
@@ -46,7 +49,7 @@ export class BookingDialog extends Dialog {
       idempotencyKey: `${dc.context.activity.conversation.id}:${randomUUID()}`,
     };
     dc.activeDialog!.state = state;
-    await this.services.send(dc.context, this.question(state, false));
+    await this.services.send(dc.context, await this.questionFor(dc.context, state));
     return Dialog.EndOfTurn;
   }
 
@@ -55,14 +58,24 @@ export class BookingDialog extends Dialog {
     const text = (dc.context.activity.text ?? '').trim();
     noteIntent(dc.context, 'book_physio.answer', 1);
     const content = this.services.booking;
+    const question = this.questionOf(state.step);
+    const answer = readAnswerOf(question, text, tapOf(dc.context.activity), {
+      today: new Date(),
+      phoneCountry: phoneCountryFor(this.services.config.REGION),
+    });
+    if (answer.status === 'stale') {
+      await this.services.send(dc.context, { text: this.services.questionWording.staleButton });
+      await this.services.send(dc.context, await this.questionFor(dc.context, state));
+      return Dialog.EndOfTurn;
+    }
+    if (answer.status === 'unclear') return this.reask(dc, state);
+    const value = answer.value;
 
     switch (state.step) {
       case 'consent': {
-        const answer = parseYesNo(text);
-        if (answer === undefined) return this.reask(dc, state);
         const userData = await this.services.userData.get(dc.context, {});
-        userData.storageConsent = answer;
-        if (!answer) {
+        userData.storageConsent = value as boolean;
+        if (value !== true) {
           await this.services.send(dc.context, { text: content.consent.declined, ...this.bookingPageLink() });
           return dc.endDialog();
         }
@@ -70,49 +83,51 @@ export class BookingDialog extends Dialog {
         break;
       }
       case 'name':
-        if (!/\p{L}/u.test(text) || text.length > MAX_NAME_LENGTH || parseContactDetail(text)) return this.reask(dc, state);
-        state.name = text;
-        state.step = 'contact';
+        state.name = value as string;
+        state.step = this.after('contact', state);
         break;
-      case 'contact': {
-        const contact = parseContactDetail(text, phoneCountryFor(this.services.config.REGION));
-        if (!contact) return this.reask(dc, state);
-        state.contact = contact;
-        state.step = 'preferredTimes';
+      case 'contact':
+        state.contact = value as ContactDetail;
+        state.step = this.after('preferredTimes', state);
         break;
-      }
       case 'preferredTimes':
-        if (text.length < 2) return this.reask(dc, state);
-        state.preferredTimes = text.slice(0, MAX_FREE_TEXT);
-        state.step = 'notes';
+        state.preferredTimes = value as string;
+        state.step = this.after('notes', state);
         break;
       case 'notes':
-        state.notes = parseYesNo(text) === false || /^(skip|none|nothing( else)?|n\/a)$/i.test(text) ? undefined : text.slice(0, MAX_FREE_TEXT);
-        state.step = (await this.lastSymptomCheck(dc.context)) ? 'shareSummary' : 'confirm';
+        state.notes = (value as string | null) ?? undefined;
+        state.step = state.changing ? this.after('confirm', state) : (await this.lastSymptomCheck(dc.context)) ? 'shareSummary' : 'confirm';
         break;
-      case 'shareSummary': {
-        const answer = parseYesNo(text);
-        if (answer === undefined) return this.reask(dc, state);
-        state.shareSummary = answer;
+      case 'shareSummary':
+        state.shareSummary = value as boolean;
         state.step = 'confirm';
         break;
-      }
+      case 'changeField':
+        state.changing = true;
+        state.step = value as BookingField;
+        break;
       case 'confirm': {
-        const decision = confirmDecision(text);
-        if (decision === 'cancel') {
+        const decision = value as BookingConfirm;
+        if (decision.decision === 'cancel') {
           await this.services.send(dc.context, { text: content.cancelled });
           return dc.endDialog();
         }
-        if (decision === 'change') {
-          state.step = 'name';
-          break;
-        }
-        if (decision === 'send') return this.submit(dc, state);
-        return this.reask(dc, state);
+        if (decision.decision === 'send') return this.submit(dc, state);
+        // "yes but change the time to evenings": nothing is sent; that detail is asked again.
+        state.changing = decision.field !== undefined;
+        state.step = decision.field ?? 'changeField';
+        break;
       }
     }
     await this.services.send(dc.context, await this.questionFor(dc.context, state));
     return Dialog.EndOfTurn;
+  }
+
+  /** The next step, or back to the confirmation when one detail was being changed. */
+  private after(next: Step, state: BookingState): Step {
+    if (!state.changing) return next;
+    state.changing = false;
+    return 'confirm';
   }
 
   async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -149,12 +164,18 @@ export class BookingDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
+  private questionOf(step: Step): Question {
+    return questionById(this.services.questions, this.services.booking[step].id);
+  }
+
   private async questionFor(context: TurnContext, state: BookingState, reask = false): Promise<BotReply> {
     const content = this.services.booking;
+    const question = this.questionOf(state.step);
+    const choices = choicesOf(question);
     if (state.step === 'shareSummary') {
       const summary = await this.lastSymptomCheck(context);
       const reasons = summary?.reasons.join(', ') ?? '';
-      return { text: reask ? content.shareSummary.reask : fillPlaceholders(content.shareSummary.text, { reasons }), choices: content.shareSummary.choices };
+      return { text: reask ? question.reask : fillPlaceholders(question.text, { reasons }), choices };
     }
     if (state.step === 'confirm') {
       const wording = content.confirm.lines;
@@ -166,20 +187,14 @@ export class BookingDialog extends Dialog {
         ...(state.shareSummary === undefined ? [] : [state.shareSummary ? wording.summaryShared : wording.summaryNotShared]),
       ];
       const summary = lines.join('\n');
-      if (reask) return { text: content.confirm.reask, choices: content.confirm.choices };
+      if (reask) return { text: question.reask, choices };
       return {
-        text: fillPlaceholders(content.confirm.text, { summary }),
-        choices: content.confirm.choices,
+        text: fillPlaceholders(question.text, { summary }),
+        choices,
         card: { kind: 'bookingSummary', fields: lines.map(fieldOfLine), linesInText: summary },
       };
     }
-    return this.question(state, reask);
-  }
-
-  private question(state: BookingState, reask: boolean): BotReply {
-    const step = this.services.booking[state.step as 'consent' | 'name' | 'contact' | 'preferredTimes'];
-    if (state.step === 'notes') return { text: this.services.booking.notes.text, choices: this.services.booking.notes.choices };
-    return { text: reask ? step.reask : step.text, choices: step.choices };
+    return { text: reask ? question.reask : question.text, choices };
   }
 
   private async lastSymptomCheck(context: TurnContext) {
@@ -201,11 +216,12 @@ export function fieldOfLine(line: string): { label: string; value: string } {
   return at < 0 ? { label: '', value: line } : { label: line.slice(0, at), value: line.slice(at + 2) };
 }
 
-/** Reads the answer to "Shall I send it?". */
-export function confirmDecision(text: string): 'send' | 'change' | 'cancel' | undefined {
-  const t = text.trim().toLowerCase();
-  if (/^(send( it)?|confirm|yes|yep|yeah|y|ok|okay|sure|go ahead|book it|please do)\b/.test(t)) return 'send';
-  if (/^(change|edit|correct|fix|wrong|that'?s wrong)\b/.test(t)) return 'change';
-  if (/^(cancel|no|nope|nah|stop|don'?t|do not)\b/.test(t)) return 'cancel';
-  return undefined;
+/**
+ * True when a message after the booking went is a repeat of "send" (a double tap, a retry): the same
+ * request, never a second one. Only the send button itself or the bare word counts: "ok thanks" or
+ * "sure, what stretches help?" are a new message, answered normally.
+ */
+export function isRepeatedSend(text: string, tap: Tap | undefined): boolean {
+  if (tap) return tap.questionId === 'booking.confirm' && tap.value === 'send';
+  return /^(send|send it|send it please|please send|please send it|confirm|send it to the clinic)$/.test(wordsOf(text).join(' '));
 }

@@ -1,7 +1,8 @@
 /**
  * "Forget me": asks once to confirm, then removes personal data from the user's booking requests and
  * asks the bot to delete the conversation and user state at the end of the turn (src/bot/forgetUser.ts),
- * saying honestly what the clinic already received.
+ * saying honestly what the clinic already received. Only a plain yes deletes: "yes but keep my
+ * booking" is not a yes, so the question is asked again with what exactly would go.
  */
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { requestForget } from '../src/bot/forgetUser';
@@ -9,7 +10,9 @@ import type { BotServices } from '../src/bot/services';
 import { noteIntent } from '../src/bot/turnSummary';
 import { userKeyOf } from '../src/booking/userKey';
 import { fillPlaceholders } from '../src/conversation/wording';
-import { parseYesNo } from '../src/symptoms/answerParsers';
+import { questionById } from '../src/questions/questionCatalogue';
+import { choicesOf, readAnswerOf } from '../src/questions/readAnswer';
+import { tapOf } from '../src/questions/tap';
 
 export class ForgetMeDialog extends Dialog {
   static readonly id = 'forget_me';
@@ -18,19 +21,25 @@ export class ForgetMeDialog extends Dialog {
     super(ForgetMeDialog.id);
   }
 
+  private get question() {
+    return questionById(this.services.questions, this.services.privacy.forget.id);
+  }
+
   async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    await this.services.send(dc.context, { text: this.services.privacy.forgetConfirm, choices: this.services.menu.yesNo });
+    await this.services.send(dc.context, { text: this.question.text, choices: choicesOf(this.question) });
     return Dialog.EndOfTurn;
   }
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const { privacy, bookings, send, menu, transcripts } = this.services;
-    const answer = parseYesNo(dc.context.activity.text ?? '');
-    if (answer === undefined) {
-      await send(dc.context, { text: privacy.forgetReask, choices: menu.yesNo });
+    const { privacy, bookings, send, transcripts, questionWording } = this.services;
+    const question = this.question;
+    const answer = readAnswerOf(question, dc.context.activity.text ?? '', tapOf(dc.context.activity));
+    if (answer.status !== 'answered') {
+      if (answer.status === 'stale') await send(dc.context, { text: questionWording.staleButton });
+      await send(dc.context, { text: answer.status === 'stale' ? question.text : question.reask, choices: choicesOf(question) });
       return Dialog.EndOfTurn;
     }
-    if (!answer) {
+    if (answer.value !== true) {
       noteIntent(dc.context, 'forget_me.cancelled', 1);
       await send(dc.context, { text: privacy.forgetCancelled });
       return dc.endDialog();

@@ -17,7 +17,9 @@ import { isStopword, wordsOf } from '../src/nlp/textNormalizer';
 import { userKeyOf } from '../src/booking/userKey';
 import { fillPlaceholders } from '../src/conversation/wording';
 import { storedDataReport } from '../src/privacy/storedDataReport';
-import { confirmDecision } from './bookingDialog';
+import { isRepeatedSend } from './bookingDialog';
+import { tapOf } from '../src/questions/tap';
+import { isCancel } from '../src/questions/flowCommands';
 
 /** Small talk answered with one message from wording.yaml. */
 const SMALL_TALK = ['greeting', 'thanks', 'goodbye', 'identity', 'out_of_scope'] as const;
@@ -44,6 +46,14 @@ export class RootDialog extends ComponentDialog {
     const text = dc.context.activity.text ?? '';
     const prediction = classifyIntent(this.services.intentModel, text);
     const confidentIntent = prediction.score >= INTERRUPTION_THRESHOLD ? prediction.intent : null;
+
+    if (dc.activeDialog && isCancel(text)) {
+      // "cancel" stops the question flow and nothing else: an escalation said earlier still stands.
+      noteIntent(dc.context, 'cancel', 1);
+      await dc.cancelAllDialogs();
+      await this.services.send(dc.context, { text: this.services.questionWording.cancelled, choices: this.starterChoices() });
+      return Dialog.EndOfTurn;
+    }
 
     if (confidentIntent === 'start_over') {
       noteIntent(dc.context, 'start_over', prediction.score);
@@ -79,10 +89,17 @@ export class RootDialog extends ComponentDialog {
     const context = dc.context;
     const data = await conversationDataOf(this.services, context);
 
-    if (data.lastBookingReference && confirmDecision(text) === 'send') {
+    if (data.lastBookingReference && isRepeatedSend(text, tapOf(context.activity))) {
       // A repeated "send" (double tap, retry) after the request went: the same request, not a second one.
       noteIntent(context, 'book_physio.already_sent', 1);
       await send(context, { text: fillPlaceholders(this.services.booking.alreadySent, { reference: data.lastBookingReference }) });
+      return;
+    }
+
+    if (tapOf(context.activity)) {
+      // An answer button from a question that is over (an old card, a double tap): never a new answer.
+      noteIntent(context, 'stale_button', 1);
+      await send(context, { text: this.services.questionWording.staleButtonNoQuestion, choices: this.starterChoices() });
       return;
     }
 
@@ -155,10 +172,15 @@ export class RootDialog extends ComponentDialog {
     await send(context, { text: say('help'), choices: this.starterChoices() });
   }
 
-  /** Back to the top: no dialog, and a fresh conversation record (an earlier escalation is cleared too). */
+  /**
+   * Back to the top: no dialog and a fresh conversation record, except an emergency or urgent
+   * escalation, which still stands (the bot's reminder says so after this reply).
+   */
   private async startOver(dc: DialogContext): Promise<void> {
     await dc.cancelAllDialogs();
-    await this.services.conversationData.set(dc.context, { ...emptyConversationData(), welcomed: true });
+    const { triage, redFlags, crisis } = await conversationDataOf(this.services, dc.context);
+    const kept = triage === 'emergency' || triage === 'urgent' ? { triage, redFlags, ...(crisis ? { crisis } : {}) } : {};
+    await this.services.conversationData.set(dc.context, { ...emptyConversationData(), ...kept, welcomed: true });
     await this.services.send(dc.context, { text: this.services.say('start_over'), choices: this.starterChoices() });
   }
 

@@ -1,18 +1,23 @@
 /**
  * The follow-up symptom check: asks one question at a time (skipping what the user already said),
- * re-asks unclear answers with an example, escalates at once when an answer is a red flag, and ends
- * with a triage level, a summary, advice that fits the answers and the next step.
- * Parsing and assessment are plain functions in src/symptoms; this file only holds the conversation.
+ * re-asks unclear answers with an example, and ends with a triage level, a summary, advice that fits the
+ * answers and the next step. An emergency answer ends it at once; an urgent one is said at once too, but
+ * the cauda equina screen is still asked before the result, because that answer can make it an emergency.
+ * Questions and their readers are data and plain functions (knowledge/symptom-check.yaml, src/questions,
+ * src/symptoms); this file only holds the conversation.
  */
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { recordTriage, screenOf, sendEscalation, triageCard } from '../src/bot/escalation';
+import { markEscalationSaid, recordTriage, screenOf, sendEscalation, triageCard } from '../src/bot/escalation';
 import { conversationDataOf, type BotServices } from '../src/bot/services';
-import { composeTriageMessage, isEscalation } from '../src/safety/triage';
+import { composeTriageMessage } from '../src/safety/triage';
 import type { TriageLevel } from '../src/safety/types';
 import { noteIntent } from '../src/bot/turnSummary';
 import type { BotReply } from '../src/conversation/botReply';
-import { parseYesNo, extractKnownAnswers } from '../src/symptoms/answerParsers';
+import { questionById, type Question } from '../src/questions/questionCatalogue';
+import { choicesOf, readAnswerOf } from '../src/questions/readAnswer';
+import { tapOf } from '../src/questions/tap';
+import { extractKnownAnswers } from '../src/symptoms/answerParsers';
 import { applyAnswer } from '../src/symptoms/applyAnswer';
 import { assessSymptoms, redFlagsInAnswers } from '../src/symptoms/assessSymptoms';
 import { nextQuestion, pendingKey, type PendingQuestion } from '../src/symptoms/nextQuestion';
@@ -29,6 +34,8 @@ interface SymptomCheckState {
   pending: PendingQuestion | 'consent' | null;
   reasks: number;
   skipped: string[];
+  /** An urgent answer was given and said: only the cauda equina screen is asked before the result. */
+  urgentSaid?: boolean;
 }
 
 export interface SymptomCheckOptions {
@@ -62,84 +69,95 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as SymptomCheckState;
-    const text = dc.context.activity.text ?? '';
+    if (!state.pending) return this.askNext(dc, state);
     noteIntent(dc.context, 'symptom_check.answer', 1);
+    const question = this.questionOf(state.pending);
+    const result = readAnswerOf(question, dc.context.activity.text ?? '', tapOf(dc.context.activity), { today: new Date() });
+    if (result.status === 'stale') {
+      await this.services.send(dc.context, { text: this.services.questionWording.staleButton });
+      await this.services.send(dc.context, this.ask(state.pending, false));
+      return Dialog.EndOfTurn;
+    }
+    if (result.status === 'unclear') return this.reask(dc, state);
 
     if (state.pending === 'consent') {
-      const consent = parseYesNo(text);
-      if (consent === undefined) return this.reask(dc, state);
-      state.consent = consent;
+      state.consent = result.value as boolean;
       const userData = await this.services.userData.get(dc.context, {});
-      userData.storageConsent = consent;
-    } else if (state.pending) {
-      if (!applyAnswer(state.answers, state.pending, text)) return this.reask(dc, state);
+      userData.storageConsent = state.consent;
+    } else {
+      applyAnswer(state.answers, state.pending, result.value);
       if (await this.escalateOnRedFlags(dc.context, state)) return dc.endDialog();
+      if (state.urgentSaid && state.answers.caudaEquinaScreen !== undefined) return this.finish(dc, state);
     }
     return this.askNext(dc, state);
   }
 
   async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state as SymptomCheckState;
-    if (state.pending) await this.services.send(context, this.question(state.pending, false));
+    if (state.pending) await this.services.send(context, this.ask(state.pending, false));
   }
 
   /**
-   * When the answers so far are an emergency or urgent red flag, says the escalation and returns true:
-   * the check must end now, because the escalation must not wait for the remaining questions. The rules
-   * are assessSymptoms' own, so the check never escalates on less, or later, than its final triage.
+   * Says an emergency or urgent red flag in the answers so far. An emergency ends the check (returns
+   * true). An urgent one is said once, and the check goes on to the cauda equina screen if it has not
+   * been answered: that answer can make it an emergency, and the result follows it.
    */
   private async escalateOnRedFlags(context: TurnContext, state: SymptomCheckState): Promise<boolean> {
     const screen = screenOf(redFlagsInAnswers(state.answers));
-    if (!isEscalation(screen.level)) return false;
-    await sendEscalation(this.services, context, screen);
-    this.forgetIfDeclined(state);
-    return true;
+    if (screen.level === 'emergency' || (screen.level === 'urgent' && state.answers.caudaEquinaScreen !== undefined && !state.urgentSaid)) {
+      await sendEscalation(this.services, context, screen);
+      this.forgetIfDeclined(state);
+      return true;
+    }
+    if (screen.level === 'urgent' && !state.urgentSaid) {
+      state.urgentSaid = true;
+      await sendEscalation(this.services, context, screen);
+      await this.services.send(context, { text: this.services.symptomCheck.result.urgentScreenFirst });
+    }
+    return false;
   }
 
   private async askNext(dc: DialogContext, state: SymptomCheckState): Promise<DialogTurnResult> {
     state.reasks = 0;
-    if (state.consent === null) {
-      state.pending = 'consent';
-    } else {
-      state.pending = nextQuestion(state.answers, state.skipped);
-    }
+    if (state.consent === null) state.pending = 'consent';
+    else if (state.urgentSaid) state.pending = state.answers.caudaEquinaScreen === undefined ? { kind: 'question', id: 'caudaEquinaScreen' } : null;
+    else state.pending = nextQuestion(state.answers, state.skipped);
     if (state.pending === null) return this.finish(dc, state);
-    await this.services.send(dc.context, this.question(state.pending, false));
+    await this.services.send(dc.context, this.ask(state.pending, false));
     return Dialog.EndOfTurn;
   }
 
   private async reask(dc: DialogContext, state: SymptomCheckState): Promise<DialogTurnResult> {
     const pending = state.pending!;
     state.reasks += 1;
-    if (state.reasks > MAX_REASKS && pending !== 'consent') {
+    // The safety screens and consent are never skipped: they are asked until answered.
+    const skippable = pending !== 'consent' && !(pending.kind === 'question' && (pending.id === 'caudaEquinaScreen' || pending.id === 'seriousSignsScreen'));
+    if (state.reasks > MAX_REASKS && skippable) {
       state.skipped.push(pendingKey(pending));
       return this.askNext(dc, state);
     }
-    await this.services.send(dc.context, this.question(pending, true));
+    await this.services.send(dc.context, this.ask(pending, true));
     return Dialog.EndOfTurn;
   }
 
-  private question(pending: PendingQuestion | 'consent', reask: boolean): BotReply {
+  private questionOf(pending: PendingQuestion | 'consent'): Question {
     const content = this.services.symptomCheck;
-    if (pending === 'consent') return { text: reask ? content.consent.reask : content.consent.text, choices: content.consent.choices };
-    if (pending.kind === 'startBack') {
-      const { startBack } = content;
-      const isBothersome = pending.item === 9;
-      const itemText = startBack.items[String(pending.item) as keyof typeof startBack.items];
-      const intro = pending.item === 2 && !reask ? `${startBack.intro}\n\n` : '';
-      const reaskText = isBothersome ? startBack.bothersomeReask : startBack.reask;
-      return {
-        text: reask ? `${reaskText}\n\n${itemText}` : `${intro}${itemText}`,
-        choices: isBothersome ? startBack.bothersomeChoices : startBack.choices,
-      };
-    }
-    const question = content.questions[pending.id];
-    return { text: reask ? question.reask : question.text, choices: question.choices };
+    const entry =
+      pending === 'consent' ? content.consent : pending.kind === 'startBack' ? content.startBack.items[String(pending.item) as '2'] : content.questions[pending.id];
+    return questionById(this.services.questions, entry.id);
+  }
+
+  private ask(pending: PendingQuestion | 'consent', reask: boolean): BotReply {
+    const question = this.questionOf(pending);
+    const intro = pending !== 'consent' && pending.kind === 'startBack' && pending.item === 2 && !reask ? `${this.services.symptomCheck.startBack.intro}\n\n` : '';
+    return { text: reask ? question.reask : `${intro}${question.text}`, choices: choicesOf(question) };
   }
 
   private async finish(dc: DialogContext, state: SymptomCheckState): Promise<DialogTurnResult> {
     const assessment = assessSymptoms(state.answers);
     await recordTriage(this.services, dc.context, assessment.triage, []);
+    // The result's last message is the triage and its next step: no reminder needs to repeat it.
+    markEscalationSaid(dc.context, assessment.triage);
     const { kb, say, symptomCheck, region, safety, menu } = this.services;
     const parts = {
       kb,

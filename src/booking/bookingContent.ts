@@ -2,20 +2,18 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { readYamlFile } from '../knowledge/loadKnowledge';
-import { menuChoiceSchema } from '../knowledge/schema';
+import { questionSchema as question } from '../questions/questionSchema';
 
-const question = z.object({ text: z.string().min(5), reask: z.string().min(5), choices: z.array(menuChoiceSchema).optional() });
-
-export const bookingContentSchema = z.object({
+export const bookingContentSchema = z.strictObject({
   consent: question.extend({ declined: z.string().min(5) }),
   name: question,
   contact: question,
   preferredTimes: question,
-  notes: z.object({ text: z.string().min(5), choices: z.array(menuChoiceSchema).optional() }),
+  notes: question,
   shareSummary: question,
   confirm: question.extend({
     text: z.string().includes('{summary}'),
-    lines: z.object({
+    lines: z.strictObject({
       name: z.string(),
       contact: z.string(),
       preferredTimes: z.string(),
@@ -30,6 +28,8 @@ export const bookingContentSchema = z.object({
   bookingPageOnly: z.string().includes('{bookingUrl}'),
   alreadySent: z.string().includes('{reference}'),
   bookingPageButton: z.string().min(3).max(40),
+  /** Asked when the user wants a change at the confirmation but did not say what. */
+  changeField: question,
 });
 
 export type BookingContent = z.infer<typeof bookingContentSchema>;

@@ -15,6 +15,7 @@ import type { RedFlagScreen, UnclearMention } from '../safety/types';
 import { DialogContextFactory } from './dialogContextFactory';
 import { escalatedThisTurn, recordTriage, sendEscalation } from './escalation';
 import { isForgetRequested } from './forgetUser';
+import { tapOf } from '../questions/tap';
 import { recordTurn } from '../observability/metrics';
 import { conversationDataOf, type BotServices } from './services';
 import { noteIntent, sendTurnSummary, turnSummaryOf } from './turnSummary';
@@ -86,11 +87,19 @@ export class BackOnTrackBot extends ActivityHandler {
     if (!state) return;
     const { data, dc } = state;
     if (isEscalation(screen.level)) {
-      // An escalation ends whatever was going on: no half-finished question should follow it.
       data.pendingRedFlagQuestion = undefined;
       data.pendingRedFlagMessage = undefined;
-      await dc.cancelAllDialogs();
+      // An emergency or crisis ends whatever was going on: no half-finished question should follow it.
+      // An urgent sign is said at once too, and a question flow then decides whether it goes on: the
+      // symptom check still asks its cauda equina screen (that answer can make it an emergency); the
+      // others end (see escalatedThisTurn in dialogs/).
+      const flowDecides = screen.level === 'urgent' && !screen.crisis && !incoming.problem && Boolean(dc.child?.activeDialog);
+      if (!flowDecides) await dc.cancelAllDialogs();
       await sendEscalation(this.services, context, screen);
+      if (flowDecides) {
+        context.activity.text = incoming.text;
+        await dc.continueDialog();
+      }
       return;
     }
 
@@ -99,6 +108,14 @@ export class BackOnTrackBot extends ActivityHandler {
     const pendingMessage = data.pendingRedFlagMessage;
     data.pendingRedFlagQuestion = undefined;
     data.pendingRedFlagMessage = undefined;
+    if (pendingFlag && tapOf(context.activity)) {
+      // A button of the dialog's question tapped while the red-flag question waits: not its answer.
+      data.pendingRedFlagQuestion = pendingFlag;
+      data.pendingRedFlagMessage = pendingMessage;
+      const question = safety.flags.find((flag) => flag.id === pendingFlag)?.question ?? '';
+      await send(context, { text: `${this.services.questionWording.staleButton}\n\n${question}`.trim(), choices: this.services.menu.yesNo });
+      return;
+    }
     if (pendingFlag && screen.hits.length === 0) {
       const answer = interpretYesNo(incoming.text);
       if (answer === 'yes') {
@@ -109,6 +126,7 @@ export class BackOnTrackBot extends ActivityHandler {
       }
       if (answer === 'no') {
         noteIntent(context, 'red_flag_cleared', 1);
+        data.clearedRedFlagQuestions = [...new Set([...(data.clearedRedFlagQuestions ?? []), pendingFlag])];
         await send(context, { text: say('red_flag_cleared') });
         // The message that raised the question still deserves its answer ("i upped my mileage and my
         // back hurts"), or the question it interrupted is asked again.
@@ -118,7 +136,8 @@ export class BackOnTrackBot extends ActivityHandler {
       }
     }
 
-    const unclear = this.unclearWorthAsking(dc, screen);
+    // A tapped button's words are the bot's own: they raise no question about what the user meant.
+    const unclear = tapOf(context.activity) ? undefined : this.unclearWorthAsking(dc, screen, data.clearedRedFlagQuestions ?? []);
     if (unclear) {
       // A vague mention ("numbness?"): one direct yes/no question rather than a guess either way.
       data.pendingRedFlagQuestion = unclear.id;
@@ -185,15 +204,17 @@ export class BackOnTrackBot extends ActivityHandler {
    * urgent signs interrupt: the symptom check asks about the routine ones (e.g. bone stress) itself,
    * and interrupting would lose the answer the user just gave.
    */
-  private unclearWorthAsking(dc: DialogContext, screen: RedFlagScreen): UnclearMention | undefined {
+  private unclearWorthAsking(dc: DialogContext, screen: RedFlagScreen, cleared: string[]): UnclearMention | undefined {
     if (screen.unclear.length === 0) return undefined;
     const levelOf = (id: string) => this.services.safety.flags.find((flag) => flag.id === id)?.level;
     // A routine hit (sciatica in one leg) never silences the question about a possible emergency.
     const worthIt = (mention: UnclearMention) => higherTriage(screen.level, levelOf(mention.id) ?? null) !== screen.level;
     // dc.child is read from the dialog stack as it is now: a child dialog is waiting for an answer.
     if (!dc.child?.activeDialog) return screen.unclear.find(worthIt);
+    // Inside a question flow, a question answered "no" is never asked again in this conversation: the
+    // user's answers would otherwise loop through it ("since I had a fall on a trail last week").
     // Inside a dialog the answer is read by its question's reader, and the symptom check asks the
     // red-flag screens directly: the classifier's hunch alone does not interrupt it.
-    return screen.unclear.find((mention) => isEscalation(levelOf(mention.id)) && worthIt(mention) && !mention.byClassifier);
+    return screen.unclear.find((mention) => isEscalation(levelOf(mention.id)) && worthIt(mention) && !mention.byClassifier && !cleared.includes(mention.id));
   }
 }

@@ -21,6 +21,8 @@ export interface ConversationData {
    * "i upped my mileage and my back hurts"). Kept one turn only, then dropped.
    */
   pendingRedFlagMessage?: string;
+  /** Red-flag questions answered "no" during a question flow: not asked again there. */
+  clearedRedFlagQuestions?: string[];
   /** True once the welcome (with its disclaimer) has been shown. */
   welcomed?: boolean;
 }

@@ -27,10 +27,15 @@ export function escalatedThisTurn(context: TurnContext, level: TriageLevel | nul
   return said !== undefined && higherTriage(said, level) === said;
 }
 
+/** Notes that this turn has said the triage `level` (e.g. as a symptom-check result), so no reminder repeats it. */
+export function markEscalationSaid(context: TurnContext, level: TriageLevel): void {
+  context.turnState.set(ESCALATED_THIS_TURN, higherTriage(context.turnState.get(ESCALATED_THIS_TURN) as TriageLevel | undefined, level));
+}
+
 export async function sendEscalation(services: BotServices, context: TurnContext, screen: RedFlagScreen): Promise<void> {
   if (!screen.level) return;
   await recordTriage(services, context, screen.level, screen.hits.map((hit) => hit.id));
-  context.turnState.set(ESCALATED_THIS_TURN, higherTriage(context.turnState.get(ESCALATED_THIS_TURN) as TriageLevel | undefined, screen.level));
+  markEscalationSaid(context, screen.level);
   if (screen.crisis) (await conversationDataOf(services, context)).crisis = true;
   noteIntent(context, screen.crisis ? 'crisis' : 'red_flag', 1);
   // A routine result recommends a physio, so it carries the button that books one.

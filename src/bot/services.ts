@@ -28,6 +28,8 @@ import type { BookingRequest } from '../booking/bookingTypes';
 import { RecentTranscripts, sendHandoff } from '../booking/handoff';
 import { loadPrivacyContent, type PrivacyContent } from '../privacy/privacyContent';
 import { createMetrics, type BotMetrics } from '../observability/metrics';
+import { buildQuestionCatalogue, type QuestionCatalogue } from '../questions/questionCatalogue';
+import { loadQuestionWording, type QuestionWording } from '../questions/questionWording';
 
 export interface BotServices {
   config: AppConfig;
@@ -56,6 +58,9 @@ export interface BotServices {
   privacy: PrivacyContent;
   /** Recent messages per conversation, in memory, for the handoff transcript. */
   transcripts: RecentTranscripts;
+  /** Every question the dialogs ask, by id (src/questions), and the wording shared by them. */
+  questions: QuestionCatalogue;
+  questionWording: QuestionWording;
   send(context: TurnContext, reply: BotReply): Promise<void>;
   /** Sends `handoff.initiate` when HANDOFF_ENABLED, with the transcript only if the user agreed to share. */
   handOff(context: TurnContext, request: BookingRequest, shareTranscript: boolean): Promise<void>;
@@ -125,6 +130,9 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
   const bookings = new BookingStore(bookingsFile ?? path.join(config.dataDir, 'bookings.json'), log);
   const transcripts = new RecentTranscripts();
   const metrics = createMetrics();
+  const symptomCheck = loadSymptomCheckContent(kb.dir);
+  const booking = loadBookingContent(kb.dir);
+  const privacy = loadPrivacyContent(kb.dir);
   return {
     config,
     kb,
@@ -132,7 +140,7 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
     safety,
     region,
     say,
-    symptomCheck: loadSymptomCheckContent(kb.dir),
+    symptomCheck,
     menu: kb.menu,
     conversationState,
     userState,
@@ -149,9 +157,11 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
       onAttempt: (outcome) => metrics.deliveries.inc({ outcome: outcome === 'ok' ? 'delivered' : outcome.startsWith('HTTP') ? 'http_error' : outcome }),
     }),
     metrics,
-    booking: loadBookingContent(kb.dir),
-    privacy: loadPrivacyContent(kb.dir),
+    booking,
+    privacy,
     transcripts,
+    questions: buildQuestionCatalogue({ symptomCheck, booking, privacy }),
+    questionWording: loadQuestionWording(kb.dir),
     send: async (context, reply) => {
       // The renderer is chosen here, at the edge, by the channel the turn came from.
       await context.sendActivity(renderForChannel(context.activity.channelId, reply, renderOptions));

@@ -26,7 +26,8 @@ export function renderPlainText(reply: BotReply, options: PlainTextOptions): Par
   if (links.length) parts.push(links.map((link) => `${link.label}: ${link.url}`).join('\n'));
   if (reply.choices?.length) {
     // " / " rather than "A, B or C": it needs no translation and stays clear when a value has commas.
-    const values = [...new Set(reply.choices.map((c) => c.value))].join(' / ');
+    // An answer button's label is what to type (typing it gives the same answer as tapping it).
+    const values = [...new Set(reply.choices.map((c) => (c.questionId ? c.label : c.value)))].join(' / ');
     parts.push(options.replyWithChoices.replace('{choices}', values));
   }
   return { type: ActivityTypes.Message, text: parts.join('\n\n'), textFormat: 'plain' };

@@ -7,8 +7,13 @@ import type { TriageLevel } from '../safety/types';
 export interface ReplyChoice {
   /** Button label. */
   label: string;
-  /** What the button sends, exactly as if the user had typed it (so typing always works too). */
+  /**
+   * Without `questionId`: what the button sends, exactly as if the user had typed it. With it: the
+   * canonical answer to that question (src/questions), sent with the label as the user's words.
+   */
   value: string;
+  /** The question this button answers: a tap is applied to that question only. */
+  questionId?: string;
 }
 
 /** A web (or tel:) link offered as a button. */

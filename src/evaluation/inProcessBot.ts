@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type CardAction } from 'botbuilder';
 import { createBot } from '../bot/createBot';
 import { createServices, type BotServices } from '../bot/services';
 import type { TurnSummary } from '../bot/turnSummary';
@@ -16,6 +16,8 @@ export interface Turn {
   texts: string[];
   text: string;
   buttons: string[];
+  /** The buttons as sent: what a tap on each would post back. */
+  actions: CardAction[];
   summary: TurnSummary;
 }
 
@@ -49,16 +51,36 @@ export class InProcessBot {
     });
   }
 
+  /** The last turn's buttons, for tap(). */
+  private lastActions: CardAction[] = [];
+
   async say(text: string): Promise<Turn> {
+    return this.send({ text });
+  }
+
+  /**
+   * Taps a button of the last turn by its label, as Web Chat posts it: an answer button sends its label
+   * as text with the question id and canonical answer as value; other buttons send their value as text.
+   */
+  async tap(label: string, action: CardAction | undefined = this.lastActions.find((a) => a.title === label)): Promise<Turn> {
+    if (!action) throw new Error(`no button "${label}" in the last reply`);
+    if (action.type === 'messageBack') return this.send({ text: String(action.text ?? action.title), value: action.value });
+    return this.send({ text: String(action.value) });
+  }
+
+  private async send(message: { text: string; value?: unknown }): Promise<Turn> {
     this.replies = [];
-    await this.adapter.receiveActivity({ type: ActivityTypes.Message, text, channelId: 'emulator' });
+    await this.adapter.receiveActivity({ type: ActivityTypes.Message, ...message, channelId: 'emulator' });
     const messages = this.replies.filter((a) => a.type === ActivityTypes.Message);
     const trace = this.replies.find((a) => a.type === ActivityTypes.Trace && a.name === 'TurnSummary');
     const texts = messages.map((m) => String(m.text ?? ''));
+    const actions = messages.flatMap((m) => m.suggestedActions?.actions ?? []);
+    this.lastActions = actions;
     return {
       texts,
       text: texts.join('\n'),
-      buttons: messages.flatMap((m) => m.suggestedActions?.actions.map((a) => String(a.title)) ?? []),
+      buttons: actions.map((a) => String(a.title)),
+      actions,
       summary: trace?.value as TurnSummary,
     };
   }

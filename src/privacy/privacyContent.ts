@@ -2,8 +2,9 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { readYamlFile } from '../knowledge/loadKnowledge';
+import { questionSchema } from '../questions/questionSchema';
 
-export const privacyContentSchema = z.object({
+export const privacyContentSchema = z.strictObject({
   storedIntro: z.string(),
   nothingStored: z.string(),
   consentGiven: z.string(),
@@ -11,10 +12,10 @@ export const privacyContentSchema = z.object({
   symptomCheck: z.string().includes('{reasons}'),
   booking: z.string().includes('{reference}'),
   bookingRedacted: z.string().includes('{reference}'),
-  statusNames: z.object({ new: z.string(), sent: z.string(), failed: z.string() }),
+  statusNames: z.strictObject({ new: z.string(), sent: z.string(), failed: z.string() }),
   forgetHint: z.string(),
-  forgetConfirm: z.string(),
-  forgetReask: z.string(),
+  /** The forget-me confirmation question. */
+  forget: questionSchema,
   forgetDone: z.string(),
   forgetAlreadySent: z.string().includes('{references}'),
   forgetCancelled: z.string(),

@@ -110,7 +110,7 @@ const fuzzyCache = new Map<string, string>();
 
 /** Corrects a long token to the one vocabulary word it is a slip away from; leaves it alone if unsure. */
 function correctToken(token: string): string {
-  if (token.length < 5 || !/^[a-z]+$/.test(token) || FUZZY_VOCABULARY.has(token) || PROTECTED.has(token)) return token;
+  if (token.length < 5 || !/^[a-z]+$/.test(token) || FUZZY_VOCABULARY.has(token) || PROTECTED.has(token) || isNumberWord(token)) return token;
   const cached = fuzzyCache.get(token);
   if (cached !== undefined) return cached;
   const maxEdits = token.length >= 9 ? 2 : 1;
@@ -195,6 +195,9 @@ function positiveMatches(clause: string, pattern: RegExp): RegExpExecArray[] {
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   return [...clause.matchAll(global)].filter((m) => !negatedAt(clause, m.index));
 }
+
+/** A number word is itself, never a slip for another ("eight" is not "eighty"). */
+const isNumberWord = (token: string): boolean => token in SMALL_NUMBERS || token in TENS;
 
 // ---------------------------------------------------------------------------------------------------------
 // Numbers written as words
@@ -456,7 +459,7 @@ export function parseDuration(text: string, today: Date = new Date()): number | 
 // Timing
 // ---------------------------------------------------------------------------------------------------------
 
-const TIMING_ORDER: PainTiming[] = ['during_running', 'after_running', 'at_rest', 'at_night', 'all_the_time', 'morning_stiffness'];
+const TIMING_ORDER: PainTiming[] = ['during_running', 'after_running', 'at_rest', 'at_night', 'all_the_time', 'morning_stiffness', 'with_movement'];
 const RUN_NOUN = String.raw`((a|my|the|long|longer|easy|hard|fast|tempo|any|most|some|all|each|every|big|short|weekend|sunday|training) )*(run|runs|running|jog|jogs|jogging|races?|parkruns?)`;
 
 const TIMING_PATTERNS: Array<[PainTiming, RegExp]> = [

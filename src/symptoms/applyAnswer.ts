@@ -1,53 +1,29 @@
 /**
- * Reads the user's reply to one pending question into the answers. Returns false when the reply is
- * unclear, so the dialog re-asks with an example instead of guessing. Plain function.
+ * Puts the answer to one pending question, as its reader read it (src/questions), into the answers.
+ * Plain function. A range from a button is kept as the range (ranges), with its lower bound for the
+ * duration rules and its upper bound for the pain score, so a tap never understates the pain.
  */
-import {
-  parseAge,
-  parseDuration,
-  parseLegSymptoms,
-  parseLocation,
-  parseSeverity,
-  parseTiming,
-  parseTrainingChanges,
-  parseYesNo,
-} from './answerParsers';
+import type { DurationAnswer } from '../questions/readers/duration';
+import type { ScoreAnswer } from '../questions/readers/score';
 import type { PendingQuestion } from './nextQuestion';
-import { parseBothersomeness } from './startBack';
 import type { SymptomAnswers } from './types';
 
-/** STarT Back is phrased as statements to agree with; "agree"/"disagree" are yes/no here. */
-const agreement = (text: string): boolean | undefined => {
-  const t = text.trim().toLowerCase();
-  if (/^(strongly )?disagree\b/.test(t)) return false;
-  if (/^(strongly )?agree\b/.test(t)) return true;
-  return parseYesNo(text);
-};
-
-export function applyAnswer(answers: SymptomAnswers, pending: PendingQuestion, text: string): boolean {
+export function applyAnswer(answers: SymptomAnswers, pending: PendingQuestion, value: unknown): void {
   if (pending.kind === 'startBack') {
-    const value = pending.item === 9 ? parseBothersomeness(text) : agreement(text);
-    if (value === undefined) return false;
-    answers.startBack = { ...answers.startBack, [pending.item]: value };
-    return true;
+    answers.startBack = { ...answers.startBack, [pending.item]: value as boolean };
+    return;
   }
-  type QuestionPending = Extract<PendingQuestion, { kind: 'question' }>;
-  const parsers: { [K in QuestionPending['id']]: (t: string) => SymptomAnswers[K] | undefined } = {
-    location: parseLocation,
-    durationDays: parseDuration,
-    timing: parseTiming,
-    severity: parseSeverity,
-    legSymptoms: parseLegSymptoms,
-    caudaEquinaScreen: parseYesNo,
-    seriousSignsScreen: parseYesNo,
-    trainingChanges: parseTrainingChanges,
-    painBendingBackwards: parseYesNo,
-    morningStiffness: parseYesNo,
-    age: parseAge,
-    pastInjury: parseYesNo,
-  };
-  const value = parsers[pending.id](text);
-  if (value === undefined) return false;
+  if (pending.id === 'durationDays') {
+    const duration = value as DurationAnswer;
+    answers.durationDays = duration.days;
+    if (duration.range) answers.ranges = { ...answers.ranges, durationDays: duration.range };
+    return;
+  }
+  if (pending.id === 'severity') {
+    const score = value as ScoreAnswer;
+    answers.severity = score.score;
+    if (score.range) answers.ranges = { ...answers.ranges, severity: score.range };
+    return;
+  }
   (answers as Record<string, unknown>)[pending.id] = value;
-  return true;
 }

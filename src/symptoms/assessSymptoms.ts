@@ -103,6 +103,13 @@ export function describeDuration(days: number): string {
   return `for about ${Math.round(days / 365)} years`;
 }
 
+/** A range as given on a button: "for 1 to 6 weeks", "for over 3 months", "for less than a week". */
+export function describeDurationRange([from, to]: [number, number | null]): string {
+  if (to === null) return from >= 84 ? `for over ${Math.round(from / 28)} months` : `for over ${Math.round(from / 7)} weeks`;
+  if (to < 7) return 'for less than a week';
+  return `for ${Math.max(1, Math.round(from / 7))} to ${Math.round((to + 1) / 7)} weeks`;
+}
+
 const TIMING_WORDS: Record<PainTiming, string> = {
   during_running: 'while running',
   after_running: 'after running',
@@ -110,6 +117,7 @@ const TIMING_WORDS: Record<PainTiming, string> = {
   at_night: 'at night',
   all_the_time: 'all the time',
   morning_stiffness: 'stiff in the mornings',
+  with_movement: 'when moving or bending',
 };
 
 function listOf(items: string[]): string {
@@ -249,11 +257,13 @@ export function assessSymptoms(answers: SymptomAnswers): SymptomAssessment {
 
   // What the user said, in their order of telling.
   if (answers.location) reasons.push(locationReason(answers.location));
-  if (days !== undefined) reasons.push(describeDuration(days));
+  const dayRange = answers.ranges?.durationDays;
+  if (days !== undefined) reasons.push(dayRange ? describeDurationRange(dayRange) : describeDuration(days));
   // The explicit morning-stiffness answer is said once, below, not twice.
   const when = timingReason(answers.morningStiffness === true ? timing.filter((t) => t !== 'morning_stiffness') : timing);
   if (when) reasons.push(when);
-  if (answers.severity !== undefined) reasons.push(`${answers.severity}/10`);
+  const scoreRange = answers.ranges?.severity;
+  if (answers.severity !== undefined) reasons.push(scoreRange ? `${scoreRange[0]}-${scoreRange[1]}/10` : `${answers.severity}/10`);
   if (answers.legSymptoms && answers.legSymptoms.legs !== 'none') reasons.push(legReason(answers.legSymptoms.legs, answers.legSymptoms.symptoms));
   if (answers.caudaEquinaScreen === true) reasons.push('changes in bladder or bowel control or numbness between the legs');
   if (answers.seriousSignsScreen === true) reasons.push('signs such as fever, past cancer or weight loss');

@@ -2,13 +2,7 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { readYamlFile } from '../knowledge/loadKnowledge';
-import { menuChoiceSchema } from '../knowledge/schema';
-
-const questionSchema = z.object({
-  text: z.string().min(5),
-  reask: z.string().min(5),
-  choices: z.array(menuChoiceSchema).max(5).optional(),
-});
+import { questionSchema } from '../questions/questionSchema';
 
 export const QUESTION_IDS = [
   'location',
@@ -26,17 +20,13 @@ export const QUESTION_IDS = [
 ] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
 
-export const symptomCheckContentSchema = z.object({
+export const symptomCheckContentSchema = z.strictObject({
   intro: z.string().min(10),
   consent: questionSchema,
   questions: z.object(Object.fromEntries(QUESTION_IDS.map((id) => [id, questionSchema])) as Record<QuestionId, typeof questionSchema>),
   startBack: z.object({
     intro: z.string().min(10),
-    reask: z.string().min(5),
-    choices: z.array(menuChoiceSchema),
-    bothersomeChoices: z.array(menuChoiceSchema),
-    bothersomeReask: z.string().min(5),
-    items: z.object(Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((n) => [String(n), z.string().min(10)]))),
+    items: z.object(Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((n) => [String(n), questionSchema])) as Record<'2' | '3' | '4' | '5' | '6' | '7' | '8' | '9', typeof questionSchema>),
   }),
   result: z.object({
     summary: z.string().includes('{reasons}'),
@@ -44,6 +34,8 @@ export const symptomCheckContentSchema = z.object({
     adviceIntro: z.string().min(5),
     declinedConsent: z.string().min(10),
     cancelled: z.string().min(10),
+    /** Said when an urgent answer comes before the cauda equina screen: that one question first. */
+    urgentScreenFirst: z.string().min(10),
   }),
   advice: z.record(z.string(), z.array(z.string()).min(1)),
 });

@@ -6,7 +6,7 @@ import type { TriageLevel } from '../safety/types';
 
 export type PainArea = 'central' | 'one_side' | 'buttock' | 'thigh' | 'below_knee';
 export type Side = 'left' | 'right' | 'both';
-export type PainTiming = 'during_running' | 'after_running' | 'at_rest' | 'at_night' | 'all_the_time' | 'morning_stiffness';
+export type PainTiming = 'during_running' | 'after_running' | 'at_rest' | 'at_night' | 'all_the_time' | 'morning_stiffness' | 'with_movement';
 export type LegSymptom = 'pain' | 'tingling' | 'numbness' | 'weakness';
 export type TrainingChange = 'mileage' | 'surface' | 'shoes' | 'hills' | 'speed';
 
@@ -35,6 +35,8 @@ export interface SymptomAnswers {
   age?: number;
   /** Past injuries that may have changed how they run. */
   pastInjury?: boolean;
+  /** When a button gave a range, the range as given ("1 to 6 weeks" is not "about 3 weeks"). */
+  ranges?: { durationDays?: [number, number | null]; severity?: [number, number] };
   /** Keele STarT Back answers by item number 2..9 (item 1 comes from the leg answers). true = agree. */
   startBack?: Partial<Record<StartBackItem, boolean>>;
 }

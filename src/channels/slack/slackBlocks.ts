@@ -4,7 +4,8 @@
  * sources in a context block. Slack refuses a whole message when one block breaks a limit
  * (invalid_blocks), so every limit below is enforced here rather than hoped for.
  */
-import type { BotReply } from '../../conversation/botReply';
+import type { BotReply, ReplyChoice } from '../../conversation/botReply';
+import { tapPayload } from '../../questions/tap';
 import { markdownToMrkdwn } from './slackMrkdwn';
 
 export const SLACK_LIMITS = {
@@ -55,13 +56,33 @@ export function renderSlackMessage(reply: BotReply, options: { sourcesLabel: str
   const buttons: SlackButton[] = [
     // Slack buttons open web links only; a tel: action stays in the text ("Call 999 now").
     ...(reply.links ?? []).filter((link) => /^https?:\/\//i.test(link.url)).map((link, i) => ({ type: 'button' as const, text: plain(link.label), action_id: `${LINK_ACTION_PREFIX}${i}`, url: link.url })),
-    ...(reply.choices ?? []).map((c, i) => ({ type: 'button' as const, text: plain(c.label), action_id: `${CHOICE_ACTION_PREFIX}${i}`, value: clip(c.value, SLACK_LIMITS.buttonValue) })),
+    ...(reply.choices ?? []).map((c, i) => ({ type: 'button' as const, text: plain(c.label), action_id: `${CHOICE_ACTION_PREFIX}${i}`, value: clip(slackButtonValue(c), SLACK_LIMITS.buttonValue) })),
   ];
   for (let i = 0; i < buttons.length; i += SLACK_LIMITS.buttonsPerActionsBlock) blocks.push({ type: 'actions', elements: buttons.slice(i, i + SLACK_LIMITS.buttonsPerActionsBlock) });
   if (reply.sources?.length) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${options.sourcesLabel} ${markdownToMrkdwn(reply.sources.join('; '))}`, SLACK_LIMITS.contextText) }] });
   }
   return { text: clip(mrkdwn, SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
+}
+
+/** An answer button carries its question and canonical answer as JSON (read back by slackPayloads). */
+export function slackButtonValue(choice: ReplyChoice): string {
+  return choice.questionId ? JSON.stringify({ ...tapPayload(choice.questionId, choice.value), label: choice.label }) : choice.value;
+}
+
+/** The text and tap a clicked button's value stands for. */
+export function readSlackButtonValue(value: string, label: string | undefined): { text: string; tap?: { questionId: string; answer: string } } {
+  if (value.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(value) as { questionId?: unknown; answer?: unknown; label?: unknown };
+      if (typeof parsed.questionId === 'string' && typeof parsed.answer === 'string') {
+        return { text: typeof parsed.label === 'string' ? parsed.label : (label ?? parsed.answer), tap: { questionId: parsed.questionId, answer: parsed.answer } };
+      }
+    } catch {
+      // Not ours: read it as text.
+    }
+  }
+  return { text: value };
 }
 
 const plain = (text: string): PlainText => ({ type: 'plain_text', text: clip(text, SLACK_LIMITS.buttonText), emoji: true });

@@ -110,6 +110,7 @@ export function activityOf(turn: SlackTurn): Partial<Activity> {
     recipient: { id: `bot:${turn.team}`, name: 'Back on Track', role: 'bot' },
     conversation: { id: conversationIdOf(turn), isGroup: inChannel, conversationType: inChannel ? 'channel' : 'personal', name: '' },
     text: turn.text,
+    ...(turn.tap ? { value: turn.tap } : {}),
     channelData: { slack: { team: turn.team, channel: turn.channel, ...(turn.threadTs ? { thread_ts: turn.threadTs } : {}) } },
   };
 }

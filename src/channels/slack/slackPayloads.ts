@@ -3,7 +3,7 @@
  * to ignore it. Checked with zod so a malformed payload is a 400, never a crash. Plain functions.
  */
 import { z } from 'zod';
-import { CHOICE_ACTION_PREFIX } from './slackBlocks';
+import { CHOICE_ACTION_PREFIX, readSlackButtonValue } from './slackBlocks';
 import { slackTextToPlain } from './slackMrkdwn';
 
 /** One user message to run through the bot. */
@@ -14,6 +14,8 @@ export interface SlackTurn {
   channel: string;
   user: string;
   text: string;
+  /** A tapped answer button: the question it answers and the canonical answer (see src/questions). */
+  tap?: { questionId: string; answer: string };
   /** The thread to answer in: a channel conversation lives in a thread; a DM has none. */
   threadTs?: string;
 }
@@ -130,11 +132,11 @@ export function readInteractionRequest(form: unknown): Parsed<InteractionRequest
     team: click.team.id,
     channel,
     user: click.user.id,
-    text: action.value!,
+    ...readSlackButtonValue(action.value!, action.text?.text),
     ...(threadTs ? { threadTs } : {}),
   };
   const message = click.message?.blocks ? { ts: click.message.ts, blocks: click.message.blocks } : undefined;
-  return { ok: true, value: { kind: 'choice', turn, label: action.text?.text ?? action.value!, ...(message ? { message } : {}) } };
+  return { ok: true, value: { kind: 'choice', turn, label: action.text?.text ?? turn.text, ...(message ? { message } : {}) } };
 }
 
 /** One bot conversation per DM, and per thread in a channel. */

@@ -11,7 +11,10 @@ export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-ca
  * other hosts send `choice` as the activity's value, which incomingText reads as the typed text. */
 export interface ChoiceSubmitData {
   choice: string;
-  msteams: { type: 'imBack'; value: string };
+  msteams: { type: 'imBack'; value: string } | { type: 'messageBack'; text: string; displayText: string; value: { questionId: string; answer: string } };
+  /** An answer button: the question it answers and its canonical answer (see src/questions/tap.ts). */
+  questionId?: string;
+  answer?: string;
 }
 
 export type CardAction =

@@ -7,6 +7,7 @@
 import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
 import type { BotReply } from '../../conversation/botReply';
 import { textWithSources } from '../renderReply';
+import { tapPayload } from '../../questions/tap';
 import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard, type CardAction, type CardElement } from './adaptiveCard';
 
 export interface TeamsRenderOptions {
@@ -47,7 +48,7 @@ export function teamsCard(reply: BotReply, options: TeamsRenderOptions): Adaptiv
   } else {
     for (let i = 0; i < actions.length; i += ACTIONS_PER_SET) body.push({ type: 'ActionSet', actions: actions.slice(i, i + ACTIONS_PER_SET) });
   }
-  if (reply.choices?.length) card.fallbackText = options.replyWithChoices.replace('{choices}', reply.choices.map((c) => c.value).join(' / '));
+  if (reply.choices?.length) card.fallbackText = options.replyWithChoices.replace('{choices}', reply.choices.map((c) => (c.questionId ? c.label : c.value)).join(' / '));
   return card;
 }
 
@@ -60,7 +61,14 @@ function cardActions(reply: BotReply): CardAction[] {
   }
   for (const link of reply.links ?? []) actions.push({ type: 'Action.OpenUrl', title: link.label, url: link.url });
   for (const choice of reply.choices ?? []) {
-    actions.push({ type: 'Action.Submit', title: choice.label, data: { choice: choice.value, msteams: { type: 'imBack', value: choice.value } } });
+    if (choice.questionId) {
+      // Teams posts msteams.value as the activity's value and shows displayText as the user's words;
+      // other card hosts post `data` itself (choice is then the text, questionId/answer the tap).
+      const tap = tapPayload(choice.questionId, choice.value);
+      actions.push({ type: 'Action.Submit', title: choice.label, data: { choice: choice.label, ...tap, msteams: { type: 'messageBack', text: choice.label, displayText: choice.label, value: tap } } });
+    } else {
+      actions.push({ type: 'Action.Submit', title: choice.label, data: { choice: choice.value, msteams: { type: 'imBack', value: choice.value } } });
+    }
   }
   return actions;
 }

@@ -1,0 +1,180 @@
+/**
+ * One reader per kind of answer. Each reads what was typed, reads the canonical value a button
+ * carries, and writes an answer back as that canonical value, so a tapped button, its label typed and
+ * the same thing said in the user's own words all give one result. Plain functions, no I/O.
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import { parseContactDetail } from '../booking/contactDetails';
+import type { ContactDetail } from '../booking/bookingTypes';
+import { parseAge, parseLegSymptoms, parseLocation, parseTiming, parseTrainingChanges } from '../symptoms/answerParsers';
+import { parseBothersomeness } from '../symptoms/startBack';
+import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingChange } from '../symptoms/types';
+import { wordsOf } from '../nlp/textNormalizer';
+import { canonicalDuration, durationFromChoice, readDuration, type DurationAnswer } from './readers/duration';
+import { readName } from './readers/name';
+import { canonicalScore, readScore, scoreFromChoice, type ScoreAnswer } from './readers/score';
+import { readYesNo } from './readers/yesNo';
+
+export interface ReadContext {
+  today: Date;
+  /** The country a local phone number is read in. */
+  phoneCountry?: CountryCode;
+}
+
+export interface AnswerReader<T> {
+  read(text: string, context: ReadContext): T | undefined;
+  fromChoice(value: string): T | undefined;
+  canonical(value: T): string;
+}
+
+const reader = <T>(r: AnswerReader<T>): AnswerReader<T> => r;
+const yesNoValue = (answer: 'yes' | 'no' | 'unclear'): boolean | undefined => (answer === 'unclear' ? undefined : answer === 'yes');
+const yesNoCanonical = (value: boolean): string => (value ? 'yes' : 'no');
+const yesNoChoice = (value: string): boolean | undefined => (value === 'yes' ? true : value === 'no' ? false : undefined);
+
+const AREAS: PainArea[] = ['central', 'one_side', 'buttock', 'thigh', 'below_knee'];
+const SIDES: Side[] = ['left', 'right', 'both'];
+const TIMINGS: PainTiming[] = ['during_running', 'after_running', 'at_rest', 'at_night', 'all_the_time', 'morning_stiffness', 'with_movement'];
+const CHANGES: TrainingChange[] = ['mileage', 'surface', 'shoes', 'hills', 'speed'];
+const LEG_SYMPTOMS: LegSymptom[] = ['pain', 'tingling', 'numbness', 'weakness'];
+
+type Location = NonNullable<SymptomAnswers['location']>;
+type Legs = NonNullable<SymptomAnswers['legSymptoms']>;
+
+/** The lower back as a whole ("lower back", "lumbar", "my back"): the middle of the lower back. */
+const WHOLE_LOWER_BACK = /^(?:(?:in|on|at|across) )?(?:the |my )?(?:(?:lower|low|lumbar|bottom of (?:the |my )?) ?(?:back|spine|region|area)?|lumbar(?: spine| region| area)?|back|lower back middle|middle of (?:the |my )?(?:lower )?back|mid(?:dle)? lower back)(?: only| just)?$/;
+
+function readLocation(text: string): Location | undefined {
+  const parsed = parseLocation(text);
+  if (parsed) return parsed;
+  return WHOLE_LOWER_BACK.test(wordsOf(text).join(' ')) ? { area: 'central' } : undefined;
+}
+
+/** Timing, plus a pain that comes with a movement ("when I bend over", "lifting"): mechanical pain. */
+const MOVEMENT = /\b(bend|bending|bent|lift|lifting|twist|twisting|turn|turning|move|moving|movement|stoop|stooping|getting up|get up|stand up|standing up|sit down|sitting down|cough|sneeze|reach|reaching)\b/;
+const MOST_OF_THE_TIME = /\b(most of the time|nearly all the time|almost all the time|pretty much always|almost always|nearly always|most days|every day|all day)\b/;
+
+function readTiming(text: string): PainTiming[] | undefined {
+  const words = wordsOf(text).join(' ');
+  const found = new Set(parseTiming(text) ?? []);
+  if (MOST_OF_THE_TIME.test(words)) found.add('all_the_time');
+  if (MOVEMENT.test(words) && !/\b(not|never|no)\b/.test(words)) found.add('with_movement');
+  return found.size > 0 ? TIMINGS.filter((t) => found.has(t)) : undefined;
+}
+
+function agreement(text: string): boolean | undefined {
+  const words = wordsOf(text);
+  if (/^(strongly )?(disagree|do not agree)\b/.test(words.join(' '))) return false;
+  if (/^(strongly )?agree\b/.test(words.join(' '))) return true;
+  return yesNoValue(readYesNo(text));
+}
+
+export type BookingField = 'name' | 'contact' | 'preferredTimes' | 'notes';
+export type BookingConfirm = { decision: 'send' } | { decision: 'cancel' } | { decision: 'change'; field?: BookingField };
+const BOOKING_FIELDS: BookingField[] = ['name', 'contact', 'preferredTimes', 'notes'];
+
+const FIELD_WORDS: Array<[BookingField, RegExp]> = [
+  ['preferredTimes', /\b(time|times|day|days|evening|evenings|morning|mornings|afternoon|afternoons|weekend|weekends|weekday|weekdays|slot|when)\b/],
+  ['contact', /\b(email|e mail|phone|number|contact|mobile)\b/],
+  ['name', /\b(name|spelling|spelt|spelled)\b/],
+  ['notes', /\b(notes?|note|message)\b/],
+];
+
+function readConfirm(text: string): BookingConfirm | undefined {
+  const words = wordsOf(text).join(' ');
+  if (/^(send|send it|send it please|please send|please send it|confirm|confirmed|book it|submit|go ahead and send)$/.test(words)) return { decision: 'send' };
+  if (/^(cancel|cancel it|stop|do not send|do not send it|forget it|never mind|nevermind)$/.test(words)) return { decision: 'cancel' };
+  // "yes but change the time to evenings": a change, never a send.
+  if (/\b(change|edit|correct|fix|wrong|update|different|instead|but|except|actually)\b/.test(words)) {
+    const field = FIELD_WORDS.find(([, pattern]) => pattern.test(words))?.[0];
+    return field ? { decision: 'change', field } : { decision: 'change' };
+  }
+  const yesNo = readYesNo(text);
+  if (yesNo === 'yes') return { decision: 'send' };
+  if (yesNo === 'no') return { decision: 'cancel' };
+  return undefined;
+}
+
+const MAX_FREE_TEXT = 500;
+/** "no", "nothing else", "skip": no notes. */
+const NOTHING = /^(no|nope|nah|none|nothing|nothing else|no thanks|no thank you|skip|n a|na|that is all|that is it|all good|not really)$/;
+
+export const ANSWER_READERS = {
+  yesNo: reader<boolean>({ read: (t) => yesNoValue(readYesNo(t)), fromChoice: yesNoChoice, canonical: yesNoCanonical }),
+  /** A safety screen: "maybe", "a bit", "sometimes" are yes. */
+  safetyYesNo: reader<boolean>({ read: (t) => yesNoValue(readYesNo(t, { partialMeansYes: true })), fromChoice: yesNoChoice, canonical: yesNoCanonical }),
+  agreement: reader<boolean>({ read: agreement, fromChoice: yesNoChoice, canonical: yesNoCanonical }),
+  bothersome: reader<boolean>({ read: parseBothersomeness, fromChoice: parseBothersomeness, canonical: (v) => (v ? 'very much' : 'not much') }),
+  duration: reader<DurationAnswer>({ read: (t, c) => readDuration(t, c.today), fromChoice: durationFromChoice, canonical: canonicalDuration }),
+  score: reader<ScoreAnswer>({ read: readScore, fromChoice: scoreFromChoice, canonical: canonicalScore }),
+  location: reader<Location>({
+    read: readLocation,
+    fromChoice: (value) => {
+      const [area, side] = value.split(' ') as [PainArea, Side | undefined];
+      if (!AREAS.includes(area) || (side !== undefined && !SIDES.includes(side))) return undefined;
+      return side ? { area, side } : { area };
+    },
+    canonical: (v) => (v.side ? `${v.area} ${v.side}` : v.area),
+  }),
+  legSymptoms: reader<Legs>({
+    read: parseLegSymptoms,
+    fromChoice: (value) => {
+      if (value === 'none') return { legs: 'none' };
+      const [legs, list] = value.split(':');
+      if (legs !== 'one' && legs !== 'both') return undefined;
+      const symptoms = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean) as LegSymptom[];
+      return symptoms.every((s) => LEG_SYMPTOMS.includes(s)) ? { legs, symptoms } : undefined;
+    },
+    canonical: (v) => (v.legs === 'none' ? 'none' : v.symptoms.length ? `${v.legs}: ${v.symptoms.join(', ')}` : v.legs),
+  }),
+  timing: reader<PainTiming[]>({
+    read: readTiming,
+    fromChoice: (value) => {
+      const list = value.split(',').map((s) => s.trim()) as PainTiming[];
+      return list.length > 0 && list.every((t) => TIMINGS.includes(t)) ? list : undefined;
+    },
+    canonical: (v) => v.join(', '),
+  }),
+  trainingChanges: reader<TrainingChange[]>({
+    read: parseTrainingChanges,
+    fromChoice: (value) => {
+      if (value === 'none') return [];
+      const list = value.split(',').map((s) => s.trim()) as TrainingChange[];
+      return list.every((c) => CHANGES.includes(c)) ? list : undefined;
+    },
+    canonical: (v) => (v.length ? v.join(', ') : 'none'),
+  }),
+  age: reader<number>({ read: (t, c) => parseAge(t, c.today), fromChoice: (v) => (/^\d{2,3}$/.test(v) ? Number(v) : undefined), canonical: String }),
+  name: reader<string>({ read: readName, fromChoice: () => undefined, canonical: (v) => v }),
+  contact: reader<ContactDetail>({
+    read: (t, c) => parseContactDetail(t, c.phoneCountry),
+    fromChoice: () => undefined,
+    canonical: (v) => v.value,
+  }),
+  /** Free text, at least two characters; a button's value is the text itself. */
+  freeText: reader<string>({
+    read: (t) => (t.trim().length >= 2 ? t.trim().slice(0, MAX_FREE_TEXT) : undefined),
+    fromChoice: (v) => (v.trim().length >= 2 ? v : undefined),
+    canonical: (v) => v,
+  }),
+  /** Optional free text: "no" / "nothing else" / "skip" mean none (null). */
+  optionalText: reader<string | null>({
+    read: (t) => (NOTHING.test(wordsOf(t).join(' ')) ? null : t.trim() ? t.trim().slice(0, MAX_FREE_TEXT) : undefined),
+    fromChoice: (v) => (v === 'none' ? null : v.trim() ? v : undefined),
+    canonical: (v) => v ?? 'none',
+  }),
+  bookingField: reader<BookingField>({
+    read: (t) => FIELD_WORDS.find(([, pattern]) => pattern.test(wordsOf(t).join(' ')))?.[0],
+    fromChoice: (v) => BOOKING_FIELDS.find((f) => f === v),
+    canonical: (v) => v,
+  }),
+  bookingConfirm: reader<BookingConfirm>({
+    read: readConfirm,
+    fromChoice: (v): BookingConfirm | undefined => (v === 'send' ? { decision: 'send' } : v === 'cancel' ? { decision: 'cancel' } : v === 'change' ? { decision: 'change' } : undefined),
+    canonical: (v) => (v.decision === 'change' && v.field ? `change ${v.field}` : v.decision),
+  }),
+} as const;
+
+export type AnswerType = keyof typeof ANSWER_READERS;
+export const ANSWER_TYPES = Object.keys(ANSWER_READERS) as AnswerType[];
+export type AnswerValue<K extends AnswerType> = (typeof ANSWER_READERS)[K] extends AnswerReader<infer T> ? T : never;

@@ -1,0 +1,21 @@
+/** The shape of one question in knowledge/*.yaml: id, wording, answer type and buttons with canonical values. */
+import { z } from 'zod';
+import { ANSWER_TYPES, type AnswerType } from './answerTypes';
+
+export const questionIdSchema = z.string().regex(/^[a-z]+\.[a-zA-Z0-9]+$/, 'question ids look like "symptoms.location"');
+
+export const questionChoiceSchema = z.object({
+  label: z.string().min(1).max(40),
+  /** The canonical answer the button stands for, as its answer type's reader writes it (e.g. "7-41 days"). */
+  value: z.string().min(1),
+});
+
+export const questionSchema = z.object({
+  id: questionIdSchema,
+  answer: z.enum(ANSWER_TYPES as [AnswerType, ...AnswerType[]]),
+  text: z.string().min(5),
+  reask: z.string().min(5),
+  choices: z.array(questionChoiceSchema).max(6).optional(),
+});
+
+export type QuestionEntry = z.infer<typeof questionSchema>;

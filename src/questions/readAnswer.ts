@@ -1,0 +1,48 @@
+/**
+ * Reading an answer to one question: a button tapped for this question, its label typed, or the
+ * user's own words through the question's reader. A tap meant for another question (a double tap, an
+ * old card) is 'stale': never applied here. Plain functions.
+ */
+import { wordsOf } from '../nlp/textNormalizer';
+import type { ReplyChoice } from '../conversation/botReply';
+import { ANSWER_READERS, type AnswerReader, type ReadContext } from './answerTypes';
+import type { Question } from './questionCatalogue';
+import type { Tap } from './tap';
+
+export type AnswerResult =
+  | { status: 'answered'; value: unknown; canonical: string; /** The button's label, when one was tapped or typed. */ label?: string }
+  | { status: 'unclear' }
+  | { status: 'stale' };
+
+const same = (a: string, b: string): boolean => {
+  const x = wordsOf(a).join(' ');
+  return x !== '' && x === wordsOf(b).join(' ');
+};
+
+export function readerOf(question: Question): AnswerReader<unknown> {
+  return ANSWER_READERS[question.answer] as AnswerReader<unknown>;
+}
+
+export function readAnswerOf(question: Question, text: string, tap: Tap | undefined, context: ReadContext = { today: new Date() }): AnswerResult {
+  const reader = readerOf(question);
+  if (tap) {
+    if (tap.questionId !== question.id) return { status: 'stale' };
+    const choice = question.choices?.find((c) => c.value === tap.value);
+    const value = choice ? reader.fromChoice(choice.value) : undefined;
+    if (value === undefined) return { status: 'stale' };
+    return { status: 'answered', value, canonical: reader.canonical(value), label: choice!.label };
+  }
+  // Typing a button's label (or its value) is the same as tapping it.
+  const typed = question.choices?.find((c) => same(text, c.label) || same(text, c.value));
+  if (typed) {
+    const value = reader.fromChoice(typed.value);
+    if (value !== undefined) return { status: 'answered', value, canonical: reader.canonical(value), label: typed.label };
+  }
+  const value = reader.read(text, context);
+  return value === undefined ? { status: 'unclear' } : { status: 'answered', value, canonical: reader.canonical(value) };
+}
+
+/** The question's buttons, each carrying the question id with its canonical value. */
+export function choicesOf(question: Question): ReplyChoice[] {
+  return (question.choices ?? []).map((c) => ({ label: c.label, value: c.value, questionId: question.id }));
+}

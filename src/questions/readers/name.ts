@@ -1,0 +1,34 @@
+/**
+ * The name the clinic should use. A name is a few words of letters; a request ("book a physio"), a
+ * question ("what is sciatica?"), a yes/no or a contact detail is not one, so the name is asked again.
+ * "My name is Sam", "I'm Sam Taylor", "call me Sam" give the name itself.
+ */
+import { wordsOf } from '../../nlp/textNormalizer';
+import { readYesNo } from './yesNo';
+
+const MAX_NAME_LENGTH = 80;
+const MAX_NAME_WORDS = 5;
+
+/** Words a person's name is very unlikely to be made of, but a request or a question is. */
+const NOT_NAME_WORDS = new Set(
+  (
+    'a an the is are was what how why when where who which can could should would do does did i me my you your it this that ' +
+    'book booking physio physiotherapist appointment pain back hurt hurts help cancel stop start over yes no ok okay sure hi hello ' +
+    'hey thanks thank please not sciatica stretch stretches exercise exercises run running runner leg legs about want need with for ' +
+    'to of in on at from have has had am be been tell know check symptoms symptom forget data name skip nothing none'
+  ).split(' '),
+);
+
+const INTRO = /^\s*(?:hi|hello|hey)?[\s,]*(?:my name(?:'s| is)|i am|i'm|im|it's|it is|this is|call me|name(?:'s| is)?:?)\s+/i;
+
+export function readName(text: string): string | undefined {
+  const trimmed = text.trim().replace(/[.!]+$/, '');
+  if (!trimmed || trimmed.length > MAX_NAME_LENGTH || /[?@\d]/.test(trimmed)) return undefined;
+  const name = trimmed.replace(INTRO, '').trim();
+  if (!/^[\p{L}][\p{L}\p{M}' .-]*$/u.test(name)) return undefined;
+  const words = wordsOf(name);
+  if (words.length === 0 || words.length > MAX_NAME_WORDS) return undefined;
+  if (words.some((w) => NOT_NAME_WORDS.has(w))) return undefined;
+  if (readYesNo(name) !== 'unclear') return undefined;
+  return name;
+}

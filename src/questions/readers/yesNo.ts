@@ -1,0 +1,100 @@
+/**
+ * The one yes/no reader, for every yes/no question the bot asks (symptom-check screens, consent,
+ * booking, forget me, the red-flag "quick check"). Plain function: text in, 'yes' | 'no' | 'unclear' out.
+ *
+ * "yes but ..." and "yeah no" are unclear: the user is adding a condition or changing their mind, and
+ * acting on half of it (sending a booking, deleting everything) would be wrong. "not really" is no. For a
+ * safety question a partial yes ("maybe", "a bit", "sometimes") counts as yes: a false alarm is cheaper
+ * than a missed sign. Words come from the shared normalisation (src/nlp/textNormalizer.ts: wordsOf).
+ */
+import { wordsOf } from '../../nlp/textNormalizer';
+
+export type YesNo = 'yes' | 'no' | 'unclear';
+
+export interface YesNoOptions {
+  /** A safety question: "maybe", "a bit", "sometimes", "kind of" mean yes. */
+  partialMeansYes?: boolean;
+}
+
+const YES_PHRASES = [
+  'yes', 'yeah', 'yea', 'yeh', 'ya', 'yep', 'yup', 'yes please', 'aye', 'sure', 'ok', 'okay', 'k', 'okey', 'alright', 'all right',
+  'definitely', 'absolutely', 'certainly', 'of course', 'correct', 'right', 'that is right', 'true', 'indeed', 'affirmative',
+  'i do', 'i have', 'i did', 'i am', 'i had', 'it does', 'it is', 'it did', 'they do', 'i think so', 'think so', 'i believe so',
+  'afraid so', 'go ahead', 'go for it', 'please do', 'do it', 'fine', 'agree', 'agreed', 'y', 'yass', 'yas', 'ys', 'yess', 'yesss',
+  'totally', 'for sure', 'sounds good', 'that is fine', 'please', 'keep them', 'yes keep them', 'go on',
+];
+const NO_PHRASES = [
+  'no', 'nope', 'nah', 'naw', 'n', 'nop', 'noo', 'never', 'none', 'nothing', 'neither', 'negative', 'not really', 'not at all',
+  'no thanks', 'no thank you', 'not that i know of', 'not that i have noticed', 'i do not', 'i have not', 'i did not', 'i am not',
+  'it does not', 'it is not', 'nothing like that', 'none of those', 'none of them', 'none of that', 'no way', 'disagree',
+  'do not', 'i do not think so', 'do not think so', 'not', 'nil', 'no no', 'not me', 'all fine', 'all good', 'i am fine',
+  'rather not', 'i would rather not', 'no i do not', 'no i have not', 'no not really', 'nope none', 'not anymore',
+];
+const PARTIAL_PHRASES = [
+  'maybe', 'perhaps', 'possibly', 'probably', 'a bit', 'a little', 'a little bit', 'bit', 'slightly', 'sometimes', 'occasionally',
+  'kind of', 'sort of', 'kinda', 'sorta', 'i guess', 'might be', 'might have', 'i might', 'a touch', 'now and then', 'on and off',
+  'somewhat', 'a tiny bit', 'partly', 'once or twice', 'a little maybe',
+];
+const UNSURE_PHRASES = ['not sure', 'unsure', 'i do not know', 'do not know', 'no idea', 'dunno', 'idk', 'can not remember', 'can not tell', 'hard to say', 'depends', 'it depends'];
+/** Words that turn a yes or no into something else: a condition, a change, or a second thought. */
+const TURNS = new Set(['but', 'except', 'although', 'though', 'however', 'unless', 'only', 'apart', 'instead', 'change', 'keep', 'wait', 'actually', 'hmm', 'hold']);
+const QUESTION_WORDS = new Set(['what', 'why', 'how', 'which', 'who', 'where', 'when', 'huh', 'pardon', 'mean', 'explain']);
+
+const phraseSet = (phrases: string[]) => phrases.map((p) => p.split(' '));
+const YES = phraseSet(YES_PHRASES);
+const NO = phraseSet(NO_PHRASES);
+const PARTIAL = phraseSet(PARTIAL_PHRASES);
+const UNSURE = phraseSet(UNSURE_PHRASES);
+
+/** Politeness and filler that do not change a yes or no. */
+const FILLER = new Set(['thanks', 'thank', 'you', 'please', 'mate', 'ta', 'cheers', 'so', 'just', 'really', 'well', 'um', 'uh', 'er', 'erm', 'oh', 'that', 'is', 'it', 'the', 'and', 'i', 'am', 'very', 'much', 'lol', 'haha']);
+
+function startsWith(words: string[], at: number, phrase: string[]): boolean {
+  return phrase.every((w, i) => words[at + i] === w);
+}
+
+/** Finds the longest known phrase at each position; returns what each word was read as. */
+function tag(words: string[]): Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure' | 'other'; length: number; word: string }> {
+  const tags: Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure' | 'other'; length: number; word: string }> = [];
+  for (let i = 0; i < words.length; ) {
+    let best: { kind: 'yes' | 'no' | 'partial' | 'unsure'; length: number } | undefined;
+    for (const [kind, phrases] of [['unsure', UNSURE], ['no', NO], ['partial', PARTIAL], ['yes', YES]] as const) {
+      for (const phrase of phrases) if (startsWith(words, i, phrase) && phrase.length > (best?.length ?? 0)) best = { kind, length: phrase.length };
+    }
+    if (best) {
+      tags.push({ ...best, word: words.slice(i, i + best.length).join(' ') });
+      i += best.length;
+    } else {
+      tags.push({ kind: 'other', length: 1, word: words[i] });
+      i += 1;
+    }
+  }
+  return tags;
+}
+
+/**
+ * Reads a reply to a yes/no question. Anything that is not clearly one or the other, including a
+ * question back ("what do you mean?"), a condition ("yes but ...") or both at once ("yeah no"), is
+ * 'unclear', so the question is asked again rather than guessed.
+ */
+export function readYesNo(text: string, options: YesNoOptions = {}): YesNo {
+  const words = wordsOf(text);
+  if (words.length === 0) return 'unclear';
+  if (words.some((w) => TURNS.has(w))) return 'unclear';
+  if (words.some((w) => QUESTION_WORDS.has(w)) || /\?\s*$/.test(text) && !/^\s*(yes|no|yeah|nope)\b/i.test(text)) return 'unclear';
+  const tags = tag(words);
+  const kinds = new Set(tags.filter((t) => t.kind !== 'other').map((t) => t.kind));
+  if (kinds.has('unsure')) return 'unclear';
+  if (kinds.has('yes') && kinds.has('no')) return 'unclear';
+  if (kinds.has('partial')) {
+    if (kinds.has('no')) return 'unclear';
+    return options.partialMeansYes ? 'yes' : 'unclear';
+  }
+  if (!kinds.has('yes') && !kinds.has('no')) return 'unclear';
+  const answer = kinds.has('yes') ? 'yes' : 'no';
+  // "ok thanks, what stretches help?" is handled above (a question word); a yes or no followed by a long
+  // new subject ("sure, tell me about shoes") is not an answer either.
+  const others = tags.filter((t) => t.kind === 'other' && !FILLER.has(t.word));
+  if (answer === 'yes' && others.length > 0 && tags[0].kind === 'yes' && tags.length === 1 + others.length && others.length > 4) return 'unclear';
+  return answer;
+}
