@@ -121,14 +121,28 @@ describe('SymptomCheckDialog', () => {
     expect(client.dialogTurnResult.status).toBe('complete');
   });
 
-  it('pain at night, given as when it hurts, ends the check at once with the urgent route', async () => {
+  it('pain at night says the urgent route at once, then asks the cauda equina screen before the result', async () => {
     const { client } = startCheck();
     await say(client, 'check my symptoms');
     for (const answer of ['yes', 'in the middle', 'a week']) await say(client, answer);
     const reply = (await say(client, 'at night')).join('\n');
     expect(reply).toMatch(/urgent GP appointment or call NHS 111 today/);
     expect(reply).toMatch(/worse at night/);
+    expect(reply).toMatch(/bladder or bowels/);
     expect(reply).not.toMatch(/How bad|exercise|stretch/i);
+    expect(client.dialogTurnResult.status).toBe('waiting');
+    const result = (await say(client, 'no')).join('\n');
+    expect(result).toMatch(/NHS 111 today/);
+    expect(result).not.toMatch(/How bad|exercise|stretch/i);
+    expect(client.dialogTurnResult.status).toBe('complete');
+  });
+
+  it('an urgent answer followed by yes at the cauda equina screen is an emergency', async () => {
+    const { client } = startCheck();
+    await say(client, 'check my symptoms');
+    for (const answer of ['yes', 'in the middle', 'a week', 'at night']) await say(client, answer);
+    const reply = (await say(client, 'yes')).join('\n');
+    expect(reply).toMatch(/999/);
     expect(client.dialogTurnResult.status).toBe('complete');
   });
 
