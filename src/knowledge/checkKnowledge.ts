@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { KnowledgeFileError, loadHeldOutUtterances, loadKnowledgeBase, type KnowledgeBase } from './loadKnowledge';
 import { REQUIRED_WORDING_KEYS } from './wordingKeys';
 import { ADVICE_KEYS } from '../symptoms/assessSymptoms';
-import { loadSymptomCheckContent } from '../symptoms/symptomCheckContent';
+import { checkContentFiles } from './checkContentFiles';
 
 /** Fewer distinct words than this across an intent's examples means they are paraphrases of one line. */
 const MIN_DISTINCT_WORDS_PER_INTENT = 12;
@@ -87,16 +87,16 @@ export function checkKnowledge(dir?: string, seedsDir?: string): KnowledgeCheckR
     if (!(key in kb.wording)) problems.push(`wording.yaml is missing the message "${key}"`);
   }
 
-  try {
-    const { advice } = loadSymptomCheckContent(kb.dir);
+  const content = checkContentFiles(kb.dir);
+  problems.push(...content.problems);
+  if (content.files.symptomCheck) {
+    const { advice } = content.files.symptomCheck;
     for (const key of ADVICE_KEYS) {
       if (!advice[key]) problems.push(`symptom-check.yaml has no advice topics for "${key}"`);
     }
     for (const [key, ids] of Object.entries(advice)) {
       for (const id of ids) if (!kb.topicsById.has(id)) problems.push(`symptom-check.yaml advice "${key}" names unknown topic "${id}"`);
     }
-  } catch (error) {
-    problems.push(describe(error));
   }
 
   let heldOut = 0;

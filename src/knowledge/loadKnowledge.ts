@@ -44,19 +44,39 @@ export class KnowledgeFileError extends Error {
 
 export function readYamlFile<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown;
+  let doc: YAML.Document.Parsed;
+  const lines = new YAML.LineCounter();
   try {
-    raw = YAML.parse(fs.readFileSync(file, 'utf8'));
+    doc = YAML.parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: lines });
+    if (doc.errors.length > 0) throw doc.errors[0];
+    raw = doc.toJS();
   } catch (error) {
     throw new KnowledgeFileError(file, [`cannot be read as YAML: ${(error as Error).message.split('\n')[0]}`]);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new KnowledgeFileError(
-      file,
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`),
-    );
+    throw new KnowledgeFileError(file, parsed.error.issues.map((issue) => describeIssue(issue, doc, lines)));
   }
   return parsed.data;
+}
+
+/** "line 40, confirm.reask: is missing": where the problem is, in an editor's words. */
+function describeIssue(issue: z.core.$ZodIssue, doc: YAML.Document.Parsed, lines: YAML.LineCounter): string {
+  const at = issue.path.map(String);
+  const line = lineOfPath(doc, lines, at);
+  const where = `${line ? `line ${line}, ` : ''}${at.join('.') || '(file)'}`;
+  if (issue.code === 'unrecognized_keys') return `${where}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')} (misspelt or renamed?)`;
+  if (issue.code === 'invalid_type' && doc.getIn(at) === undefined) return `${where}: is missing (was it renamed or deleted?)`;
+  return `${where}: ${issue.message}`;
+}
+
+/** The line of the deepest node on `path` that exists (a missing key: the entry that should hold it). */
+export function lineOfPath(doc: YAML.Document.Parsed, lines: YAML.LineCounter, path: string[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
 }
 
 export function topicFiles(dir: string): string[] {

@@ -87,6 +87,48 @@ describe('knowledge check', () => {
       expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(/near copy/);
     });
 
+    const editText = (relative: string, from: string | RegExp, to: string) => {
+      const file = path.join(temp.dir, relative);
+      const before = fs.readFileSync(file, 'utf8');
+      const after = before.replace(from, to);
+      expect(after).not.toBe(before);
+      fs.writeFileSync(file, after);
+    };
+
+    it('a misspelt placeholder in wording.yaml, named with its file, line and entry', () => {
+      editText('wording.yaml', /call \{emergencyNumber\} now/, 'call {emergencyNumer} now');
+      const problems = checkKnowledge(temp.dir).problems.join('\n');
+      expect(problems).toMatch(/wording\.yaml line \d+, messages\.\w+: the placeholder \{emergencyNumer\} is never filled in/);
+    });
+
+    it('a misspelt placeholder in safety/escalation-messages.yaml', () => {
+      editText('safety/escalation-messages.yaml', 'Please {urgentRoute} today.', 'Please {urgentRout} today.');
+      expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(/safety\/escalation-messages\.yaml line \d+, levels\.urgent: the placeholder \{urgentRout\}/);
+    });
+
+    it('a renamed key in booking.yaml, which would stop the bot at start-up', () => {
+      editText('booking.yaml', /^cancelled:/m, 'canceled:');
+      const problems = checkKnowledge(temp.dir).problems.join('\n');
+      expect(problems).toMatch(/booking\.yaml/);
+      expect(problems).toMatch(/cancelled: is missing/);
+      expect(problems).toMatch(/unknown key\(s\) "canceled"/);
+    });
+
+    it('a button whose value its question\'s reader does not know', () => {
+      editText('symptom-check.yaml', "{ label: '1 to 6 weeks', value: '7-41 days' }", "{ label: '1 to 6 weeks', value: 'about 3 weeks' }");
+      expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(
+        /symptom-check\.yaml, question "symptoms\.duration": the button "1 to 6 weeks" has the value "about 3 weeks"/,
+      );
+    });
+
+    it('a question without an answer type, and a privacy or lexicon file that does not load', () => {
+      editText('privacy.yaml', '  answer: yesNo\n', '');
+      editText('nlp/lexicon.yaml', '  u: you\n', '  U U: you\n');
+      const problems = checkKnowledge(temp.dir).problems.join('\n');
+      expect(problems).toMatch(/privacy\.yaml[\s\S]*line \d+, forget\.answer/);
+      expect(problems).toMatch(/lexicon\.yaml/);
+    });
+
     it('a file that is not valid YAML, named with the reason', () => {
       fs.writeFileSync(topicsFile, 'topics:\n  - id: [unclosed');
       expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(/causes\.yaml/);
