@@ -1,0 +1,72 @@
+/**
+ * Reading answers by question id, for scoring typed answers blind: readAnswer(questionId, text) uses
+ * the shipped questions (knowledge/), exactly as the dialogs do. A batch file
+ * (knowledge/evaluation/blind/answers-*.yaml) lists { question, text, expected } with `expected` the
+ * canonical value ("yes", "7-41 days", "central", ...) or "unclear".
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { loadBookingContent } from '../booking/bookingContent';
+import { DEFAULT_KNOWLEDGE_DIR, readYamlFile } from '../knowledge/loadKnowledge';
+import { loadPrivacyContent } from '../privacy/privacyContent';
+import { loadSymptomCheckContent } from '../symptoms/symptomCheckContent';
+import type { ReadContext } from './answerTypes';
+import { buildQuestionCatalogue, questionById, type QuestionCatalogue } from './questionCatalogue';
+import { readAnswerOf } from './readAnswer';
+
+let shipped: QuestionCatalogue | undefined;
+
+export function loadQuestionCatalogue(dir: string = DEFAULT_KNOWLEDGE_DIR): QuestionCatalogue {
+  return buildQuestionCatalogue({ symptomCheck: loadSymptomCheckContent(dir), booking: loadBookingContent(dir), privacy: loadPrivacyContent(dir) });
+}
+
+/** The canonical value of a typed answer to one question, or 'unclear'. */
+export function readAnswer(questionId: string, text: string, context: ReadContext = { today: new Date() }): string {
+  shipped ??= loadQuestionCatalogue();
+  const result = readAnswerOf(questionById(shipped, questionId), text, undefined, context);
+  return result.status === 'answered' ? result.canonical : 'unclear';
+}
+
+export const answerBatchSchema = z.object({
+  /** The date the answers are read on ("since the 7th of November"), so durations are reproducible. */
+  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  answers: z.array(z.object({ question: z.string(), text: z.string(), expected: z.string() })).min(1),
+});
+
+export interface BatchScore {
+  file: string;
+  total: number;
+  right: number;
+  byQuestion: Record<string, { total: number; right: number }>;
+  misses: Array<{ question: string; text: string; expected: string; got: string }>;
+}
+
+export function scoreAnswerBatch(file: string): BatchScore {
+  const batch = readYamlFile(file, answerBatchSchema);
+  const today = batch.today ? new Date(`${batch.today}T12:00:00`) : new Date();
+  const score: BatchScore = { file: path.basename(file), total: 0, right: 0, byQuestion: {}, misses: [] };
+  for (const { question, text, expected } of batch.answers) {
+    const got = readAnswer(question, text, { today });
+    const ok = got === expected;
+    const row = (score.byQuestion[question] ??= { total: 0, right: 0 });
+    row.total += 1;
+    score.total += 1;
+    if (ok) {
+      row.right += 1;
+      score.right += 1;
+    } else {
+      score.misses.push({ question, text, expected, got });
+    }
+  }
+  return score;
+}
+
+export function answerBatchFiles(dir: string = path.join(DEFAULT_KNOWLEDGE_DIR, 'evaluation', 'blind')): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => /^answers-.*\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
+}

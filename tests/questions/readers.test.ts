@@ -1,0 +1,55 @@
+/** The one reader per answer type, through readAnswer(questionId, text) as a blind batch scores it. */
+import { readAnswer } from '../../src/questions/answerBatch';
+import { readYesNo } from '../../src/questions/readers/yesNo';
+
+const today = new Date('2026-12-02T12:00:00');
+
+describe('readYesNo', () => {
+  it.each([
+    ['yes', 'yes'], ['sure', 'yes'], ['ok', 'yes'], ['yep', 'yes'], ['Yes please', 'yes'],
+    ['no', 'no'], ['not really', 'no'], ['nope, nothing like that', 'no'], ['I don\'t', 'no'],
+    ['yes but change the time', 'unclear'], ['yeah no', 'unclear'], ['what do you mean?', 'unclear'],
+    ['ok thanks, what stretches help?', 'unclear'], ['not sure', 'unclear'], ['maybe', 'unclear'], ['a bit', 'unclear'],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(readYesNo(text)).toBe(expected);
+  });
+
+  it.each(['maybe', 'a bit', 'sometimes', 'kind of'])('"%s" is yes to a safety question', (text) => {
+    expect(readYesNo(text, { partialMeansYes: true })).toBe('yes');
+  });
+});
+
+describe('readAnswer', () => {
+  it.each([
+    ['symptoms.duration', 'eight weeks', '56 days'],
+    ['symptoms.duration', 'a fortnight', '14 days'],
+    ['symptoms.duration', 'since the 7th of November', '25 days'],
+    ['symptoms.duration', 'since 14/11', '18 days'],
+    ['symptoms.duration', '1 to 6 weeks', '7-41 days'],
+    ['symptoms.severity', 'solid eight', '8'],
+    ['symptoms.severity', '7/10', '7'],
+    ['symptoms.severity', 'Severe (7-8)', '7-8'],
+    ['symptoms.location', 'lower back', 'central'],
+    ['symptoms.location', 'lumbar', 'central'],
+    ['symptoms.location', 'middle of my back', 'central'],
+    ['symptoms.location', 'Below the knee', 'below_knee'],
+    ['symptoms.location', 'down the back of my right leg', 'thigh right'],
+    ['symptoms.timing', 'most of the time', 'all_the_time'],
+    ['symptoms.timing', 'when I bend over', 'with_movement'],
+    ['symptoms.legSymptoms', 'In one leg', 'one'],
+    ['symptoms.legSymptoms', 'tingling in my left leg', 'one: tingling'],
+    ['symptoms.caudaEquina', 'maybe', 'yes'],
+    ['symptoms.consent', 'yeah no', 'unclear'],
+    ['booking.name', 'book a physio', 'unclear'],
+    ['booking.name', 'what is sciatica?', 'unclear'],
+    ['booking.name', 'yes', 'unclear'],
+    ['booking.name', "I'm Sam Taylor", 'Sam Taylor'],
+    ['booking.contact', 'sam@example.com', 'sam@example.com'],
+    ['booking.confirm', 'yes but change the time to evenings', 'change preferredTimes'],
+    ['booking.confirm', 'Send it', 'send'],
+    ['booking.notes', 'nothing else', 'none'],
+    ['privacy.forget', 'yes but keep my booking', 'unclear'],
+  ])('%s: "%s" -> %s', (question, text, expected) => {
+    expect(readAnswer(question, text, { today })).toBe(expected);
+  });
+});
