@@ -47,6 +47,15 @@ export class RootDialog extends ComponentDialog {
     const prediction = classifyIntent(this.services.intentModel, text);
     const confidentIntent = prediction.score >= INTERRUPTION_THRESHOLD ? prediction.intent : null;
 
+    const tap = tapOf(dc.context.activity);
+    if (!dc.activeDialog && tap && !isRepeatedSend(text, tap)) {
+      // An answer button from a question that is over (an old card, a double tap): never a new answer,
+      // and never read as the words on it ("Cancel" is not "start over").
+      noteIntent(dc.context, 'stale_button', 1);
+      await this.services.send(dc.context, { text: this.services.questionWording.staleButtonNoQuestion, choices: this.starterChoices() });
+      return Dialog.EndOfTurn;
+    }
+
     if (dc.activeDialog && isCancel(text)) {
       // "cancel" stops the question flow and nothing else: an escalation said earlier still stands.
       noteIntent(dc.context, 'cancel', 1);
@@ -93,13 +102,6 @@ export class RootDialog extends ComponentDialog {
       // A repeated "send" (double tap, retry) after the request went: the same request, not a second one.
       noteIntent(context, 'book_physio.already_sent', 1);
       await send(context, { text: fillPlaceholders(this.services.booking.alreadySent, { reference: data.lastBookingReference }) });
-      return;
-    }
-
-    if (tapOf(context.activity)) {
-      // An answer button from a question that is over (an old card, a double tap): never a new answer.
-      noteIntent(context, 'stale_button', 1);
-      await send(context, { text: this.services.questionWording.staleButtonNoQuestion, choices: this.starterChoices() });
       return;
     }
 

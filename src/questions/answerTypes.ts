@@ -13,7 +13,7 @@ import { wordsOf } from '../nlp/textNormalizer';
 import { canonicalDuration, durationFromChoice, readDuration, type DurationAnswer } from './readers/duration';
 import { readName } from './readers/name';
 import { canonicalScore, readScore, scoreFromChoice, type ScoreAnswer } from './readers/score';
-import { readYesNo } from './readers/yesNo';
+import { isNonAnswer, readYesNo } from './readers/yesNo';
 
 export interface ReadContext {
   today: Date;
@@ -28,6 +28,8 @@ export interface AnswerReader<T> {
 }
 
 const reader = <T>(r: AnswerReader<T>): AnswerReader<T> => r;
+/** A reader for which "not sure" or "what do you mean?" is never an answer. */
+const definite = <T>(r: AnswerReader<T>): AnswerReader<T> => ({ ...r, read: (text, context) => (isNonAnswer(text) ? undefined : r.read(text, context)) });
 const yesNoValue = (answer: 'yes' | 'no' | 'unclear'): boolean | undefined => (answer === 'unclear' ? undefined : answer === 'yes');
 const yesNoCanonical = (value: boolean): string => (value ? 'yes' : 'no');
 const yesNoChoice = (value: string): boolean | undefined => (value === 'yes' ? true : value === 'no' ? false : undefined);
@@ -103,11 +105,11 @@ export const ANSWER_READERS = {
   yesNo: reader<boolean>({ read: (t) => yesNoValue(readYesNo(t)), fromChoice: yesNoChoice, canonical: yesNoCanonical }),
   /** A safety screen: "maybe", "a bit", "sometimes" are yes. */
   safetyYesNo: reader<boolean>({ read: (t) => yesNoValue(readYesNo(t, { partialMeansYes: true })), fromChoice: yesNoChoice, canonical: yesNoCanonical }),
-  agreement: reader<boolean>({ read: agreement, fromChoice: yesNoChoice, canonical: yesNoCanonical }),
-  bothersome: reader<boolean>({ read: parseBothersomeness, fromChoice: parseBothersomeness, canonical: (v) => (v ? 'very much' : 'not much') }),
-  duration: reader<DurationAnswer>({ read: (t, c) => readDuration(t, c.today), fromChoice: durationFromChoice, canonical: canonicalDuration }),
-  score: reader<ScoreAnswer>({ read: readScore, fromChoice: scoreFromChoice, canonical: canonicalScore }),
-  location: reader<Location>({
+  agreement: definite<boolean>({ read: agreement, fromChoice: yesNoChoice, canonical: yesNoCanonical }),
+  bothersome: definite<boolean>({ read: parseBothersomeness, fromChoice: parseBothersomeness, canonical: (v) => (v ? 'very much' : 'not much') }),
+  duration: definite<DurationAnswer>({ read: (t, c) => readDuration(t, c.today), fromChoice: durationFromChoice, canonical: canonicalDuration }),
+  score: definite<ScoreAnswer>({ read: readScore, fromChoice: scoreFromChoice, canonical: canonicalScore }),
+  location: definite<Location>({
     read: readLocation,
     fromChoice: (value) => {
       const [area, side] = value.split(' ') as [PainArea, Side | undefined];
@@ -116,7 +118,7 @@ export const ANSWER_READERS = {
     },
     canonical: (v) => (v.side ? `${v.area} ${v.side}` : v.area),
   }),
-  legSymptoms: reader<Legs>({
+  legSymptoms: definite<Legs>({
     read: parseLegSymptoms,
     fromChoice: (value) => {
       if (value === 'none') return { legs: 'none' };
@@ -127,7 +129,7 @@ export const ANSWER_READERS = {
     },
     canonical: (v) => (v.legs === 'none' ? 'none' : v.symptoms.length ? `${v.legs}: ${v.symptoms.join(', ')}` : v.legs),
   }),
-  timing: reader<PainTiming[]>({
+  timing: definite<PainTiming[]>({
     read: readTiming,
     fromChoice: (value) => {
       const list = value.split(',').map((s) => s.trim()) as PainTiming[];
@@ -135,7 +137,7 @@ export const ANSWER_READERS = {
     },
     canonical: (v) => v.join(', '),
   }),
-  trainingChanges: reader<TrainingChange[]>({
+  trainingChanges: definite<TrainingChange[]>({
     read: parseTrainingChanges,
     fromChoice: (value) => {
       if (value === 'none') return [];
@@ -144,8 +146,8 @@ export const ANSWER_READERS = {
     },
     canonical: (v) => (v.length ? v.join(', ') : 'none'),
   }),
-  age: reader<number>({ read: (t, c) => parseAge(t, c.today), fromChoice: (v) => (/^\d{2,3}$/.test(v) ? Number(v) : undefined), canonical: String }),
-  name: reader<string>({ read: readName, fromChoice: () => undefined, canonical: (v) => v }),
+  age: definite<number>({ read: (t, c) => parseAge(t, c.today), fromChoice: (v) => (/^\d{2,3}$/.test(v) ? Number(v) : undefined), canonical: String }),
+  name: definite<string>({ read: readName, fromChoice: () => undefined, canonical: (v) => v }),
   contact: reader<ContactDetail>({
     read: (t, c) => parseContactDetail(t, c.phoneCountry),
     fromChoice: () => undefined,
@@ -163,12 +165,12 @@ export const ANSWER_READERS = {
     fromChoice: (v) => (v === 'none' ? null : v.trim() ? v : undefined),
     canonical: (v) => v ?? 'none',
   }),
-  bookingField: reader<BookingField>({
+  bookingField: definite<BookingField>({
     read: (t) => FIELD_WORDS.find(([, pattern]) => pattern.test(wordsOf(t).join(' ')))?.[0],
     fromChoice: (v) => BOOKING_FIELDS.find((f) => f === v),
     canonical: (v) => v,
   }),
-  bookingConfirm: reader<BookingConfirm>({
+  bookingConfirm: definite<BookingConfirm>({
     read: readConfirm,
     fromChoice: (v): BookingConfirm | undefined => (v === 'send' ? { decision: 'send' } : v === 'cancel' ? { decision: 'cancel' } : v === 'change' ? { decision: 'change' } : undefined),
     canonical: (v) => (v.decision === 'change' && v.field ? `change ${v.field}` : v.decision),

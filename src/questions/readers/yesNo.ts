@@ -98,3 +98,15 @@ export function readYesNo(text: string, options: YesNoOptions = {}): YesNo {
   if (answer === 'yes' && others.length > 0 && tags[0].kind === 'yes' && tags.length === 1 + others.length && others.length > 4) return 'unclear';
   return answer;
 }
+
+/**
+ * True for a reply that is not an answer to any question: unsure ("not sure", "dunno") or a question
+ * back ("what do you mean?"). Readers of other kinds use it so that "not sure" is never read as a
+ * negation ("no leg symptoms").
+ */
+export function isNonAnswer(text: string): boolean {
+  const words = wordsOf(text);
+  if (words.length === 0) return true;
+  if (/^(what|why|how|huh|pardon|sorry)\b/.test(words.join(' ')) && (/\?\s*$/.test(text) || words.includes('mean'))) return true;
+  return tag(words).some((t) => t.kind === 'unsure');
+}
