@@ -115,7 +115,8 @@ describe('Slack endpoint', () => {
   it('continues the conversation when a button is clicked: consent "Yes" leads to the first question', async () => {
     const opening = await dm('D0CHECK', 'check my symptoms', 2);
     const consent = opening.at(-1)!;
-    const yes = buttonsOf(consent).find((button) => button.value === 'yes');
+    // An answer button's value carries its question and canonical answer (src/questions/tap.ts).
+    const yes = buttonsOf(consent).find((button) => /"questionId":"symptoms.consent","answer":"yes"/.test(button.value ?? ''));
     expect(yes).toBeDefined();
     expect(buttonsOf(consent).length).toBeLessThanOrEqual(5);
 

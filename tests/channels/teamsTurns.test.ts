@@ -43,7 +43,13 @@ describe('Teams replies', () => {
     const replies = await user.say('', { value: { choice: 'check my symptoms' } });
     expect(textOf(replies)).toMatch(/may I keep your answers/i);
     const [card] = cardsOf(replies);
-    expect(card.actions!.map((a) => a.data?.choice)).toEqual(expect.arrayContaining(['yes', 'no']));
+    // Answer buttons submit their label as the user's words, with the question id and canonical answer.
+    expect(card.actions!.map((a) => a.data?.choice)).toEqual(expect.arrayContaining(['Yes, keep them', "No, don't keep them"]));
+    const yes = card.actions!.find((a) => a.data?.choice === 'Yes, keep them')!;
+    expect(yes.data).toMatchObject({ questionId: 'symptoms.consent', answer: 'yes', msteams: { type: 'messageBack', displayText: 'Yes, keep them', value: { questionId: 'symptoms.consent', answer: 'yes' } } });
+    // Teams posts the messageBack's text and value: the consent is applied to its own question.
+    const next = await user.say('Yes, keep them', { value: { questionId: 'symptoms.consent', answer: 'yes' } });
+    expect(textOf(next)).toMatch(/Where is the pain/);
   });
 
   it('runs a conversation in a group chat, where every message starts with the bot\'s @mention (stripping: see typedTextOf below)', async () => {
