@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { escalatedThisTurn } from '../src/bot/escalation';
 import { conversationDataOf, type BotServices } from '../src/bot/services';
 import { noteIntent } from '../src/bot/turnSummary';
 import { phoneCountryFor } from '../src/booking/contactDetails';
@@ -54,6 +55,8 @@ export class BookingDialog extends Dialog {
   }
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    // An urgent sign was just said: the booking stops (nothing stored) so the next step stays in view.
+    if (escalatedThisTurn(dc.context, 'urgent')) return dc.endDialog();
     const state = dc.activeDialog!.state as BookingState;
     const text = (dc.context.activity.text ?? '').trim();
     noteIntent(dc.context, 'book_physio.answer', 1);

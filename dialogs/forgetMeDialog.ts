@@ -5,6 +5,7 @@
  * booking" is not a yes, so the question is asked again with what exactly would go.
  */
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { escalatedThisTurn } from '../src/bot/escalation';
 import { requestForget } from '../src/bot/forgetUser';
 import type { BotServices } from '../src/bot/services';
 import { noteIntent } from '../src/bot/turnSummary';
@@ -31,6 +32,8 @@ export class ForgetMeDialog extends Dialog {
   }
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    // An urgent sign was just said: nothing is deleted on a message that was about something else.
+    if (escalatedThisTurn(dc.context, 'urgent')) return dc.endDialog();
     const { privacy, bookings, send, transcripts, questionWording } = this.services;
     const question = this.question;
     const answer = readAnswerOf(question, dc.context.activity.text ?? '', tapOf(dc.context.activity));

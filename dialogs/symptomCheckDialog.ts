@@ -8,7 +8,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { markEscalationSaid, recordTriage, screenOf, sendEscalation, triageCard } from '../src/bot/escalation';
+import { escalatedThisTurn, markEscalationSaid, recordTriage, screenOf, sendEscalation, triageCard } from '../src/bot/escalation';
 import { conversationDataOf, type BotServices } from '../src/bot/services';
 import { composeTriageMessage } from '../src/safety/triage';
 import type { TriageLevel } from '../src/safety/types';
@@ -70,9 +70,11 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as SymptomCheckState;
     if (!state.pending) return this.askNext(dc, state);
-    noteIntent(dc.context, 'symptom_check.answer', 1);
     const question = this.questionOf(state.pending);
     const result = readAnswerOf(question, dc.context.activity.text ?? '', tapOf(dc.context.activity), { today: new Date() });
+    // The bot's red-flag screen has just said an urgent sign in this message ("worse at night").
+    if (escalatedThisTurn(dc.context, 'urgent')) return this.afterUrgentScreen(dc, state, result);
+    noteIntent(dc.context, 'symptom_check.answer', 1);
     if (result.status === 'stale') {
       await this.services.send(dc.context, { text: this.services.questionWording.staleButton });
       await this.services.send(dc.context, this.ask(state.pending, false));
@@ -89,6 +91,30 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
       if (await this.escalateOnRedFlags(dc.context, state)) return dc.endDialog();
       if (state.urgentSaid && state.answers.caudaEquinaScreen !== undefined) return this.finish(dc, state);
     }
+    return this.askNext(dc, state);
+  }
+
+  /**
+   * After the red-flag screen said an urgent sign: the answer (if it was one) is kept, an emergency in
+   * the answers still ends the check, and otherwise only the cauda equina screen is asked before the
+   * result; if it was answered already, the check ends with the escalation just said.
+   */
+  private async afterUrgentScreen(dc: DialogContext, state: SymptomCheckState, result: ReturnType<typeof readAnswerOf>): Promise<DialogTurnResult> {
+    if (result.status === 'answered' && state.pending && state.pending !== 'consent') applyAnswer(state.answers, state.pending, result.value);
+    if (result.status === 'answered' && state.pending === 'consent') state.consent = result.value as boolean;
+    const screen = screenOf(redFlagsInAnswers(state.answers));
+    if (screen.level === 'emergency') {
+      await sendEscalation(this.services, dc.context, screen);
+      this.forgetIfDeclined(state);
+      return dc.endDialog();
+    }
+    if (state.answers.caudaEquinaScreen !== undefined) {
+      this.forgetIfDeclined(state);
+      return dc.endDialog();
+    }
+    state.urgentSaid = true;
+    if (state.consent === null) state.consent = false;
+    await this.services.send(dc.context, { text: this.services.symptomCheck.result.urgentScreenFirst });
     return this.askNext(dc, state);
   }
 
@@ -111,7 +137,7 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
     }
     if (screen.level === 'urgent' && !state.urgentSaid) {
       state.urgentSaid = true;
-      await sendEscalation(this.services, context, screen);
+      if (!escalatedThisTurn(context, 'urgent')) await sendEscalation(this.services, context, screen);
       await this.services.send(context, { text: this.services.symptomCheck.result.urgentScreenFirst });
     }
     return false;

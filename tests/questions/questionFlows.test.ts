@@ -101,6 +101,43 @@ describe('symptom check questions', () => {
     expect(restarted.text).toMatch(/111/);
   });
 
+  it('an urgent answer is said at once, and the cauda equina screen is still asked before the result', async () => {
+    const bot = new InProcessBot();
+    await startCheck(bot);
+    await bot.tap('One side');
+    await bot.tap('A few days');
+    const urgent = await bot.tap('Worse at night');
+    expect(urgent.summary.triage).toBe('urgent');
+    expect(urgent.texts[0]).toMatch(/NHS 111 today/);
+    expect(urgent.texts.at(-1)).toMatch(/bladder or bowels/);
+    // "cancel" here stops the check and the urgent escalation stands.
+    const cancelled = await bot.say('cancel');
+    expect(cancelled.summary.triage).toBe('urgent');
+    expect(cancelled.text).toMatch(/Reminder|111/);
+  });
+
+  it('after an urgent answer, yes at the cauda equina screen is an emergency', async () => {
+    const bot = new InProcessBot();
+    await startCheck(bot);
+    await bot.tap('One side');
+    await bot.tap('A few days');
+    await bot.say('it wakes me up at night');
+    const emergency = await bot.tap('Yes');
+    expect(emergency.summary.triage).toBe('emergency');
+    expect(emergency.text).toMatch(/999/);
+  });
+
+  it('an urgent sign typed during a booking ends the booking, with nothing stored', async () => {
+    const bot = new InProcessBot();
+    await bot.say('book a physio');
+    await bot.tap('Yes, go ahead');
+    const urgent = await bot.say('I have a fever and chills with my back pain');
+    expect(urgent.summary.triage).toBe('urgent');
+    expect(urgent.text).not.toMatch(/reach you|name/);
+    expect((await bot.say('Sam Taylor')).text).not.toMatch(/How can the clinic reach you/);
+    expect(await bot.services.bookings.list()).toEqual([]);
+  });
+
   it('after "no" to the fall question, the answer it interrupted is used and the check moves on', async () => {
     const bot = new InProcessBot();
     await startCheck(bot);
