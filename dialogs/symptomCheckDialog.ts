@@ -24,8 +24,12 @@ import { nextQuestion, pendingKey, type PendingQuestion } from '../src/symptoms/
 import { composeSymptomCheckResult } from '../src/symptoms/symptomCheckResult';
 import type { SymptomAnswers } from '../src/symptoms/types';
 
-/** After this many unclear replies to one question, the check moves on rather than loop. */
-const MAX_REASKS = 2;
+/**
+ * After this many unclear replies to one question, the check moves on rather than loop: a question is
+ * asked at most twice. Consent then counts as no (nothing kept). The two safety screens are the
+ * exception: they are asked until answered, because moving on would skip a possible emergency.
+ */
+const MAX_REASKS = 1;
 
 interface SymptomCheckState {
   answers: SymptomAnswers;
@@ -158,6 +162,11 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
     state.reasks += 1;
     // The safety screens and consent are never skipped: they are asked until answered.
     const skippable = pending !== 'consent' && !(pending.kind === 'question' && (pending.id === 'caudaEquinaScreen' || pending.id === 'seriousSignsScreen'));
+    if (state.reasks > MAX_REASKS && pending === 'consent') {
+      state.consent = false;
+      await this.services.send(dc.context, { text: this.services.symptomCheck.result.consentAssumedNo });
+      return this.askNext(dc, state);
+    }
     if (state.reasks > MAX_REASKS && skippable) {
       state.skipped.push(pendingKey(pending));
       return this.askNext(dc, state);

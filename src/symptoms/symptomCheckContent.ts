@@ -36,6 +36,8 @@ export const symptomCheckContentSchema = z.strictObject({
     cancelled: z.string().min(10),
     /** Said when an urgent answer comes before the cauda equina screen: that one question first. */
     urgentScreenFirst: z.string().min(10),
+    /** Said when consent stayed unclear: the check runs without keeping anything. */
+    consentAssumedNo: z.string().min(10),
   }),
   advice: z.record(z.string(), z.array(z.string()).min(1)),
 });

@@ -16,6 +16,8 @@ const TYPED: Array<[RegExp, string, string]> = [
   [/How old are you|your age in years/, 'symptoms.age', '34'],
 ];
 const NON_ANSWERS = ['what do you mean?', 'hmm not sure'];
+/** The symptom check's safety screens are asked until they get a yes or no. */
+const ASKED_UNTIL_ANSWERED = new Set(['symptoms.caudaEquina', 'symptoms.seriousSigns']);
 /** Free-text questions take any text as their answer. */
 const FREE_TEXT = new Set(['booking.preferredTimes', 'booking.notes']);
 
@@ -90,6 +92,12 @@ describe.each([
         const { turn: reply } = await replay(opener, [...path, { say: text }]);
         // Not an answer: the same question again (never stored, never moved on from).
         expect({ question, text, next: questionOf(reply) }).toEqual({ question, text, next: question });
+      }
+      // Asked at most twice: after a second non-answer the check moves on (its safety screens excepted:
+      // they wait for a yes or no).
+      if (question.startsWith('symptoms.') && !ASKED_UNTIL_ANSWERED.has(question)) {
+        const { turn: twice } = await replay(opener, [...path, { say: NON_ANSWERS[0] }, { say: NON_ANSWERS[1] }]);
+        expect({ question, third: questionOf(twice) === question }).toEqual({ question, third: false });
       }
       // A request to do something else is never taken as the answer: it starts booking, or (in the
       // booking itself) the question is asked again.
