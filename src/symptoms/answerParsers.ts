@@ -7,6 +7,7 @@
  * No I/O. Functions that turn dates into days ("since tuesday", "since march") take `today` so tests are
  * deterministic; it defaults to the current date.
  */
+import { REAL_WORDS_NEAR_VOCABULARY } from './realWords';
 import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingChange } from './types';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -110,7 +111,7 @@ const fuzzyCache = new Map<string, string>();
 
 /** Corrects a long token to the one vocabulary word it is a slip away from; leaves it alone if unsure. */
 function correctToken(token: string): string {
-  if (token.length < 5 || !/^[a-z]+$/.test(token) || FUZZY_VOCABULARY.has(token) || PROTECTED.has(token) || isNumberWord(token)) return token;
+  if (token.length < 5 || !/^[a-z]+$/.test(token) || FUZZY_VOCABULARY.has(token) || PROTECTED.has(token) || REAL_WORDS_NEAR_VOCABULARY.has(token) || isNumberWord(token)) return token;
   const cached = fuzzyCache.get(token);
   if (cached !== undefined) return cached;
   const maxEdits = token.length >= 9 ? 2 : 1;
