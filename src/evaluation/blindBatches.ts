@@ -8,10 +8,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_KNOWLEDGE_DIR, readYamlFile } from '../knowledge/loadKnowledge';
 import { TRIAGE_LEVELS, type TriageLevel } from '../safety/types';
+import { loadSymptomCheckContent } from '../symptoms/symptomCheckContent';
 import { InProcessBot, type Turn } from './inProcessBot';
 
 export const BLIND_DIR = path.join(DEFAULT_KNOWLEDGE_DIR, 'evaluation', 'blind');
@@ -143,14 +143,10 @@ interface QuestionText {
 
 /** Every question the check can ask, as the user sees it, to know which one the bot just asked. */
 function symptomCheckQuestions(dir = DEFAULT_KNOWLEDGE_DIR): QuestionText[] {
-  const file = parse(fs.readFileSync(path.join(dir, 'symptom-check.yaml'), 'utf8')) as {
-    consent: { text: string; reask: string };
-    questions: Record<string, { text: string; reask: string }>;
-    startBack: { items: Record<string, string>; reask: string; bothersomeReask: string };
-  };
+  const file = loadSymptomCheckContent(dir);
   const list: QuestionText[] = [{ key: 'consent', texts: [file.consent.text, file.consent.reask] }];
   for (const [key, q] of Object.entries(file.questions)) list.push({ key, texts: [q.text, q.reask] });
-  for (const [item, text] of Object.entries(file.startBack.items)) list.push({ key: `startBack.${item}`, texts: [text] });
+  for (const [item, q] of Object.entries(file.startBack.items)) list.push({ key: `startBack.${item}`, texts: [q.text, q.reask] });
   return list;
 }
 

@@ -91,7 +91,7 @@ function readConfirm(text: string): BookingConfirm | undefined {
     const field = FIELD_WORDS.find(([, pattern]) => pattern.test(words))?.[0];
     return field ? { decision: 'change', field } : { decision: 'change' };
   }
-  const yesNo = readYesNo(text);
+  const yesNo = readYesNo(text, { strict: true });
   if (yesNo === 'yes') return { decision: 'send' };
   if (yesNo === 'no') return { decision: 'cancel' };
   return undefined;
@@ -103,6 +103,8 @@ const NOTHING = /^(no|nope|nah|none|nothing|nothing else|no thanks|no thank you|
 
 export const ANSWER_READERS = {
   yesNo: reader<boolean>({ read: (t) => yesNoValue(readYesNo(t)), fromChoice: yesNoChoice, canonical: yesNoCanonical }),
+  /** A yes that acts (consent to store, delete everything): no new subject after it. */
+  strictYesNo: reader<boolean>({ read: (t) => yesNoValue(readYesNo(t, { strict: true })), fromChoice: yesNoChoice, canonical: yesNoCanonical }),
   /** A safety screen: "maybe", "a bit", "sometimes" are yes. */
   safetyYesNo: reader<boolean>({ read: (t) => yesNoValue(readYesNo(t, { partialMeansYes: true })), fromChoice: yesNoChoice, canonical: yesNoCanonical }),
   agreement: definite<boolean>({ read: agreement, fromChoice: yesNoChoice, canonical: yesNoCanonical }),

@@ -122,7 +122,7 @@ describe('knowledge check', () => {
     });
 
     it('a question without an answer type, and a privacy or lexicon file that does not load', () => {
-      editText('privacy.yaml', '  answer: yesNo\n', '');
+      editText('privacy.yaml', '  answer: strictYesNo\n', '');
       editText('nlp/lexicon.yaml', '  u: you\n', '  U U: you\n');
       const problems = checkKnowledge(temp.dir).problems.join('\n');
       expect(problems).toMatch(/privacy\.yaml[\s\S]*line \d+, forget\.answer/);

@@ -53,3 +53,20 @@ describe('readAnswer', () => {
     expect(readAnswer(question, text, { today })).toBe(expected);
   });
 });
+
+describe('readYesNo, in longer replies', () => {
+  it.each([
+    ['yes! right in one spot on the right, sharp when i lean back', 'yes'],
+    ['no, no numbness or anything down there, peeing fine', 'no'],
+    ["that's fine", 'yes'],
+    ['thats fine', 'yes'],
+    ['no, when would that matter?', 'unclear'],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(readYesNo(text)).toBe(expected);
+  });
+
+  it('a yes that acts is not followed by a new subject', () => {
+    expect(readYesNo('ok, tell me about running shoes', { strict: true })).toBe('unclear');
+    expect(readYesNo('yes please go ahead', { strict: true })).toBe('yes');
+  });
+});

@@ -14,6 +14,11 @@ export type YesNo = 'yes' | 'no' | 'unclear';
 export interface YesNoOptions {
   /** A safety question: "maybe", "a bit", "sometimes", "kind of" mean yes. */
   partialMeansYes?: boolean;
+  /**
+   * A yes that acts (send the booking, delete everything): a yes followed by a new subject ("ok, tell
+   * me about shoes") is not one.
+   */
+  strict?: boolean;
 }
 
 const YES_PHRASES = [
@@ -46,8 +51,11 @@ const NO = phraseSet(NO_PHRASES);
 const PARTIAL = phraseSet(PARTIAL_PHRASES);
 const UNSURE = phraseSet(UNSURE_PHRASES);
 
+/** Yes words that, after a noun, describe it ("peeing fine") rather than answer. */
+const DESCRIPTIVE = new Set(['fine', 'ok', 'okay', 'alright', 'all right', 'right', 'true', 'correct']);
+
 /** Politeness and filler that do not change a yes or no. */
-const FILLER = new Set(['thanks', 'thank', 'you', 'please', 'mate', 'ta', 'cheers', 'so', 'just', 'really', 'well', 'um', 'uh', 'er', 'erm', 'oh', 'that', 'is', 'it', 'the', 'and', 'i', 'am', 'very', 'much', 'lol', 'haha']);
+const FILLER = new Set(['thats', 'its', 'im', 'thanks', 'thank', 'you', 'please', 'mate', 'ta', 'cheers', 'so', 'just', 'really', 'well', 'um', 'uh', 'er', 'erm', 'oh', 'that', 'is', 'it', 'the', 'and', 'i', 'am', 'very', 'much', 'lol', 'haha']);
 
 function startsWith(words: string[], at: number, phrase: string[]): boolean {
   return phrase.every((w, i) => words[at + i] === w);
@@ -72,6 +80,11 @@ function tag(words: string[]): Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure'
   return tags;
 }
 
+/** A question back: a clause that starts with a question word ("ok thanks, what stretches help"). */
+function asksBack(text: string): boolean {
+  return text.split(/[,.;:!?]+|\b(?:and|but|so)\b/i).some((clause) => QUESTION_WORDS.has(wordsOf(clause)[0] ?? '') || wordsOf(clause).includes('mean'));
+}
+
 /**
  * Reads a reply to a yes/no question. Anything that is not clearly one or the other, including a
  * question back ("what do you mean?"), a condition ("yes but ...") or both at once ("yeah no"), is
@@ -81,8 +94,11 @@ export function readYesNo(text: string, options: YesNoOptions = {}): YesNo {
   const words = wordsOf(text);
   if (words.length === 0) return 'unclear';
   if (words.some((w) => TURNS.has(w))) return 'unclear';
-  if (words.some((w) => QUESTION_WORDS.has(w)) || /\?\s*$/.test(text) && !/^\s*(yes|no|yeah|nope)\b/i.test(text)) return 'unclear';
-  const tags = tag(words);
+  if (asksBack(text) || (/\?\s*$/.test(text) && !/^\s*(yes|no|yeah|nope)\b/i.test(text))) return 'unclear';
+  const tags = tag(words).map((t, i, all) =>
+    // "peeing fine", "legs ok": describing a thing, not answering the question.
+    t.kind === 'yes' && DESCRIPTIVE.has(t.word) && i > 0 && all[i - 1].kind === 'other' && !FILLER.has(all[i - 1].word) ? { ...t, kind: 'other' as const } : t,
+  );
   const kinds = new Set(tags.filter((t) => t.kind !== 'other').map((t) => t.kind));
   if (kinds.has('unsure')) return 'unclear';
   if (kinds.has('yes') && kinds.has('no')) return 'unclear';
@@ -95,7 +111,7 @@ export function readYesNo(text: string, options: YesNoOptions = {}): YesNo {
   // "ok thanks, what stretches help?" is handled above (a question word); a yes or no followed by a long
   // new subject ("sure, tell me about shoes") is not an answer either.
   const others = tags.filter((t) => t.kind === 'other' && !FILLER.has(t.word));
-  if (answer === 'yes' && others.length > 0 && tags[0].kind === 'yes' && tags.length === 1 + others.length && others.length > 4) return 'unclear';
+  if (options.strict && answer === 'yes' && others.length > 2) return 'unclear';
   return answer;
 }
 
@@ -107,6 +123,6 @@ export function readYesNo(text: string, options: YesNoOptions = {}): YesNo {
 export function isNonAnswer(text: string): boolean {
   const words = wordsOf(text);
   if (words.length === 0) return true;
-  if (/^(what|why|how|huh|pardon|sorry)\b/.test(words.join(' ')) && (/\?\s*$/.test(text) || words.includes('mean'))) return true;
+  if (asksBack(text) && (/\?\s*$/.test(text) || words.includes('mean'))) return true;
   return tag(words).some((t) => t.kind === 'unsure');
 }
