@@ -1,0 +1,44 @@
+/** `npm run eval:answers` scores a batch of typed answers by question id against the readers. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { answerBatchFiles, scoreAnswerBatch } from '../../src/questions/answerBatch';
+import { makeTempDir } from '../helpers/tempDir';
+
+describe('answer batches', () => {
+  it('scores each answer against its canonical value and lists the misses', () => {
+    const temp = makeTempDir('answers-');
+    try {
+      const file = path.join(temp.dir, 'answers-test.yaml');
+      fs.writeFileSync(
+        file,
+        [
+          'today: 2026-12-02',
+          'answers:',
+          '  - { question: symptoms.duration, text: "since the 7th of November", expected: "25 days" }',
+          '  - { question: symptoms.severity, text: "a solid eight", expected: "8" }',
+          '  - { question: booking.name, text: "what is sciatica?", expected: "unclear" }',
+          '  - { question: symptoms.location, text: "all over the place really", expected: "below_knee" }',
+        ].join('\n'),
+      );
+      const score = scoreAnswerBatch(file);
+      expect(score.right).toBe(3);
+      expect(score.total).toBe(4);
+      expect(score.misses).toEqual([{ question: 'symptoms.location', text: 'all over the place really', expected: 'below_knee', got: expect.any(String) }]);
+      expect(answerBatchFiles(temp.dir)).toEqual([file]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('finds no batch where there is none, and refuses an unknown question id', () => {
+    expect(answerBatchFiles('/nonexistent-dir')).toEqual([]);
+    const temp = makeTempDir('answers-');
+    try {
+      const file = path.join(temp.dir, 'answers-bad.yaml');
+      fs.writeFileSync(file, 'answers:\n  - { question: symptoms.nope, text: "x", expected: "y" }\n');
+      expect(() => scoreAnswerBatch(file)).toThrow(/no question "symptoms.nope"/);
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
