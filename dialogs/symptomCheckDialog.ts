@@ -2,7 +2,8 @@
  * The follow-up symptom check: asks one question at a time (skipping what the user already said),
  * re-asks unclear answers with an example, and ends with a triage level, a summary, advice that fits the
  * answers and the next step. An emergency answer ends it at once; an urgent one is said at once too, but
- * the cauda equina screen is still asked before the result, because that answer can make it an emergency.
+ * the questions go on until the cauda equina screen is answered (the leg question and that screen can
+ * make it an emergency), then the result.
  * Questions and their readers are data and plain functions (knowledge/symptom-check.yaml, src/questions,
  * src/symptoms); this file only holds the conversation.
  */
@@ -38,7 +39,7 @@ interface SymptomCheckState {
   pending: PendingQuestion | 'consent' | null;
   reasks: number;
   skipped: string[];
-  /** An urgent answer was given and said: only the cauda equina screen is asked before the result. */
+  /** An urgent answer was given and said: the questions stop once the cauda equina screen is answered. */
   urgentSaid?: boolean;
 }
 
@@ -100,8 +101,8 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
 
   /**
    * After the red-flag screen said an urgent sign: the answer (if it was one) is kept, an emergency in
-   * the answers still ends the check, and otherwise only the cauda equina screen is asked before the
-   * result; if it was answered already, the check ends with the escalation just said.
+   * the answers still ends the check, and otherwise the questions go on until the cauda equina screen
+   * is answered; if it was answered already, the check ends with the escalation just said.
    */
   private async afterUrgentScreen(dc: DialogContext, state: SymptomCheckState, result: ReturnType<typeof readAnswerOf>): Promise<DialogTurnResult> {
     if (result.status === 'answered' && state.pending && state.pending !== 'consent') applyAnswer(state.answers, state.pending, result.value);
@@ -129,8 +130,8 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
 
   /**
    * Says an emergency or urgent red flag in the answers so far. An emergency ends the check (returns
-   * true). An urgent one is said once, and the check goes on to the cauda equina screen if it has not
-   * been answered: that answer can make it an emergency, and the result follows it.
+   * true). An urgent one is said once, and the check goes on until the cauda equina screen is answered:
+   * the answers up to it can make it an emergency, and the result follows it.
    */
   private async escalateOnRedFlags(context: TurnContext, state: SymptomCheckState): Promise<boolean> {
     const screen = screenOf(redFlagsInAnswers(state.answers));
@@ -150,7 +151,9 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
   private async askNext(dc: DialogContext, state: SymptomCheckState): Promise<DialogTurnResult> {
     state.reasks = 0;
     if (state.consent === null) state.pending = 'consent';
-    else if (state.urgentSaid) state.pending = state.answers.caudaEquinaScreen === undefined ? { kind: 'question', id: 'caudaEquinaScreen' } : null;
+    // After an urgent answer the questions go on in their order until the cauda equina screen is
+    // answered (the leg question before it can still show an emergency), then the result.
+    else if (state.urgentSaid) state.pending = state.answers.caudaEquinaScreen === undefined ? nextQuestion(state.answers, state.skipped) : null;
     else state.pending = nextQuestion(state.answers, state.skipped);
     if (state.pending === null) return this.finish(dc, state);
     await this.services.send(dc.context, this.ask(state.pending, false));

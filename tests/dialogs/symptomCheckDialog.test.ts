@@ -121,26 +121,37 @@ describe('SymptomCheckDialog', () => {
     expect(client.dialogTurnResult.status).toBe('complete');
   });
 
-  it('pain at night says the urgent route at once, then asks the cauda equina screen before the result', async () => {
+  it('pain at night says the urgent route at once, then asks on up to the cauda equina screen before the result', async () => {
     const { client } = startCheck();
     await say(client, 'check my symptoms');
     for (const answer of ['yes', 'in the middle', 'a week']) await say(client, answer);
     const reply = (await say(client, 'at night')).join('\n');
     expect(reply).toMatch(/urgent GP appointment or call NHS 111 today/);
     expect(reply).toMatch(/worse at night/);
-    expect(reply).toMatch(/bladder or bowels/);
-    expect(reply).not.toMatch(/How bad|exercise|stretch/i);
+    expect(reply).toMatch(/How bad is it/);
+    expect(reply).not.toMatch(/exercise|stretch/i);
     expect(client.dialogTurnResult.status).toBe('waiting');
+    await say(client, '5');
+    expect((await say(client, 'no')).join('\n')).toMatch(/bladder or bowels/);
     const result = (await say(client, 'no')).join('\n');
     expect(result).toMatch(/NHS 111 today/);
-    expect(result).not.toMatch(/How bad|exercise|stretch/i);
+    expect(result).not.toMatch(/exercise|stretch|changed in your running/i);
+    expect(client.dialogTurnResult.status).toBe('complete');
+  });
+
+  it('after an urgent answer, the leg question can still make it an emergency', async () => {
+    const { client } = startCheck();
+    await say(client, 'check my symptoms');
+    for (const answer of ['yes', 'in the middle', 'a week', 'at night', '5']) await say(client, answer);
+    const reply = (await say(client, 'both legs are numb')).join('\n');
+    expect(reply).toMatch(/999/);
     expect(client.dialogTurnResult.status).toBe('complete');
   });
 
   it('an urgent answer followed by yes at the cauda equina screen is an emergency', async () => {
     const { client } = startCheck();
     await say(client, 'check my symptoms');
-    for (const answer of ['yes', 'in the middle', 'a week', 'at night']) await say(client, answer);
+    for (const answer of ['yes', 'in the middle', 'a week', 'at night', '5', 'no']) await say(client, answer);
     const reply = (await say(client, 'yes')).join('\n');
     expect(reply).toMatch(/999/);
     expect(client.dialogTurnResult.status).toBe('complete');

@@ -101,7 +101,7 @@ describe('symptom check questions', () => {
     expect(restarted.text).toMatch(/111/);
   });
 
-  it('an urgent answer is said at once, and the cauda equina screen is still asked before the result', async () => {
+  it('an urgent answer is said at once, and the questions go on up to the cauda equina screen', async () => {
     const bot = new InProcessBot();
     await startCheck(bot);
     await bot.tap('One side');
@@ -109,7 +109,9 @@ describe('symptom check questions', () => {
     const urgent = await bot.tap('Worse at night');
     expect(urgent.summary.triage).toBe('urgent');
     expect(urgent.texts[0]).toMatch(/NHS 111 today/);
-    expect(urgent.texts.at(-1)).toMatch(/bladder or bowels/);
+    expect(urgent.texts.at(-1)).toMatch(/How bad is it/);
+    await bot.tap('Mild (2-3)');
+    expect((await bot.tap('No leg symptoms')).text).toMatch(/bladder or bowels/);
     // "cancel" here stops the check and the urgent escalation stands.
     const cancelled = await bot.say('cancel');
     expect(cancelled.summary.triage).toBe('urgent');
@@ -122,6 +124,8 @@ describe('symptom check questions', () => {
     await bot.tap('One side');
     await bot.tap('A few days');
     await bot.say('it wakes me up at night');
+    await bot.tap('Mild (2-3)');
+    await bot.tap('No leg symptoms');
     const emergency = await bot.tap('Yes');
     expect(emergency.summary.triage).toBe('emergency');
     expect(emergency.text).toMatch(/999/);
