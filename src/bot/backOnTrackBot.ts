@@ -9,7 +9,8 @@ import { ActivityHandler, type TurnContext } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogContext } from 'botbuilder-dialogs';
 import { readIncomingText, type InputProblem } from '../conversation/incomingText';
 import type { ConversationData } from './conversationData';
-import { confirmUnclear, interpretYesNo, screenForRedFlags } from '../safety/redFlagDetector';
+import { readYesNo } from '../questions/readers/yesNo';
+import { confirmUnclear, screenForRedFlags } from '../safety/redFlagDetector';
 import { composeEscalation, composeReminder, higherTriage, isEscalation } from '../safety/triage';
 import type { RedFlagScreen, UnclearMention } from '../safety/types';
 import { DialogContextFactory } from './dialogContextFactory';
@@ -117,7 +118,8 @@ export class BackOnTrackBot extends ActivityHandler {
       return;
     }
     if (pendingFlag && screen.hits.length === 0) {
-      const answer = interpretYesNo(incoming.text);
+      // A safety question: a partial yes ("a bit", "maybe") is a yes.
+      const answer = readYesNo(incoming.text, { partialMeansYes: true });
       if (answer === 'yes') {
         const confirmed = confirmUnclear(pendingFlag, safety);
         if (isEscalation(confirmed.level)) await dc.cancelAllDialogs();

@@ -169,21 +169,6 @@ export function confirmUnclear(id: string, rules: RedFlagRules): RedFlagScreen {
   return buildScreen(rules.flags, new Set([id]), new Set());
 }
 
-/**
- * Reads a reply to a yes/no question. Doubtful answers ("a bit", "maybe", "I think so") count as yes:
- * a false alarm is better than a miss. Anything else ("not sure", "no idea", "no, but ...") is null:
- * ask again or treat it with care.
- */
-export function interpretYesNo(text: string): 'yes' | 'no' | null {
-  const t = text.toLowerCase().replace(/[\u2018\u2019']/g, '').replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (t === '' || /^(?:no idea|not sure|dont know|unsure|no clue)\b/.test(t)) return null;
-  const yes = /^(?:yes|yeah|yea|yep|yup|ya|y|aye|i do|i have|it is|correct|right|sort of|kind of|a bit|a little|slightly|maybe|possibly|i think so|think so|probably|sometimes)\b/;
-  const no = /^(?:no|nope|nah|not really|not at all|none|never|negative|n|i dont|i havent|it isnt|its not)\b/;
-  if (yes.test(t)) return 'yes';
-  if (no.test(t) && !/\b(?:but|although|though|except|yes|yeah)\b/.test(t)) return 'no';
-  return null;
-}
-
 /** The first question to ask for a screen's unclear mentions, or null. */
 export function unclearQuestion(screen: RedFlagScreen): string | null {
   return screen.unclear[0]?.question ?? null;

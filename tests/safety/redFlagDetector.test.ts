@@ -5,10 +5,10 @@ import { KnowledgeFileError } from '../../src/knowledge/loadKnowledge';
 import { DEFAULT_SAFETY_DIR, compileRedFlags, loadRedFlagPhrases, loadSafetyRules } from '../../src/safety/loadSafetyRules';
 import {
   confirmUnclear,
-  interpretYesNo,
   screenForRedFlags,
   unclearQuestion,
 } from '../../src/safety/redFlagDetector';
+import { readYesNo } from '../../src/questions/readers/yesNo';
 import { splitClauses } from '../../src/language/clauses';
 import { normaliseText } from '../../src/language/normalise';
 import { redFlagsFileSchema } from '../../src/safety/schema';
@@ -146,16 +146,16 @@ describe('someone else, questions and doubt', () => {
   });
 
   test('a "yes" to the question confirms the flag', () => {
-    expect(interpretYesNo('yes')).toBe('yes');
-    expect(interpretYesNo('Yeah I think so')).toBe('yes');
-    expect(interpretYesNo('no')).toBe('no');
-    expect(interpretYesNo('nope, none')).toBe('no');
-    expect(interpretYesNo('No.')).toBe('no');
-    expect(interpretYesNo('a bit, yes')).toBe('yes');
-    expect(interpretYesNo('not sure')).toBeNull();
-    expect(interpretYesNo('no idea')).toBeNull();
-    expect(interpretYesNo('no, but my legs are numb')).toBeNull();
-    expect(interpretYesNo('what do you mean?')).toBeNull();
+    expect(readYesNo('yes', { partialMeansYes: true })).toBe('yes');
+    expect(readYesNo('Yeah I think so', { partialMeansYes: true })).toBe('yes');
+    expect(readYesNo('no', { partialMeansYes: true })).toBe('no');
+    expect(readYesNo('nope, none', { partialMeansYes: true })).toBe('no');
+    expect(readYesNo('No.', { partialMeansYes: true })).toBe('no');
+    expect(readYesNo('a bit, yes', { partialMeansYes: true })).toBe('yes');
+    expect(readYesNo('not sure', { partialMeansYes: true })).toBe('unclear');
+    expect(readYesNo('no idea', { partialMeansYes: true })).toBe('unclear');
+    expect(readYesNo('no, but my legs are numb', { partialMeansYes: true })).toBe('unclear');
+    expect(readYesNo('what do you mean?', { partialMeansYes: true })).toBe('unclear');
     const confirmed = confirmUnclear('ces-saddle-numbness', rules);
     expect(confirmed).toMatchObject({ level: 'emergency', crisis: false, unclear: [] });
     expect(confirmed.hits.map((h) => h.id)).toEqual(['ces-saddle-numbness']);
