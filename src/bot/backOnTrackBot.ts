@@ -83,10 +83,15 @@ export class BackOnTrackBot extends ActivityHandler {
 
     // Safety first: the text is screened before anything that can fail (state, storage, classifier),
     // even when it is too long to answer, in every state.
-    const screen = screenForRedFlags(incoming.text, safety);
+    let screen = screenForRedFlags(incoming.text, safety);
     const state = await this.readState(context, screen);
     if (!state) return;
     const { data, dc } = state;
+    // Read again in the light of the question it answers ("in my chest as well" after "where is the pain?").
+    if (data.awaitingAnswerTo && !isEscalation(screen.level)) {
+      const inContext = screenForRedFlags(incoming.text, safety, { answering: data.awaitingAnswerTo });
+      if (isEscalation(inContext.level)) screen = inContext;
+    }
     if (isEscalation(screen.level)) {
       data.pendingRedFlagQuestion = undefined;
       data.pendingRedFlagMessage = undefined;

@@ -23,6 +23,8 @@ export interface ConversationData {
   pendingRedFlagMessage?: string;
   /** Red-flag questions answered "no" during a question flow: not asked again there. */
   clearedRedFlagQuestions?: string[];
+  /** The id of the question the bot's last reply asked (knowledge/*.yaml), while it waits for the answer. */
+  awaitingAnswerTo?: string;
   /** True once the welcome (with its disclaimer) has been shown. */
   welcomed?: boolean;
 }

@@ -125,6 +125,7 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
   });
   const say = createSay(kb.wording, { emergencyNumber: region.emergencyNumber }, pickVariant);
   const conversationState = new ConversationState(storage);
+  const conversationData = conversationState.createProperty<ConversationData>('conversationData');
   const userState = new UserState(storage);
   const renderOptions = { sourcesLabel: say('sources_label'), replyWithChoices: say('reply_with_choices') };
   const bookings = new BookingStore(bookingsFile ?? path.join(config.dataDir, 'bookings.json'), log);
@@ -144,7 +145,7 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
     menu: kb.menu,
     conversationState,
     userState,
-    conversationData: conversationState.createProperty<ConversationData>('conversationData'),
+    conversationData,
     userData: userState.createProperty<UserData>('userData'),
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
     bookings,
@@ -163,6 +164,11 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
     questions: buildQuestionCatalogue({ symptomCheck, booking, privacy }),
     questionWording: loadQuestionWording(kb.dir),
     send: async (context, reply) => {
+      // Which question the user is now answering, if any: the red-flag screen reads the next message
+      // in its light ("in my chest as well" after "where is the pain?").
+      // Best effort: with storage down the reply (an escalation, say) must still go out.
+      const data = await conversationData.get(context, emptyConversationData()).catch(() => undefined);
+      if (data) data.awaitingAnswerTo = reply.choices?.find((c) => c.questionId)?.questionId;
       // The renderer is chosen here, at the edge, by the channel the turn came from.
       await context.sendActivity(renderForChannel(context.activity.channelId, reply, renderOptions));
     },

@@ -179,6 +179,16 @@ describe('the screen in the conversation (issue 11)', () => {
     expect(after.texts.length).toBeGreaterThan(1);
   });
 
+  it('an answer is read in the light of its question: "in my chest as well" to "where is the pain?"', async () => {
+    const bot = new BotHarness();
+    await bot.sayAll(startCheck);
+    const turn = await bot.say('its in my chest as well');
+    expect(turn.summary.triage).toBe('emergency');
+    expect(turn.summary.redFlags).toContain('chest-pain');
+    // The same words outside the check are not a report of chest pain.
+    expect((await new BotHarness().say('its in my chest as well')).summary.triage).toBeNull();
+  });
+
   it('a message in another language about pain gets the emergency number', async () => {
     const turn = await new BotHarness().say('tengo mucho dolor de espalda y no puedo caminar');
     expect(turn.text).toContain('999');

@@ -45,7 +45,8 @@ describe('flags as combinations of concepts in one sentence', () => {
 
   it('an answer implies its question: "in my chest as well" after "where is the pain?"', () => {
     expect(ids('its in my chest as well')).toEqual([]);
-    expect(ids('its in my chest as well', 'location')).toContain('chest-pain');
+    expect(ids('its in my chest as well', 'symptoms.location')).toContain('chest-pain');
+    expect(ids('both', 'symptoms.legSymptoms')).toContain('bilateral-leg-symptoms');
   });
 
   it('any hint of crisis gets at least the crisis question, never a menu', () => {
