@@ -44,7 +44,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const services = createServices({ config, storage, pickVariant: options.pickVariant, log });
   const bot = createBot(services);
   const adapter = createAdapter(config, services.say('turn_error'), log);
-  const websiteChat = createWebsiteChat(config, { adapter, bot, emergencyNumber: services.region.emergencyNumber, log });
+  const websiteChat = createWebsiteChat(config, { adapter, bot, emergencyNumber: services.region.emergencyNumber, storage, log });
   const slack = createSlackChannel(config, { adapter, bot, apology: services.say('turn_error'), log });
   const server = createServer({
     adapter,
@@ -88,6 +88,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       await services.bookingOutbox.stop();
       await services.bookings.flush();
       await retentionPurge?.stop();
+      await websiteChat.flush();
       // Last: the writes of turns that were still finishing when the server closed land first.
       await storageBackend.close();
     },

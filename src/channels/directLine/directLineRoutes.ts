@@ -2,14 +2,15 @@
  * The REST half of Direct Line 3.0, as Web Chat and directlinejs call it, over DirectLineService.
  * Every refusal is a 4xx in Azure's error shape `{ error: { code, message } }`: 401 for no token, 403
  * for a token that is not ours, expired, or for another conversation, 404 for a conversation that is
- * not (or no longer) here, 400 for an activity we do not take, 413 (restify) for a body that is too big.
+ * not (or no longer) here, 400 for an activity we do not take, 413 (restify) for a body that is too big,
+ * 429 for a client that starts too many conversations.
  */
 import type restify from 'restify';
 import { readPostedActivity } from './directLineActivities';
 import type { DirectLineConversation } from './directLineConversation';
 import type { DirectLineService } from './directLineService';
 import { bearerToken, type TokenClaims } from './directLineTokens';
-import { requestOrigin } from './requestOrigin';
+import { clientAddress, requestOrigin } from './requestOrigin';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
 /** At most this many activities per GET; the client asks again from the returned watermark. */
@@ -38,10 +39,16 @@ export function registerDirectLineRoutes(server: restify.Server, service: Direct
   };
 
   /** The conversation named in the path, if the token is for it and it is still here. */
-  const conversationOf = (req: restify.Request, res: restify.Response): DirectLineConversation | null => {
+  const conversationOf = async (req: restify.Request, res: restify.Response): Promise<DirectLineConversation | null> => {
     const conversationId = String(req.params.conversationId);
     if (!authorise(req, res, conversationId)) return null;
-    const conversation = service.find(conversationId);
+    let conversation: DirectLineConversation | undefined;
+    try {
+      conversation = await service.find(conversationId);
+    } catch {
+      sendDirectLineError(res, 503, 'ServiceUnavailable', 'the chat store cannot be reached right now; please try again shortly');
+      return null;
+    }
     if (!conversation) {
       sendDirectLineError(res, 404, 'NotFound', 'no such conversation (it may have ended after a long pause): start a new one');
       return null;
@@ -80,33 +87,36 @@ export function registerDirectLineRoutes(server: restify.Server, service: Direct
     const claims = authorise(req, res);
     if (!claims) return;
     const locale = (req.body as { locale?: unknown } | undefined)?.locale;
-    const { conversation, created } = await service.startConversation(claims, typeof locale === 'string' ? locale.slice(0, 20) : undefined);
+    const { conversation, created } = await service.startConversation(claims, typeof locale === 'string' ? locale.slice(0, 20) : undefined, clientAddress(req));
+    if (!conversation) {
+      res.header('Retry-After', '600');
+      sendDirectLineError(res, 429, 'TooManyRequests', 'too many new chats from this address lately; please continue an open chat or try again in a few minutes');
+      return;
+    }
     res.json(created ? 201 : 200, conversationDescription(req, conversation));
   });
 
   // directlinejs calls this to reconnect after the WebSocket dropped, with the watermark it has reached.
-  server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, (req, res, next) => {
-    const conversation = conversationOf(req, res);
+  server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, async (req, res) => {
+    const conversation = await conversationOf(req, res);
     if (conversation) {
       const watermark = parseWatermark(queryOf(req).get('watermark'));
       if (!watermark.ok) sendDirectLineError(res, 400, 'BadArgument', 'watermark must be a number');
       else res.json(200, conversationDescription(req, conversation, watermark.value));
     }
-    return next();
   });
 
-  server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, (req, res, next) => {
-    const conversation = conversationOf(req, res);
+  server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
+    const conversation = await conversationOf(req, res);
     if (conversation) {
       const watermark = parseWatermark(queryOf(req).get('watermark'));
       if (!watermark.ok) sendDirectLineError(res, 400, 'BadArgument', 'watermark must be a number');
       else res.json(200, conversation.activitiesAfter(watermark.value, ACTIVITIES_PER_PAGE));
     }
-    return next();
   });
 
   server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
-    const conversation = conversationOf(req, res);
+    const conversation = await conversationOf(req, res);
     if (!conversation) return;
     const posted = readPostedActivity(req.body);
     if (!posted.ok) {

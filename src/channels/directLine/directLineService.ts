@@ -18,12 +18,23 @@ export interface ConversationToken {
   expires_in: number;
 }
 
+/** `conversation` is undefined when the client has started too many conversations lately (answer 429). */
+export type StartedConversation = { conversation: DirectLineConversation; created: boolean } | { conversation: undefined; created: false };
+
+export interface ConversationCreationLimit {
+  /** True when `client` may start one more conversation now (and counts it). */
+  admit(client: string): Promise<boolean>;
+}
+
 export class DirectLineService {
+  private readonly starting = new Map<string, Promise<StartedConversation>>();
+
   constructor(
     readonly tokens: DirectLineTokens,
     private readonly store: ConversationStore,
     private readonly runTurn: TurnRunner,
     private readonly log: (message: string) => void,
+    private readonly creationLimit: ConversationCreationLimit = { admit: async () => true },
   ) {}
 
   /**
@@ -46,17 +57,34 @@ export class DirectLineService {
     return this.tokens.issue({ conversationId: conversation.id, userId: conversation.userId, scope: 'stream' }).token;
   }
 
-  find(conversationId: string): DirectLineConversation | undefined {
+  /** The conversation, from memory or (after an eviction or a restart) from storage. */
+  find(conversationId: string): Promise<DirectLineConversation | undefined> {
     return this.store.get(conversationId);
+  }
+
+  /** Waits until every conversation log change is saved. */
+  flush(): Promise<void> {
+    return this.store.flush();
   }
 
   /**
    * Starts the token's conversation, or returns it when it is already running (a page reload with the
    * same token must not greet twice). A new one gets a conversationUpdate so the bot says hello.
    */
-  async startConversation(claims: TokenClaims, locale: string | undefined): Promise<{ conversation: DirectLineConversation; created: boolean }> {
-    const existing = this.store.get(claims.conversationId);
+  startConversation(claims: TokenClaims, locale: string | undefined, client: string): Promise<StartedConversation> {
+    // Two starts of one conversation at once (a double click, two tabs) must greet once.
+    let starting = this.starting.get(claims.conversationId);
+    if (!starting) {
+      starting = this.startOnce(claims, locale, client).finally(() => this.starting.delete(claims.conversationId));
+      this.starting.set(claims.conversationId, starting);
+    }
+    return starting;
+  }
+
+  private async startOnce(claims: TokenClaims, locale: string | undefined, client: string): Promise<StartedConversation> {
+    const existing = await this.store.get(claims.conversationId);
     if (existing) return { conversation: existing, created: false };
+    if (!(await this.creationLimit.admit(client))) return { conversation: undefined, created: false };
     const conversation = this.store.create(claims.conversationId, claims.userId);
     const joined = {
       type: 'conversationUpdate',
@@ -93,7 +121,9 @@ export class DirectLineService {
   }
 
   private async deliverTurn(conversation: DirectLineConversation, activity: Record<string, unknown>): Promise<void> {
-    const replies = await this.runTurn(activity);
+    const { replies, forgotten } = await this.runTurn(activity);
+    // "Forget me" deletes the transcript this service keeps too; only the confirmation stays on screen.
+    if (forgotten) await this.store.forget(conversation.id);
     conversation.append(replies.filter(isDeliverableToClient).map((reply) => toClientReply(reply, conversation.id, conversation.userId)));
   }
 

@@ -8,7 +8,7 @@ import type { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ActivitySet } from './directLineConversation';
+import type { ActivitySet, DirectLineConversation } from './directLineConversation';
 import type { DirectLineService } from './directLineService';
 import { DIRECT_LINE_PATH } from './directLineRoutes';
 
@@ -27,8 +27,21 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string, message: 
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
+/**
+ * Open sockets allowed per conversation (a conversation's tokens all name it): a few tabs of one chat
+ * are normal, thousands from one token are an attack on the server's memory.
+ */
+export const DEFAULT_MAX_STREAMS_PER_CONVERSATION = 5;
+
 /** @param upgrades the restify server: it re-emits its HTTP server's 'upgrade' events. */
-export function attachDirectLineStreams(upgrades: EventEmitter, service: DirectLineService): DirectLineStreams {
+export function attachDirectLineStreams(upgrades: EventEmitter, service: DirectLineService, maxStreamsPerConversation = DEFAULT_MAX_STREAMS_PER_CONVERSATION): DirectLineStreams {
+  /** Open (or opening) sockets per conversation id. */
+  const openStreams = new Map<string, number>();
+  const release = (conversationId: string) => {
+    const left = (openStreams.get(conversationId) ?? 1) - 1;
+    if (left > 0) openStreams.set(conversationId, left);
+    else openStreams.delete(conversationId);
+  };
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 });
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -57,15 +70,38 @@ export function attachDirectLineStreams(upgrades: EventEmitter, service: DirectL
       refuseUpgrade(socket, check.status, check.status === 401 ? 'Unauthorized' : 'Forbidden', check.message);
       return;
     }
-    const conversation = service.find(conversationId);
-    if (!conversation) {
-      refuseUpgrade(socket, 404, 'Not Found', 'no such conversation: start a new one');
+    const open = openStreams.get(conversationId) ?? 0;
+    if (open >= maxStreamsPerConversation) {
+      refuseUpgrade(socket, 429, 'Too Many Requests', `at most ${maxStreamsPerConversation} open streams per conversation; close another tab of this chat`);
       return;
     }
+    // Counted from here, before the storage read, so a burst of upgrades cannot slip past the limit.
+    openStreams.set(conversationId, open + 1);
     const rawWatermark = url.searchParams.get('watermark');
     const watermark = rawWatermark && /^\d{1,15}$/.test(rawWatermark) ? Number(rawWatermark) : undefined;
+    service.find(conversationId).then(
+      (conversation) => {
+        if (!conversation) {
+          release(conversationId);
+          refuseUpgrade(socket, 404, 'Not Found', 'no such conversation: start a new one');
+          return;
+        }
+        accept(req, socket, head, conversationId, conversation, watermark);
+      },
+      () => {
+        release(conversationId);
+        refuseUpgrade(socket, 503, 'Service Unavailable', 'the chat store cannot be reached right now; please try again shortly');
+      },
+    );
+  };
 
+  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, conversation: DirectLineConversation, watermark: number | undefined) => {
+    if (socket.destroyed) {
+      release(conversationId);
+      return;
+    }
     sockets.handleUpgrade(req, socket, head, (ws) => {
+      ws.once('close', () => release(conversationId));
       alive.set(ws, true);
       ws.on('pong', () => alive.set(ws, true));
       ws.on('error', () => ws.terminate());

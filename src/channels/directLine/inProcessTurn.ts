@@ -5,8 +5,15 @@
  * Only valid without auth: with a MicrosoftAppId the adapter demands a channel JWT we cannot mint.
  */
 import type { ActivityHandler, CloudAdapter, Request, Response } from 'botbuilder';
+import { isForgetRequested } from '../../bot/forgetUser';
 
-export type TurnRunner = (activity: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
+export interface TurnOutcome {
+  replies: Array<Record<string, unknown>>;
+  /** The user asked to be forgotten this turn ("forget me"): the channel deletes its own copy too. */
+  forgotten: boolean;
+}
+
+export type TurnRunner = (activity: Record<string, unknown>) => Promise<TurnOutcome>;
 
 export class TurnFailedError extends Error {
   constructor(readonly status: number, detail: unknown) {
@@ -38,9 +45,13 @@ export function inProcessTurnRunner(adapter: CloudAdapter, bot: ActivityHandler)
   return async (activity) => {
     const request: Request = { method: 'POST', headers: {}, body: { ...activity, deliveryMode: 'expectReplies' } };
     const response = new CapturedResponse();
-    await adapter.process(request, response, (context) => bot.run(context));
+    let forgotten = false;
+    await adapter.process(request, response, async (context) => {
+      await bot.run(context);
+      forgotten = isForgetRequested(context);
+    });
     if (response.statusCode !== 200) throw new TurnFailedError(response.statusCode, response.body);
     const replies = (response.body as { activities?: unknown } | undefined)?.activities;
-    return Array.isArray(replies) ? (replies as Array<Record<string, unknown>>) : [];
+    return { replies: Array.isArray(replies) ? (replies as Array<Record<string, unknown>>) : [], forgotten };
   };
 }

@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler, CloudAdapter, Storage } from 'botbuilder';
 import type restify from 'restify';
 import type { AppConfig } from '../../config';
 import { projectRoot } from '../../projectRoot';
@@ -24,6 +24,8 @@ export interface WebsiteChatParts {
   bot: ActivityHandler;
   /** Shown in the page footer ("In an emergency call 999"). */
   emergencyNumber: string;
+  /** The bot's conversation store: the self-hosted Direct Line keeps its conversation logs there too. */
+  storage?: Storage;
   log: (message: string) => void;
 }
 
@@ -32,6 +34,8 @@ export interface WebsiteChat {
   register(server: restify.Server): void;
   /** Closes the Direct Line streams; call before server.close(), which would otherwise wait for them. */
   close(): void;
+  /** Waits until the conversation logs are saved; call before the storage closes. */
+  flush(): Promise<void>;
 }
 
 export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): WebsiteChat {
@@ -49,7 +53,7 @@ export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): W
     directLineOrigins.push(azure.origin, `${azure.protocol === 'https:' ? 'wss' : 'ws'}://${azure.host}`);
   } else if (!config.authEnabled) {
     mode = 'self-hosted';
-    selfHosted = createSelfHostedDirectLine({ adapter: parts.adapter, bot: parts.bot, tokenKey: config.DIRECT_LINE_TOKEN_SECRET, log: parts.log });
+    selfHosted = createSelfHostedDirectLine({ adapter: parts.adapter, bot: parts.bot, tokenKey: config.DIRECT_LINE_TOKEN_SECRET, storage: parts.storage, log: parts.log });
     tokenSource = selfHostedTokenSource(selfHosted.service);
   } else {
     mode = 'unavailable';
@@ -71,5 +75,6 @@ export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): W
       registerWebChatRoutes(server, { documents, tokenSource, publicDir, vendorDir, directLineOrigins, embedOrigins: config.WEBCHAT_EMBED_ORIGINS, log: parts.log });
     },
     close: () => selfHosted?.close(),
+    flush: async () => selfHosted?.flush(),
   };
 }
