@@ -44,13 +44,32 @@ export async function sendEscalation(services: BotServices, context: TurnContext
 }
 
 /**
- * The card that goes with a triage message. Emergencies (and crises, whose message also says to call
- * the emergency number) get the call itself as the action: one tap on a phone.
+ * The card that goes with a triage message: the calls it asks for, the one to make now first, as
+ * tel: links (one tap on a phone). Emergency: the emergency number. Crisis: the crisis line, then the
+ * emergency number. Urgent: the urgent route's number when it has one (NHS 111). Self-care: what to
+ * do next, as buttons, since nothing needs a call.
  */
 export function triageCard(services: BotServices, level: TriageLevel, crisis = false): TriageCard {
-  const telUrl = telUrlOf(services.region.emergencyNumber);
-  if (!telUrl || (level !== 'emergency' && !crisis)) return { kind: 'triage', level };
-  return { kind: 'triage', level, action: { label: services.say('call_emergency_button'), url: telUrl } };
+  const { region, menu } = services;
+  const numbers = crisis
+    ? [numberIn(region.crisisLine), region.emergencyNumber]
+    : level === 'emergency'
+      ? [region.emergencyNumber]
+      : level === 'urgent'
+        ? [numberIn(region.urgentRoute)]
+        : [];
+  const calls = [...new Set(numbers)].flatMap((number) => {
+    const url = number ? telUrlOf(number) : undefined;
+    return url ? [{ label: services.say('call_emergency_button', { emergencyNumber: number! }), url }] : [];
+  });
+  const card: TriageCard = { kind: 'triage', level, calls, ...(crisis ? { crisis } : {}) };
+  if (level === 'self-care' && !crisis) card.nextSteps = [menu.intentChoices.book_physio, menu.intentChoices.help].filter(Boolean);
+  return card;
+}
+
+/** The first phone number in a region's wording ("Samaritans on 116 123 (free...)" -> "116 123"), if any. */
+export function numberIn(text: string): string | undefined {
+  return /(?<![\w-])\+?\d[\d ]{1,14}\d(?![\w-])/.exec(text)?.[0];
 }
 
 /** "999" -> "tel:999"; undefined for an EMERGENCY_NUMBER override that is not a dialable number. */

@@ -24,10 +24,11 @@ export function renderPlainText(reply: BotReply, options: PlainTextOptions): Par
   const parts = [markdownToPlain(textWithSources(reply, options.sourcesLabel))];
   const links = [...(reply.links ?? [])].filter((link) => !parts[0].includes(link.url));
   if (links.length) parts.push(links.map((link) => `${link.label}: ${link.url}`).join('\n'));
-  if (reply.choices?.length) {
+  const choices = [...(reply.choices ?? []), ...(reply.card?.kind === 'triage' ? (reply.card.nextSteps ?? []) : [])];
+  if (choices.length) {
     // " / " rather than "A, B or C": it needs no translation and stays clear when a value has commas.
     // An answer button's label is what to type (typing it gives the same answer as tapping it).
-    const values = [...new Set(reply.choices.map((c) => (c.questionId ? c.label : c.value)))].join(' / ');
+    const values = [...new Set(choices.map((c) => (c.questionId ? c.label : c.value)))].join(' / ');
     parts.push(options.replyWithChoices.replace('{choices}', values));
   }
   return { type: ActivityTypes.Message, text: parts.join('\n\n'), textFormat: 'plain' };

@@ -1,10 +1,15 @@
 /**
  * The Web Chat / Emulator / Direct Line renderer: markdown text and suggested-action buttons. The
  * renderer for a turn is picked by channel in renderForChannel.ts; dialogs never look at the channel.
+ * Line breaks show as written, the booking summary is a list whose values (what the user typed) show
+ * as plain text, and an escalation is an alert card with its calls as tel: buttons that stay.
  */
-import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
-import type { BotReply, ReplyChoice } from '../conversation/botReply';
+import { ActionTypes, ActivityTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
+import { isAlert, type BotReply, type ReplyChoice } from '../conversation/botReply';
 import { tapPayload } from '../questions/tap';
+import { alertCard } from './alertCard';
+import { escapeMarkdown, linkPhoneNumbers, withLineBreaks } from './markdownText';
+import { markdownToPlain } from './plainTextReply';
 
 export interface RenderOptions {
   sourcesLabel: string;
@@ -24,15 +29,44 @@ function choiceAction(choice: ReplyChoice): CardAction {
   return { type: ActionTypes.MessageBack, title: choice.label, text: choice.label, displayText: choice.label, value: tapPayload(choice.questionId, choice.value) };
 }
 
+/** The booking summary's lines as a list, each value escaped: a name like "[x](http://...)" shows as typed. */
+function withSummaryList(reply: BotReply, text: string): string {
+  if (reply.card?.kind !== 'bookingSummary' || !reply.card.linesInText || !text.includes(reply.card.linesInText)) return text;
+  const list = reply.card.fields.map((field) => `- **${field.label}:** ${escapeMarkdown(field.value)}`).join('\n');
+  return text.replace(reply.card.linesInText, () => `\n\n${list}\n\n`).replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** The reply's markdown for a host that renders CommonMark (Web Chat's markdown-it). */
+export function markdownOf(reply: BotReply, sourcesLabel: string): string {
+  const calls = reply.card?.kind === 'triage' ? reply.card.calls : [];
+  return withLineBreaks(linkPhoneNumbers(withSummaryList(reply, textWithSources(reply, sourcesLabel)), calls));
+}
+
 export function renderReply(reply: BotReply, options: RenderOptions): Partial<Activity> {
-  const activity: Partial<Activity> = { type: ActivityTypes.Message, text: textWithSources(reply, options.sourcesLabel), textFormat: 'markdown' };
-  // The triage action (e.g. "Call 999", a tel: link) comes first: it is the one thing to do.
-  const triageAction = reply.card?.kind === 'triage' ? reply.card.action : undefined;
+  const activity: Partial<Activity> = { type: ActivityTypes.Message, text: markdownOf(reply, options.sourcesLabel), textFormat: 'markdown' };
+  const card = reply.card;
+  if (card?.kind === 'triage' && isAlert(card)) {
+    // The card repeats the words inside the red frame; the chat page shows the card in place of the plain bubble.
+    activity.attachments = [CardFactory.adaptiveCard(alertCard(card, reply.text, markdownToPlain(reply.text)))];
+  }
+  const calls = card?.kind === 'triage' && !isAlert(card) ? card.calls : [];
   const actions: CardAction[] = [
-    ...(triageAction ? [{ type: ActionTypes.OpenUrl, title: triageAction.label, value: triageAction.url }] : []),
+    ...calls.map((c) => ({ type: ActionTypes.OpenUrl, title: c.label, value: c.url })),
     ...(reply.links ?? []).map((l) => ({ type: ActionTypes.OpenUrl, title: l.label, value: l.url })),
     ...(reply.choices ?? []).map(choiceAction),
+    ...(card?.kind === 'triage' ? (card.nextSteps ?? []) : []).map(choiceAction),
   ];
-  if (actions.length) activity.suggestedActions = { to: [], actions };
+  if (actions.length) activity.suggestedActions = { to: [], actions: dedupe(actions) };
   return activity;
+}
+
+/** A next step the dialog already offers (e.g. "Book a physio") is shown once. */
+function dedupe(actions: CardAction[]): CardAction[] {
+  const seen = new Set<string>();
+  return actions.filter((a) => {
+    const key = `${a.type}|${a.title}|${JSON.stringify(a.value)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -24,12 +24,24 @@ export interface ReplyLink {
 
 /**
  * The result of a red-flag screen or symptom check. The wording stays in `text`; the card tells a rich
- * channel how urgent it is and which one action matters (e.g. "Call 999" as a tel: link).
+ * channel how urgent it is and which calls matter, first the one to make now (e.g. "Call 999" as a
+ * tel: link). Emergency, urgent and crisis messages are alerts: every channel shows them as such, the
+ * calls as buttons that stay (not suggestions that vanish with the next message).
  */
 export interface TriageCard {
   kind: 'triage';
   level: TriageLevel;
-  action?: ReplyLink;
+  /** Thoughts of suicide or self-harm: the crisis line comes first. */
+  crisis?: boolean;
+  /** tel: links, the one to use now first. */
+  calls: ReplyLink[];
+  /** What the user can do next when nothing urgent is needed (e.g. exercises, booking), as buttons. */
+  nextSteps?: ReplyChoice[];
+}
+
+/** True for the messages every channel shows as an alert: act now, or today. */
+export function isAlert(card: ReplyCard | undefined): boolean {
+  return card?.kind === 'triage' && (card.crisis === true || card.level === 'emergency' || card.level === 'urgent');
 }
 
 /**

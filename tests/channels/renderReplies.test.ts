@@ -11,7 +11,15 @@ import { teamsCard, renderTeamsReply } from '../../src/channels/teams/teamsReply
 const options = { sourcesLabel: 'Sources:', replyWithChoices: 'Reply with: {choices}' };
 const yesNo: ReplyChoice[] = [{ label: 'Yes, go ahead', value: 'yes' }, { label: 'No thanks', value: 'no' }];
 const many = (n: number): ReplyChoice[] => Array.from({ length: n }, (_, i) => ({ label: `Option ${i + 1}`, value: `option ${i + 1}` }));
-const emergency: BotReply = { text: 'Call 999 now, or go to A&E straight away.', card: { kind: 'triage', level: 'emergency', action: { label: 'Call 999', url: 'tel:999' } } };
+const emergency: BotReply = {
+  text: "Call 999 now, or go to A&E straight away. Don't drive yourself.",
+  card: { kind: 'triage', level: 'emergency', calls: [{ label: 'Call 999', url: 'tel:999' }] },
+};
+const crisis: BotReply = {
+  text: 'Please call 999 now if you don\'t feel safe. You can also talk to someone right now: Samaritans on 116 123.',
+  card: { kind: 'triage', level: 'emergency', crisis: true, calls: [{ label: 'Call 116 123', url: 'tel:116123' }, { label: 'Call 999', url: 'tel:999' }] },
+};
+const selfCare: BotReply = { text: 'Look after it yourself for now.', card: { kind: 'triage', level: 'self-care', calls: [], nextSteps: [{ label: 'Book a physio', value: 'book a physio' }] } };
 const summaryLines = 'Name: Sam Taylor\nContact: sam@example.com';
 const bookingSummary: BotReply = {
   text: `Here's your request:\n\n${summaryLines}\n\nShall I send it to the clinic?`,
@@ -24,8 +32,9 @@ const bookingSummary: BotReply = {
  * type with its required properties and no property the schema does not define.
  */
 const CARD_SHAPES: Record<string, { required: string[]; optional: string[] }> = {
-  AdaptiveCard: { required: ['type', 'version', 'body'], optional: ['$schema', 'actions', 'fallbackText'] },
-  TextBlock: { required: ['type', 'text'], optional: ['wrap', 'weight', 'isSubtle', 'size'] },
+  AdaptiveCard: { required: ['type', 'version', 'body'], optional: ['$schema', 'actions', 'fallbackText', 'speak'] },
+  TextBlock: { required: ['type', 'text'], optional: ['wrap', 'weight', 'isSubtle', 'size', 'color', 'style', 'spacing'] },
+  Container: { required: ['type', 'items'], optional: ['style', 'selectAction', 'spacing', 'bleed'] },
   FactSet: { required: ['type', 'facts'], optional: [] },
   ActionSet: { required: ['type', 'actions'], optional: [] },
   'Action.Submit': { required: ['type', 'title'], optional: ['data'] },
@@ -33,17 +42,21 @@ const CARD_SHAPES: Record<string, { required: string[]; optional: string[] }> = 
 };
 
 function expectValidCard(card: unknown): void {
+  const actions = ['Action.Submit', 'Action.OpenUrl'];
   const check = (node: Record<string, unknown>, where: string, allowed: string[]): void => {
     const shape = CARD_SHAPES[String(node.type)];
     expect({ where, type: node.type, known: Boolean(shape) && allowed.includes(String(node.type)) }).toEqual({ where, type: node.type, known: true });
     for (const key of shape.required) expect({ where, key, present: node[key] !== undefined }).toEqual({ where, key, present: true });
     for (const key of Object.keys(node)) expect({ where, key, defined: [...shape.required, ...shape.optional].includes(key) }).toEqual({ where, key, defined: true });
     if (node.type === 'Action.OpenUrl') expect(String(node.url)).toMatch(/^(https?|tel|mailto):/);
-    if (node.style !== undefined) expect(['default', 'positive', 'destructive']).toContain(node.style);
+    const styles: Record<string, string[]> = { Container: ['emphasis', 'attention', 'warning'], TextBlock: ['default', 'heading'] };
+    if (node.style !== undefined) expect(styles[String(node.type)] ?? ['default', 'positive', 'destructive']).toContain(node.style);
     if (typeof node.title === 'string') expect(node.title.length).toBeGreaterThan(0);
     if (node.type === 'FactSet') for (const fact of node.facts as Array<Record<string, unknown>>) expect(Object.keys(fact).sort()).toEqual(['title', 'value']);
-    const actions = ['Action.Submit', 'Action.OpenUrl'];
-    for (const [i, child] of ((node.body as Array<Record<string, unknown>>) ?? []).entries()) check(child, `${where}.body[${i}]`, ['TextBlock', 'FactSet', 'ActionSet']);
+    const elements = ['TextBlock', 'FactSet', 'ActionSet', 'Container'];
+    for (const [i, child] of ((node.body as Array<Record<string, unknown>>) ?? []).entries()) check(child, `${where}.body[${i}]`, elements);
+    for (const [i, child] of ((node.items as Array<Record<string, unknown>>) ?? []).entries()) check(child, `${where}.items[${i}]`, elements);
+    if (node.selectAction) check(node.selectAction as Record<string, unknown>, `${where}.selectAction`, actions);
     for (const [i, child] of ((node.actions as Array<Record<string, unknown>>) ?? []).entries()) check(child, `${where}.actions[${i}]`, actions);
   };
   const root = card as Record<string, unknown>;
@@ -61,44 +74,94 @@ describe('Web Chat renderer', () => {
     expect(activity.suggestedActions!.actions.map((a) => [a.type, a.value])).toEqual([['openUrl', 'https://x.example'], ['imBack', 'yes'], ['imBack', 'no']]);
   });
 
-  it('puts the triage call first', () => {
-    expect(renderReply(emergency, options).suggestedActions!.actions[0]).toMatchObject({ type: 'openUrl', title: 'Call 999', value: 'tel:999' });
+  it('shows an escalation as an alert card: the action first, the number a tel: link, a call button that stays', () => {
+    const activity = renderReply(emergency, options);
+    expect(activity.text).toContain('Call [999](tel:999) now');
+    expect(activity.suggestedActions).toBeUndefined();
+    const card = activity.attachments![0].content;
+    expectValidCard(card);
+    const [frame] = card.body;
+    expect(frame).toMatchObject({ type: 'Container', style: 'attention' });
+    expect(frame.items[0]).toMatchObject({ type: 'TextBlock', style: 'heading', text: 'Call [999](tel:999) now, or go to A&E straight away.' });
+    expect(frame.items[1].text).toBe("Don't drive yourself.");
+    expect(frame.items[2]).toEqual({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Call 999', url: 'tel:999', style: 'destructive' }] });
+    // Said once: the action is not repeated as a heading of its own.
+    expect(JSON.stringify(card.body).match(/go to A&E/g)).toHaveLength(1);
+  });
+
+  it('gives a crisis the crisis line first, then the emergency number, both as tel: links', () => {
+    const card = renderReply(crisis, options).attachments![0].content;
+    expect(card.body[0].items.at(-1).actions.map((a: { url: string }) => a.url)).toEqual(['tel:116123', 'tel:999']);
+    expect(JSON.stringify(card.body[0].items[1].text)).toContain('[116 123](tel:116123)');
+  });
+
+  it('keeps single line breaks and lists as written', () => {
+    const text = renderReply({ text: 'Call now if back pain comes with:\n- one\n- two\nDon\'t wait.\nLine two' }, options).text;
+    expect(text).toBe("Call now if back pain comes with:\n\n- one\n- two\n\nDon't wait.  \nLine two");
+  });
+
+  it('shows the booking summary as a list whose values are plain text, never links, images or HTML', () => {
+    const hostile: BotReply = {
+      ...bookingSummary,
+      card: { kind: 'bookingSummary', linesInText: summaryLines, fields: [{ label: 'Name', value: '[Sam](https://evil.example) ![x](https://evil.example/i.png) <b>hi</b>' }, { label: 'Contact', value: 'sam@example.com' }] },
+    };
+    const text = renderReply(hostile, options).text!;
+    expect(text).toContain('- **Name:** \\[Sam\\]\\(https\\:\\/\\/evil\\.example\\) \\!\\[x\\]');
+    expect(text).toContain('\\<b\\>hi\\<\\/b\\>');
+    expect(text).toMatch(/^Here's your request:\n\n- \*\*Name/);
+    expect(text).toMatch(/\n\nShall I send it to the clinic\?$/);
+  });
+
+  it('ends a self-care result with its next steps as buttons', () => {
+    expect(renderReply(selfCare, options).suggestedActions!.actions.map((a) => a.value)).toEqual(['book a physio']);
   });
 });
 
 describe('Teams renderer (Adaptive Card 1.5)', () => {
-  it('keeps the text in the message and adds a valid card with submit buttons', () => {
+  it('puts the question in the card body and each choice in a full-width box whose label wraps', () => {
     const activity = renderTeamsReply({ text: 'May I keep them?', choices: yesNo }, options);
-    expect(activity.text).toBe('May I keep them?');
+    expect(activity.text).toBeUndefined();
+    expect(activity.summary).toBe('May I keep them?');
     const card = activity.attachments![0].content;
     expectValidCard(card);
-    expect(card.actions.map((a: { data: unknown }) => a.data)).toEqual([
+    expect(card.body[0]).toEqual({ type: 'TextBlock', text: 'May I keep them?', wrap: true });
+    const boxes = card.body.slice(1);
+    expect(boxes.map((b: { selectAction: { data: unknown } }) => b.selectAction.data)).toEqual([
       { choice: 'yes', msteams: { type: 'imBack', value: 'yes' } },
       { choice: 'no', msteams: { type: 'imBack', value: 'no' } },
     ]);
-    expect(card.fallbackText).toBe('Reply with: yes / no');
+    expect(boxes[0].items[0]).toMatchObject({ text: 'Yes, go ahead', wrap: true });
+    expect(card.actions).toBeUndefined();
+    expect(card.fallbackText).toBe('May I keep them?\n\nReply with: yes / no');
   });
 
-  it('moves more than six buttons into action sets of five', () => {
+  it('stacks any number of choices, one per row', () => {
     const card = teamsCard({ text: 'Pick one', choices: many(12) }, options)!;
     expectValidCard(card);
-    expect(card.actions).toBeUndefined();
-    expect(card.body.map((element) => (element.type === 'ActionSet' ? element.actions.length : 0))).toEqual([5, 5, 2]);
+    expect(card.body.filter((element) => element.type === 'Container')).toHaveLength(12);
   });
 
-  it('shows the booking summary as facts and drops those lines from the text', () => {
-    const activity = renderTeamsReply(bookingSummary, options);
-    expect(activity.text).toBe("Here's your request:\n\nShall I send it to the clinic?");
-    const card = activity.attachments![0].content;
+  it('shows the booking summary as facts between the words before and the question after', () => {
+    const card = renderTeamsReply(bookingSummary, options).attachments![0].content;
     expectValidCard(card);
-    expect(card.body[0]).toEqual({ type: 'FactSet', facts: [{ title: 'Name', value: 'Sam Taylor' }, { title: 'Contact', value: 'sam@example.com' }] });
+    expect(card.body.slice(0, 3)).toEqual([
+      { type: 'TextBlock', text: "Here's your request:", wrap: true },
+      { type: 'FactSet', facts: [{ title: 'Name', value: 'Sam Taylor' }, { title: 'Contact', value: 'sam@example.com' }] },
+      { type: 'TextBlock', text: 'Shall I send it to the clinic?', wrap: true },
+    ]);
   });
 
-  it('gives the emergency call a red button, and plain answers no card at all', () => {
+  it('shows an emergency as the alert card with a red call button; plain answers get no card at all', () => {
     const card = teamsCard(emergency, options)!;
     expectValidCard(card);
-    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Call 999', url: 'tel:999', style: 'destructive' }]);
-    expect(renderTeamsReply({ text: 'Just text.', sources: ['A'] }, options)).toEqual({ type: 'message', text: 'Just text.\n\nSources: A', textFormat: 'markdown' });
+    expect(card.body[0]).toMatchObject({ type: 'Container', style: 'attention' });
+    expect(JSON.stringify(card)).toContain('"url":"tel:999","style":"destructive"');
+    expect(renderTeamsReply({ text: 'Just text.' }, options)).toEqual({ type: 'message', text: 'Just text.', textFormat: 'markdown' });
+  });
+
+  it('carries sources under the answer in small print', () => {
+    const card = teamsCard({ text: 'Answer.', sources: ['A'] }, options)!;
+    expect(card.body.at(-1)).toEqual({ type: 'TextBlock', text: 'Sources: A', wrap: true, isSubtle: true, size: 'Small' });
   });
 });
 
@@ -127,8 +190,14 @@ describe('Slack renderer (Block Kit)', () => {
     expect(huge.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
   });
 
-  it('marks emergencies, keeps tel: links out of buttons, and shows the booking summary as fields', () => {
-    expect(renderSlackMessage(emergency, options).blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: ':rotating_light: Call 999 now, or go to A&amp;E straight away.' } }]);
+  it('marks emergencies with the action first in bold and a tel: link that stays, and shows the booking summary as fields', () => {
+    expect(renderSlackMessage(emergency, options).blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: ":rotating_light: *Call <tel:999|999> now, or go to A&amp;E straight away.*\nDon't drive yourself." } },
+      { type: 'section', text: { type: 'mrkdwn', text: ':telephone_receiver: *<tel:999|Call 999>*' } },
+    ]);
+    expect(renderSlackMessage(crisis, options).blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: ':telephone_receiver: *<tel:116123|Call 116 123>*   :telephone_receiver: *<tel:999|Call 999>*' } });
+    const hostile = renderSlackMessage({ ...bookingSummary, card: { kind: 'bookingSummary', linesInText: summaryLines, fields: [{ label: 'Name', value: '[Sam](https://evil.example) <!channel>' }] } }, options);
+    expect(hostile.blocks[1]).toEqual({ type: 'section', fields: [{ type: 'mrkdwn', text: '*Name*\n[Sam](https://evil.example) &lt;!channel&gt;' }] });
     const withLinks = renderSlackMessage({ text: 'x', links: [{ label: 'Call', url: 'tel:999' }, { label: 'Book', url: 'https://clinic.example' }] }, options);
     expect(blocksOfType(withLinks.blocks, 'actions')[0].elements).toEqual([{ type: 'button', text: { type: 'plain_text', text: 'Book', emoji: true }, action_id: 'link_0', url: 'https://clinic.example' }]);
     const summary = renderSlackMessage(bookingSummary, options);
@@ -167,6 +236,7 @@ describe('renderer choice', () => {
   it('picks by channel id; unknown channels get Web Chat\'s suggested actions', () => {
     const reply = { text: 'Pick', choices: yesNo };
     expect(renderForChannel('msteams', reply, options).attachments).toHaveLength(1);
+    expect(renderForChannel('sms', selfCare, options).text).toBe('Look after it yourself for now.\n\nReply with: book a physio');
     expect(renderForChannel('slack', reply, options).channelData.blocks).toBeDefined();
     for (const channel of ['webchat', 'directline', 'emulator', 'telegram', undefined]) {
       expect(renderForChannel(channel, reply, options).suggestedActions!.actions).toHaveLength(2);

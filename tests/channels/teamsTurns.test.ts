@@ -1,18 +1,47 @@
 /**
  * The bot as Microsoft Teams sees it, over real HTTP: activities on channel "msteams" get Adaptive
- * Cards for choices, the emergency call and the booking summary; card submits and @mentions in group
- * chats are read as what the user typed.
+ * Cards that carry the words with the choices (stacked boxes), the emergency call and the booking
+ * summary; card submits and @mentions in group chats are read as what the user typed.
  */
 import { typedTextOf } from '../../src/conversation/incomingText';
 import type { ReplyActivity } from '../../src/cli/directPost';
 import { RUNNER } from '../helpers/bookingConversation';
-import { HttpUser, messagesOf, startBot, textOf, type RunningBot } from '../helpers/runningBot';
+import { HttpUser, messagesOf, startBot, type RunningBot } from '../helpers/runningBot';
 
+interface CardAction {
+  type: string;
+  title: string;
+  url?: string;
+  style?: string;
+  data?: { choice: string; questionId?: string; answer?: string; msteams: { type: string; value: unknown; displayText?: string } };
+}
+interface CardElement {
+  type: string;
+  text?: string;
+  style?: string;
+  facts?: Array<{ title: string; value: string }>;
+  items?: CardElement[];
+  actions?: CardAction[];
+  selectAction?: CardAction;
+}
 interface CardJson {
   version: string;
-  body: Array<{ type: string; facts?: Array<{ title: string; value: string }> }>;
-  actions?: Array<{ type: string; title: string; url?: string; style?: string; data?: { choice: string; msteams: { type: string; value: string } } }>;
+  body: CardElement[];
+  actions?: CardAction[];
 }
+
+const elementsOf = (elements: CardElement[]): CardElement[] => elements.flatMap((e) => [e, ...elementsOf(e.items ?? [])]);
+/** Everything a card's body holds, nested containers included. */
+const allElementsOf = (card: CardJson) => elementsOf(card.body);
+/** What the user reads: the message text, or the words in its card. */
+const wordsOf = (replies: ReplyActivity[]): string =>
+  messagesOf(replies)
+    .map((r) => r.text || cardsOf([r]).flatMap(allElementsOf).filter((e) => e.type === 'TextBlock').map((e) => e.text).join('\n'))
+    .join('\n');
+const actionsOf = (card: CardJson): CardAction[] => [
+  ...(card.actions ?? []),
+  ...allElementsOf(card).flatMap((e) => [...(e.actions ?? []), ...(e.selectAction ? [e.selectAction] : [])]),
+];
 
 let bot: RunningBot;
 beforeAll(async () => {
@@ -28,12 +57,14 @@ const cardsOf = (replies: ReplyActivity[]): CardJson[] =>
     .map((a) => a.content);
 
 describe('Teams replies', () => {
-  it('greets with the text in the message and the starters as card buttons that post their value', async () => {
+  it('greets with the words in the card and the starters as stacked boxes that post their value', async () => {
     const replies = await new HttpUser(bot.url, 'msteams').join();
-    expect(textOf(replies)).toMatch(/not a diagnosis/i);
+    expect(wordsOf(replies)).toMatch(/not a diagnosis/i);
     const [card] = cardsOf(replies);
     expect(card.version).toBe('1.5');
-    const submits = (card.actions ?? []).filter((a) => a.type === 'Action.Submit');
+    expect(card.body[0]).toMatchObject({ type: 'TextBlock' });
+    expect(card.actions).toBeUndefined();
+    const submits = actionsOf(card).filter((a) => a.type === 'Action.Submit');
     expect(submits.length).toBeGreaterThanOrEqual(2);
     for (const submit of submits) expect(submit.data).toEqual({ choice: submit.data!.msteams.value, msteams: { type: 'imBack', value: submit.data!.choice } });
   });
@@ -41,30 +72,34 @@ describe('Teams replies', () => {
   it('reads a card submit (value.choice, no text) as the typed choice', async () => {
     const user = new HttpUser(bot.url, 'msteams');
     const replies = await user.say('', { value: { choice: 'check my symptoms' } });
-    expect(textOf(replies)).toMatch(/may I keep your answers/i);
+    expect(wordsOf(replies)).toMatch(/may I keep your answers/i);
     const [card] = cardsOf(replies);
+    expect(allElementsOf(card).some((e) => e.type === 'TextBlock' && /may I keep your answers/i.test(e.text ?? ''))).toBe(true);
     // Answer buttons submit their label as the user's words, with the question id and canonical answer.
-    expect(card.actions!.map((a) => a.data?.choice)).toEqual(expect.arrayContaining(['Yes, keep them', "No, don't keep them"]));
-    const yes = card.actions!.find((a) => a.data?.choice === 'Yes, keep them')!;
+    const submits = actionsOf(card);
+    expect(submits.map((a) => a.data?.choice)).toEqual(expect.arrayContaining(['Yes, keep them', "No, don't keep them"]));
+    const yes = submits.find((a) => a.data?.choice === 'Yes, keep them')!;
     expect(yes.data).toMatchObject({ questionId: 'symptoms.consent', answer: 'yes', msteams: { type: 'messageBack', displayText: 'Yes, keep them', value: { questionId: 'symptoms.consent', answer: 'yes' } } });
     // Teams posts the messageBack's text and value: the consent is applied to its own question.
     const next = await user.say('Yes, keep them', { value: { questionId: 'symptoms.consent', answer: 'yes' } });
-    expect(textOf(next)).toMatch(/Where is the pain/);
+    expect(wordsOf(next)).toMatch(/Where is the pain/);
   });
 
   it('runs a conversation in a group chat, where every message starts with the bot\'s @mention (stripping: see typedTextOf below)', async () => {
     const user = new HttpUser(bot.url, 'msteams');
     const mention = { type: 'mention', text: '<at>Back on Track</at>', mentioned: { id: 'back-on-track', name: 'Back on Track' } };
     const groupChat = { entities: [mention], conversation: { id: user.conversationId, isGroup: true, conversationType: 'groupChat' } };
-    expect(textOf(await user.say('<at>Back on Track</at> check my symptoms', groupChat))).toMatch(/may I keep your answers/i);
+    expect(wordsOf(await user.say('<at>Back on Track</at> check my symptoms', groupChat))).toMatch(/may I keep your answers/i);
     // Every message in a group chat carries the mention; the check still moves on one answer at a time.
-    expect(textOf(await user.say('<at>Back on Track</at> yes', groupChat))).toMatch(/Where is the pain/);
+    expect(wordsOf(await user.say('<at>Back on Track</at> yes', groupChat))).toMatch(/Where is the pain/);
   });
 
-  it('puts the emergency call on the escalation card as a tel: link', async () => {
+  it('shows the escalation as an alert card: the action first with a tel: link, and a red call button', async () => {
     const replies = await new HttpUser(bot.url, 'msteams').say("I can't feel the toilet paper when I wipe and I've wet myself");
-    expect(textOf(replies)).toMatch(/999/);
-    const call = cardsOf(replies).flatMap((card) => card.actions ?? []).find((a) => a.type === 'Action.OpenUrl');
+    const [card] = cardsOf(replies);
+    expect(card.body[0]).toMatchObject({ type: 'Container', style: 'attention' });
+    expect(card.body[0].items![0].text).toMatch(/^Call \[999\]\(tel:999\) now/);
+    const call = actionsOf(card).find((a) => a.type === 'Action.OpenUrl');
     expect(call).toMatchObject({ title: 'Call 999', url: 'tel:999', style: 'destructive' });
   });
 
@@ -73,9 +108,9 @@ describe('Teams replies', () => {
     const answers = ['book a physio', 'yes', RUNNER.name, RUNNER.email, RUNNER.times];
     for (const answer of answers) await user.say(answer);
     const confirm = await user.say('no');
-    expect(textOf(confirm)).toMatch(/Shall I send it/);
-    expect(textOf(confirm)).not.toContain(RUNNER.email);
-    const facts = cardsOf(confirm).flatMap((card) => card.body.flatMap((element) => element.facts ?? []));
+    expect(wordsOf(confirm)).toMatch(/Here's your request:\nShall I send it/);
+    expect(wordsOf(confirm)).not.toContain(RUNNER.email);
+    const facts = cardsOf(confirm).flatMap((card) => allElementsOf(card).flatMap((element) => element.facts ?? []));
     expect(facts).toEqual(expect.arrayContaining([{ title: 'Name', value: RUNNER.name }, { title: 'Contact', value: RUNNER.email }]));
   });
 });

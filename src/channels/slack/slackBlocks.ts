@@ -4,9 +4,11 @@
  * sources in a context block. Slack refuses a whole message when one block breaks a limit
  * (invalid_blocks), so every limit below is enforced here rather than hoped for.
  */
-import type { BotReply, ReplyChoice } from '../../conversation/botReply';
+import { isAlert, type BotReply, type ReplyChoice } from '../../conversation/botReply';
 import { tapPayload } from '../../questions/tap';
-import { markdownToMrkdwn } from './slackMrkdwn';
+import { splitAction } from '../alertCard';
+import { linkPhoneNumbers } from '../markdownText';
+import { escapeSlack, markdownToMrkdwn } from './slackMrkdwn';
 
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,
@@ -45,18 +47,26 @@ const TRIAGE_MARKS = { emergency: ':rotating_light: ', urgent: ':warning: ', rou
 export function renderSlackMessage(reply: BotReply, options: { sourcesLabel: string }): SlackMessage {
   const card = reply.card;
   const words = card?.kind === 'bookingSummary' && card.linesInText ? reply.text.replace(card.linesInText, '').replace(/\n{3,}/g, '\n\n').trim() : reply.text;
-  const mark = card?.kind === 'triage' ? TRIAGE_MARKS[card.level] : '';
-  const mrkdwn = mark + markdownToMrkdwn(words);
+  const mark = card?.kind === 'triage' ? TRIAGE_MARKS[card.crisis ? 'urgent' : card.level] : '';
+  const calls = card?.kind === 'triage' ? card.calls : [];
+  let mrkdwn = mark + markdownToMrkdwn(linkPhoneNumbers(words, calls));
+  if (card?.kind === 'triage' && isAlert(card)) {
+    // Action first and bold; Slack has no red frame, so the mark and the bold line stand in for it.
+    const [action, rest] = splitAction(markdownToMrkdwn(linkPhoneNumbers(words, calls)));
+    mrkdwn = `${mark}*${action.replace(/\*/g, '')}*${rest ? `\n${rest}` : ''}`;
+  }
 
   const blocks: SlackBlock[] = splitText(mrkdwn, SLACK_LIMITS.sectionText).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+  // Slack buttons open web links only, so each call is a tel: link of its own line, which stays in the message.
+  if (calls.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: calls.map((c) => `:telephone_receiver: *<${c.url}|${escapeSlack(c.label)}>*`).join('   ') } });
   if (card?.kind === 'bookingSummary') {
-    const fields = card.fields.map((field) => ({ type: 'mrkdwn' as const, text: clip(`*${markdownToMrkdwn(field.label)}*\n${markdownToMrkdwn(field.value)}`, SLACK_LIMITS.fieldText) }));
+    // Values are what the user typed: escaped, never read as mrkdwn links or mentions.
+    const fields = card.fields.map((field) => ({ type: 'mrkdwn' as const, text: clip(`*${markdownToMrkdwn(field.label)}*\n${escapeSlack(field.value)}`, SLACK_LIMITS.fieldText) }));
     for (let i = 0; i < fields.length; i += SLACK_LIMITS.sectionFields) blocks.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.sectionFields) });
   }
   const buttons: SlackButton[] = [
-    // Slack buttons open web links only; a tel: action stays in the text ("Call 999 now").
     ...(reply.links ?? []).filter((link) => /^https?:\/\//i.test(link.url)).map((link, i) => ({ type: 'button' as const, text: plain(link.label), action_id: `${LINK_ACTION_PREFIX}${i}`, url: link.url })),
-    ...(reply.choices ?? []).map((c, i) => ({ type: 'button' as const, text: plain(c.label), action_id: `${CHOICE_ACTION_PREFIX}${i}`, value: clip(slackButtonValue(c), SLACK_LIMITS.buttonValue) })),
+    ...[...(reply.choices ?? []), ...(card?.kind === 'triage' ? (card.nextSteps ?? []) : [])].map((c, i) => ({ type: 'button' as const, text: plain(c.label), action_id: `${CHOICE_ACTION_PREFIX}${i}`, value: clip(slackButtonValue(c), SLACK_LIMITS.buttonValue) })),
   ];
   for (let i = 0; i < buttons.length; i += SLACK_LIMITS.buttonsPerActionsBlock) blocks.push({ type: 'actions', elements: buttons.slice(i, i + SLACK_LIMITS.buttonsPerActionsBlock) });
   if (reply.sources?.length) {

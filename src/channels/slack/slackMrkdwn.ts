@@ -4,7 +4,7 @@
  * angle-bracket form. Plain functions.
  */
 
-const escapeSlack = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeSlack = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Markdown as written in knowledge/ and wording, as Slack mrkdwn. */
 export function markdownToMrkdwn(markdown: string): string {

@@ -21,10 +21,25 @@ export type CardAction =
   | { type: 'Action.Submit'; title: string; data: ChoiceSubmitData }
   | { type: 'Action.OpenUrl'; title: string; url: string; style?: 'default' | 'positive' | 'destructive' };
 
+export type TextBlock = {
+  type: 'TextBlock';
+  text: string;
+  wrap: true;
+  weight?: 'Default' | 'Bolder';
+  isSubtle?: boolean;
+  size?: 'Small' | 'Default' | 'Medium' | 'Large';
+  color?: 'Default' | 'Attention' | 'Warning';
+  /** "heading" (1.5): announced as a heading by screen readers. */
+  style?: 'default' | 'heading';
+  spacing?: 'None' | 'Small' | 'Default';
+};
+
 export type CardElement =
-  | { type: 'TextBlock'; text: string; wrap: true; weight?: 'Default' | 'Bolder'; isSubtle?: boolean; size?: 'Small' | 'Default' | 'Medium' }
+  | TextBlock
   | { type: 'FactSet'; facts: Array<{ title: string; value: string }> }
-  | { type: 'ActionSet'; actions: CardAction[] };
+  | { type: 'ActionSet'; actions: CardAction[] }
+  /** A framed group; with selectAction the whole box is one button (its label wraps, unlike a button's). */
+  | { type: 'Container'; items: CardElement[]; style?: 'emphasis' | 'attention' | 'warning'; selectAction?: CardAction; spacing?: 'None' | 'Small' | 'Default'; bleed?: boolean };
 
 export interface AdaptiveCard {
   $schema: typeof ADAPTIVE_CARD_SCHEMA;
@@ -34,4 +49,6 @@ export interface AdaptiveCard {
   actions?: CardAction[];
   /** Shown by hosts that cannot render the card. */
   fallbackText?: string;
+  /** Read out by screen readers for the whole card. */
+  speak?: string;
 }
