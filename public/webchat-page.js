@@ -1,7 +1,10 @@
 /*
- * The chat page's script: gets a Direct Line token from this server (POST /api/webchat/token; the
- * server decides whether it is its own Direct Line or Azure's), then renders Web Chat with the clinic's
- * look. Settings come from the page's JSON block, so this file is the same for every clinic.
+ * The chat page's script: gets a Direct Line session and renders Web Chat with the clinic's look.
+ * The session (conversation id, token, Direct Line address) is kept in this tab's sessionStorage, so a
+ * reload, or the next page of the clinic's site (the embed frame), resumes the same chat through Direct
+ * Line's reconnect: the server replays the transcript, saved with the bot's state, even after a
+ * restart. "New chat" forgets the session and starts over. Settings come from the page's JSON block,
+ * so this file is the same for every clinic.
  */
 (function () {
   'use strict';
@@ -9,27 +12,69 @@
   var settings = JSON.parse(document.getElementById('webchat-settings').textContent);
   var chatElement = document.getElementById('webchat');
   var statusElement = document.querySelector('.chat-status');
+  var loadingElement = document.querySelector('.chat-loading');
+  var newChatButton = document.querySelector('.chat-new');
   var embedded = new URLSearchParams(window.location.search).has('embed');
+  var SESSION_KEY = 'back-on-track:session';
+  // A token lives 30 minutes and is refreshed while the page is open; an older saved one is worthless.
+  var SESSION_MAX_AGE_MS = 29 * 60 * 1000;
 
   // directlinejs ConnectionStatus values after which this chat cannot go on: ExpiredToken, FailedToConnect, Ended.
-  var UNRECOVERABLE = { 3: 'This chat has timed out.', 4: 'The chat could not connect.', 5: 'This chat has ended.' };
+  var UNRECOVERABLE = { 3: 'This chat has timed out.', 4: 'The connection was lost: reload this page to carry on.', 5: 'This chat has ended.' };
+  // After these the saved chat cannot be resumed; a lost connection (4) can, once the server is back.
+  var ENDED = { 3: true, 5: true };
+
+  function readSession() {
+    try {
+      var session = JSON.parse(window.sessionStorage.getItem(SESSION_KEY) || 'null');
+      if (session && session.token && session.conversationId && session.domain && Date.now() - session.savedAt < SESSION_MAX_AGE_MS) return session;
+    } catch (error) {
+      // Storage blocked (private mode, cookies off): every load is a new chat, which still works.
+    }
+    return null;
+  }
+
+  function saveSession(session) {
+    try {
+      window.sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: session.token, conversationId: session.conversationId, domain: session.domain, savedAt: Date.now() }));
+    } catch (error) {
+      // As above: the chat works, it just will not survive a reload.
+    }
+  }
+
+  function forgetSession() {
+    try {
+      window.sessionStorage.removeItem(SESSION_KEY);
+    } catch (error) {
+      // Nothing stored, nothing to forget.
+    }
+  }
+
+  function startOver() {
+    forgetSession();
+    window.location.reload();
+  }
 
   function showProblem(text) {
+    loadingElement.hidden = true;
     statusElement.querySelector('.chat-status-text').textContent = text;
     statusElement.hidden = false;
   }
 
-  statusElement.querySelector('.chat-restart').addEventListener('click', function () {
-    window.location.reload();
-  });
+  statusElement.querySelector('.chat-restart').addEventListener('click', startOver);
+  newChatButton.addEventListener('click', startOver);
 
   if (embedded) {
-    // Inside the embed widget's iframe: the close button asks the host page (embed.js) to hide us.
+    // Inside the embed widget's iframe: the close button and Escape ask the host page (embed.js) to hide us.
     document.body.classList.add('embedded');
     var close = document.querySelector('.chat-close');
-    close.hidden = false;
-    close.addEventListener('click', function () {
+    var askToClose = function () {
       window.parent.postMessage({ type: 'back-on-track:close' }, '*');
+    };
+    close.hidden = false;
+    close.addEventListener('click', askToClose);
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') askToClose();
     });
   }
 
@@ -38,21 +83,66 @@
     return;
   }
 
-  fetch(settings.tokenUrl, { method: 'POST', headers: { Accept: 'application/json' } })
-    .then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) throw new Error(body && body.message ? body.message : 'HTTP ' + response.status);
-        return body;
+  function postJson(url, token) {
+    var headers = { Accept: 'application/json' };
+    if (token) headers.Authorization = 'Bearer ' + token;
+    return fetch(url, { method: 'POST', headers: headers }).then(function (response) {
+      return response.json().then(
+        function (body) {
+          if (!response.ok) throw Object.assign(new Error(body && (body.message || (body.error && body.error.message)) || 'HTTP ' + response.status), { status: response.status });
+          return body;
+        },
+        function () {
+          throw Object.assign(new Error('HTTP ' + response.status), { status: response.status });
+        }
+      );
+    });
+  }
+
+  function newSession() {
+    return postJson(settings.tokenUrl).then(function (session) {
+      return { token: session.token, conversationId: session.conversationId, domain: session.domain, resumed: false };
+    });
+  }
+
+  /** The saved chat with a fresh token, or a new chat when the saved one cannot go on (expired, or not ours). */
+  function session() {
+    var saved = readSession();
+    if (!saved) return newSession();
+    return postJson(saved.domain + '/tokens/refresh', saved.token).then(
+      function (refreshed) {
+        return { token: refreshed.token, conversationId: saved.conversationId, domain: saved.domain, resumed: true };
+      },
+      function () {
+        forgetSession();
+        return newSession();
+      }
+    );
+  }
+
+  session()
+    .then(function (chat) {
+      saveSession(chat);
+      var directLine = window.WebChat.createDirectLine({ token: chat.token, domain: chat.domain, conversationId: chat.resumed ? chat.conversationId : undefined });
+      // directlinejs refreshes its token every 15 minutes: keep the newest, so a reload can resume.
+      var keep = function () {
+        if (directLine.token) saveSession({ token: directLine.token, conversationId: chat.conversationId, domain: chat.domain });
+      };
+      window.setInterval(keep, 60 * 1000);
+      window.addEventListener('pagehide', keep);
+
+      directLine.activity$.subscribe(function () {
+        loadingElement.hidden = true;
+        newChatButton.hidden = false;
       });
-    })
-    .then(function (session) {
-      var directLine = window.WebChat.createDirectLine({ token: session.token, domain: session.domain });
       directLine.connectionStatus$.subscribe(function (status) {
+        if (ENDED[status]) forgetSession();
         if (UNRECOVERABLE[status]) showProblem(UNRECOVERABLE[status]);
       });
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
+          locale: settings.locale,
           styleOptions: settings.styleOptions,
           overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: settings.sendBoxPlaceholder },
         },
@@ -60,6 +150,7 @@
       );
     })
     .catch(function (error) {
-      showProblem('The chat is unavailable right now (' + error.message + '). Please try again shortly.');
+      if (error.status === 429) showProblem('Too many new chats from this connection. Please wait a few minutes, then try again.');
+      else showProblem('The chat is unavailable right now (' + error.message + '). Please try again shortly.');
     });
 })();

@@ -37,10 +37,16 @@ describe('website chat page', () => {
     expect(html).not.toMatch(/\{\{/);
     // No script from anywhere but this server.
     const scriptSources = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-    expect(scriptSources).toEqual(['/webchat/vendor/webchat.js', '/webchat/webchat-page.js']);
+    expect(scriptSources).toEqual([expect.stringMatching(/^\/webchat\/v\/[0-9a-f]{12}\/webchat\.js$/), expect.stringMatching(/^\/webchat\/v\/[0-9a-f]{12}\/webchat-page\.js$/)]);
+    // Neither script blocks the first paint, which already shows that the chat is loading.
+    expect([...html.matchAll(/<script[^>]*src=[^>]*>/g)].every((m) => / defer/.test(m[0]))).toBe(true);
+    expect(html).toMatch(/class="chat-loading" role="status"/);
+    expect(html).toMatch(/<html lang="en-GB">/);
+    expect(html).toMatch(/class="chat-new"[^>]*>New chat</);
 
     const settings = JSON.parse(/<script type="application\/json" id="webchat-settings">(.*?)<\/script>/s.exec(html)![1]);
     expect(settings.tokenUrl).toBe('/api/webchat/token');
+    expect(settings.locale).toBe('en-GB');
     expect(settings.styleOptions).toMatchObject({ accent: '#1d4ed8', bubbleFromUserBackground: '#1d4ed8', bubbleFromUserTextColor: '#ffffff', botAvatarInitials: 'RP', hideUploadButton: true });
   });
 
@@ -55,19 +61,38 @@ describe('website chat page', () => {
     expect(js).toContain("'/?embed=1'");
   });
 
-  it('serves the Web Chat bundle gzipped with an ETag (304 on revisit), and nothing from node_modules', async () => {
-    const bundle = await fetch(`${bot.url}/webchat/vendor/webchat.js`, { headers: { 'accept-encoding': 'gzip' } });
-    expect(bundle.status).toBe(200);
-    expect(bundle.headers.get('content-encoding')).toBe('gzip');
-    expect((await bundle.text()).length).toBeGreaterThan(1_000_000); // fetch unzips it
-    const etag = bundle.headers.get('etag')!;
-    const revisit = await fetch(`${bot.url}/webchat/vendor/webchat.js`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } });
-    expect(revisit.status).toBe(304);
+  it('serves the Web Chat bundle brotli- or gzip-compressed, cached for a year under its content hash, and nothing from node_modules', async () => {
+    const html = await (await fetch(`${bot.url}/`)).text();
+    const bundleUrl = /<script src="([^"]*webchat\.js)"/.exec(html)![1];
+    const raw = (url: string, headers: Record<string, string>) => fetch(`${bot.url}${url}`, { headers });
+    const br = await raw(bundleUrl, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const brBytes = Number(br.headers.get('content-length'));
+    expect((await br.text()).length).toBeGreaterThan(3_000_000); // fetch decompresses it
+    const gzip = await raw(bundleUrl, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(brBytes).toBeLessThan(Number(gzip.headers.get('content-length')));
+    await gzip.arrayBuffer();
+    expect((await raw(bundleUrl, { 'accept-encoding': 'br;q=0, gzip' })).headers.get('content-encoding')).toBe('gzip');
+    // The plain URL (and an old hash) still works, but revalidates: 304 with the ETag.
+    const plain = await raw('/webchat/webchat.js', { 'accept-encoding': 'br' });
+    expect(plain.headers.get('cache-control')).toBe('no-cache');
+    await plain.arrayBuffer();
+    expect((await raw('/webchat/webchat.js', { 'accept-encoding': 'br', 'if-none-match': plain.headers.get('etag')! })).status).toBe(304);
+    expect((await raw('/webchat/v/000000000000/webchat.js', { 'accept-encoding': 'br' })).headers.get('cache-control')).toBe('no-cache');
 
-    expect((await fetch(`${bot.url}/webchat/vendor/webchat.js.LICENSE.txt`)).status).toBe(200);
-    for (const path of ['/node_modules/botframework-webchat/dist/stats.json', '/webchat/vendor/../../package.json', '/webchat/vendor/webchat.js.gz', '/public/index.html']) {
+    expect((await fetch(`${bot.url}${bundleUrl}.LICENSE.txt`)).status).toBe(200);
+    for (const path of ['/node_modules/botframework-webchat/dist/stats.json', '/webchat/vendor/../../package.json', '/webchat/webchat.js.gz', '/webchat/webchat.js.br', '/webchat/index.html', '/webchat/constructor', '/public/index.html']) {
       expect((await fetch(`${bot.url}${path}`)).status).toBe(404);
     }
+  });
+
+  it('tells embed.js whether the site it runs on may show the chat', async () => {
+    const check = async (origin: string) => (await (await fetch(`${bot.url}/api/webchat/embed-check`, { headers: { origin } })).json()).allowed;
+    expect(await check('https://riverside-physio.example')).toBe(true);
+    expect(await check('https://evil.example')).toBe(false);
   });
 
   it('refuses a colour or avatar URL that could break out of the page, at start-up', () => {

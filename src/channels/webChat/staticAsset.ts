@@ -1,23 +1,48 @@
 /**
- * One file served from memory with an ETag (so a returning visitor gets a 304, not 4 MB again) and its
- * pre-gzipped twin when the browser accepts gzip. The file is read on first request and kept; a file
- * that is missing (the Web Chat bundle before `npm run build`) is looked for again next time.
+ * One file served from memory, compressed for the browser: brotli where it is accepted, else gzip,
+ * else as is. Big files (the Web Chat bundle) bring their compressed twins from the build
+ * (`.br`, `.gz`); small ones are compressed once on first request. Each file has a content hash: a
+ * URL carrying the current hash is cached for a year (`immutable`), since a new build changes the URL;
+ * any other request revalidates with the ETag (304). A file that is missing (the bundle before
+ * `npm run build`) is looked for again next time.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import type restify from 'restify';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+
+type Encoding = 'br' | 'gzip' | 'identity';
 
 interface LoadedAsset {
-  body: Buffer;
-  gzipped?: Buffer;
-  etag: string;
+  bodies: Partial<Record<Encoding, Buffer>> & { identity: Buffer };
+  hash: string;
 }
 
 export interface StaticAssetOptions {
   contentType: string;
-  cacheControl: string;
   /** What a 404 says when the file is not there (e.g. how to create it). */
   missingMessage: string;
+  /** Compress in memory when there is no twin on disk (small files only: brotli takes its time). */
+  compressOnLoad?: boolean;
+}
+
+/** A year: the most browsers keep anything, and a hashed URL never changes its content. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'no-cache';
+
+/** The browser's preferred encoding among those we have (q=0 means "not this one"). */
+export function pickEncoding(acceptEncoding: string | string[] | undefined, available: Encoding[]): Encoding {
+  const accepted = new Map<string, number>();
+  for (const part of String(acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+    accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  for (const encoding of ['br', 'gzip'] as const) {
+    if (available.includes(encoding) && (accepted.get(encoding) ?? 0) > 0) return encoding;
+  }
+  return 'identity';
 }
 
 export class StaticAsset {
@@ -29,17 +54,23 @@ export class StaticAsset {
     return this.loaded !== undefined || fs.existsSync(this.file);
   }
 
-  serve(req: restify.Request, res: restify.Response): void {
+  /** The content hash (12 hex digits) for versioned URLs; undefined while the file is missing. */
+  get hash(): string | undefined {
+    return this.load()?.hash;
+  }
+
+  /** @param requestedHash the hash in the URL, if any: only the current one may be cached for good. */
+  serve(req: restify.Request, res: restify.Response, requestedHash?: string): void {
     const asset = this.load();
     if (!asset) {
       res.json(404, { error: 'NotFound', message: this.options.missingMessage });
       return;
     }
-    const gzip = asset.gzipped !== undefined && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const encoding = pickEncoding(req.headers['accept-encoding'], Object.keys(asset.bodies) as Encoding[]);
     // Each encoding is its own representation, so each gets its own (strong) ETag.
-    const etag = gzip ? `"${asset.etag}-gz"` : `"${asset.etag}"`;
+    const etag = `"${asset.hash}-${encoding}"`;
     res.header('ETag', etag);
-    res.header('Cache-Control', this.options.cacheControl);
+    res.header('Cache-Control', requestedHash === asset.hash ? IMMUTABLE : REVALIDATE);
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Vary', 'Accept-Encoding');
     if (req.headers['if-none-match'] === etag) {
@@ -47,11 +78,11 @@ export class StaticAsset {
       res.end();
       return;
     }
-    const body = gzip ? asset.gzipped! : asset.body;
+    const body = asset.bodies[encoding]!;
     res.writeHead(200, {
       'Content-Type': this.options.contentType,
       'Content-Length': body.length,
-      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
     });
     res.end(body);
   }
@@ -59,12 +90,14 @@ export class StaticAsset {
   private load(): LoadedAsset | undefined {
     if (this.loaded) return this.loaded;
     if (!fs.existsSync(this.file)) return undefined;
-    const body = fs.readFileSync(this.file);
-    const gzipFile = `${this.file}.gz`;
+    const identity = fs.readFileSync(this.file);
+    const twin = (suffix: string) => (fs.existsSync(`${this.file}${suffix}`) ? fs.readFileSync(`${this.file}${suffix}`) : undefined);
+    const compress = this.options.compressOnLoad;
+    const br = twin('.br') ?? (compress ? brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }) : undefined);
+    const gzip = twin('.gz') ?? (compress ? gzipSync(identity, { level: 9 }) : undefined);
     this.loaded = {
-      body,
-      gzipped: fs.existsSync(gzipFile) ? fs.readFileSync(gzipFile) : undefined,
-      etag: createHash('sha1').update(body).digest('base64url'),
+      bodies: { identity, ...(br ? { br } : {}), ...(gzip ? { gzip } : {}) },
+      hash: createHash('sha256').update(identity).digest('hex').slice(0, 12),
     };
     return this.loaded;
   }

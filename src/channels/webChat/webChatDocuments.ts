@@ -32,17 +32,25 @@ export function fillTemplate(template: string, values: Record<string, string>, n
   });
 }
 
-export function renderWebChatDocuments(look: WebChatLook, publicDir: string): WebChatDocuments {
+/** Where the page loads its files from: content-hashed URLs, cached for good by the browser. */
+export interface WebChatAssetUrls {
+  css: string;
+  bundle: string;
+  pageJs: string;
+}
+
+export function renderWebChatDocuments(look: WebChatLook, publicDir: string, urls: WebChatAssetUrls): WebChatDocuments {
   const avatarHtml = look.avatarUrl
     ? `<img class="chat-avatar" src="${escapeHtml(look.avatarUrl)}" alt="">`
     : `<span class="chat-avatar" aria-hidden="true">${escapeHtml(look.avatarInitials)}</span>`;
-  const pageSettings = { tokenUrl: '/api/webchat/token', styleOptions: look.styleOptions, sendBoxPlaceholder: look.sendBoxPlaceholder };
+  const pageSettings = { tokenUrl: '/api/webchat/token', locale: look.locale, styleOptions: look.styleOptions, sendBoxPlaceholder: look.sendBoxPlaceholder };
   const embedSettings = {
     title: look.title,
     primaryColor: look.primaryColor,
     onPrimaryColor: look.onPrimaryColor,
     avatarInitials: look.avatarInitials,
     avatarUrl: look.avatarUrl ?? null,
+    emergencyNumber: look.emergencyNumber,
   };
   const values = {
     title: look.title,
@@ -52,6 +60,10 @@ export function renderWebChatDocuments(look: WebChatLook, publicDir: string): We
     tintColor: look.tintColor,
     emergencyNumber: look.emergencyNumber,
     avatarHtml,
+    locale: look.locale,
+    cssUrl: urls.css,
+    bundleUrl: urls.bundle,
+    pageJsUrl: urls.pageJs,
     settingsJson: scriptSafeJson(pageSettings),
     embedSettingsJson: scriptSafeJson(embedSettings),
   };

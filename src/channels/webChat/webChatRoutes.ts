@@ -1,21 +1,20 @@
 /**
  * The website chat's HTTP surface: the page at /, its CSS and script, the Web Chat bundle copied at
- * build time, /embed.js for a clinic's own site, and POST /api/webchat/token for the page's token.
- * Only these named files are served; there is no directory listing and no path from the URL to disk.
+ * build time, /embed.js for a clinic's own site (and /api/webchat/embed-check, which tells it whether
+ * its site may show the chat), and POST /api/webchat/token for the page's token. Only the named
+ * files of webChatAssets are served; there is no directory listing and no path from the URL to disk.
  */
-import * as path from 'node:path';
 import type restify from 'restify';
 import { requestOrigin } from '../directLine/requestOrigin';
-import { StaticAsset, serveRendered } from './staticAsset';
-import { WEBCHAT_BUNDLE_FILE } from './webChatBundle';
+import { serveRendered } from './staticAsset';
+import { ASSET_PREFIX, type WebChatAssets } from './webChatAssets';
 import type { WebChatDocuments } from './webChatDocuments';
 import { TokenUnavailableError, type WebChatTokenSource } from './webChatTokenSources';
 
 export interface WebChatRouteParts {
   documents: WebChatDocuments;
   tokenSource: WebChatTokenSource;
-  publicDir: string;
-  vendorDir: string;
+  assets: WebChatAssets;
   /** Origins the page's Direct Line client may connect to besides this server (Azure's, when used). */
   directLineOrigins: string[];
   /** Sites that may show the page in a frame; empty: any site (then the CSP says nothing about framing). */
@@ -46,21 +45,6 @@ function contentSecurityPolicy(directLineOrigins: string[], embedOrigins: string
 
 export function registerWebChatRoutes(server: restify.Server, parts: WebChatRouteParts): void {
   const revalidate = 'no-cache';
-  const assets: Record<string, StaticAsset> = {
-    '/webchat/webchat.css': new StaticAsset(path.join(parts.publicDir, 'webchat.css'), { contentType: 'text/css; charset=utf-8', cacheControl: revalidate, missingMessage: 'public/webchat.css is missing' }),
-    '/webchat/webchat-page.js': new StaticAsset(path.join(parts.publicDir, 'webchat-page.js'), { contentType: 'text/javascript; charset=utf-8', cacheControl: revalidate, missingMessage: 'public/webchat-page.js is missing' }),
-    [`/webchat/vendor/${WEBCHAT_BUNDLE_FILE}`]: new StaticAsset(path.join(parts.vendorDir, WEBCHAT_BUNDLE_FILE), {
-      contentType: 'text/javascript; charset=utf-8',
-      cacheControl: revalidate,
-      missingMessage: 'the Web Chat bundle has not been copied yet: run npm run build',
-    }),
-    // The bundle's header points here for the licences of what it contains.
-    [`/webchat/vendor/${WEBCHAT_BUNDLE_FILE}.LICENSE.txt`]: new StaticAsset(path.join(parts.vendorDir, `${WEBCHAT_BUNDLE_FILE}.LICENSE.txt`), {
-      contentType: 'text/plain; charset=utf-8',
-      cacheControl: revalidate,
-      missingMessage: 'the Web Chat bundle has not been copied yet: run npm run build',
-    }),
-  };
 
   server.get('/', (req, res, next) => {
     const csp = contentSecurityPolicy([requestOrigin(req, 'ws'), ...parts.directLineOrigins], parts.embedOrigins);
@@ -74,12 +58,30 @@ export function registerWebChatRoutes(server: restify.Server, parts: WebChatRout
     return next();
   });
 
-  for (const [route, asset] of Object.entries(assets)) {
-    server.get(route, (req, res, next) => {
-      asset.serve(req, res);
-      return next();
-    });
-  }
+  const serveAsset = (req: restify.Request, res: restify.Response, hash?: string) => {
+    const asset = Object.hasOwn(parts.assets, String(req.params.file)) ? parts.assets[String(req.params.file)] : undefined;
+    if (asset) asset.serve(req, res, hash);
+    else res.json(404, { error: 'NotFound', message: 'no such file' });
+  };
+  server.get(`${ASSET_PREFIX}/v/:hash/:file`, (req, res, next) => {
+    serveAsset(req, res, String(req.params.hash));
+    return next();
+  });
+  server.get(`${ASSET_PREFIX}/:file`, (req, res, next) => {
+    serveAsset(req, res);
+    return next();
+  });
+
+  // embed.js asks before it opens a frame the browser would refuse (frame-ancestors), so the visitor
+  // reads a clear message instead of a grey broken box. Public on purpose: it says only yes or no.
+  server.get('/api/webchat/embed-check', (req, res, next) => {
+    const origin = String(req.headers.origin ?? '');
+    const allowed = parts.embedOrigins.length === 0 || parts.embedOrigins.includes(origin) || origin === requestOrigin(req, 'http');
+    res.header('Access-Control-Allow-Origin', '*');
+    res.header('Cache-Control', 'no-store');
+    res.json(200, { allowed });
+    return next();
+  });
 
   server.post('/api/webchat/token', async (req, res) => {
     res.header('Cache-Control', 'no-store');

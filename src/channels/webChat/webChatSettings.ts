@@ -21,6 +21,8 @@ export interface WebChatLook {
   avatarInitials: string;
   avatarUrl?: string;
   emergencyNumber: string;
+  /** The page's lang and Web Chat's locale (dates, times, its own labels), from REGION: en-GB for the UK. */
+  locale: string;
   /** Web Chat's styleOptions (https://github.com/microsoft/BotFramework-WebChat, defaultStyleOptions). */
   styleOptions: Record<string, unknown>;
   sendBoxPlaceholder: string;
@@ -52,7 +54,14 @@ function tint(hex: string, amount: number): string {
     .join('')}`;
 }
 
-export function webChatLook(config: WebChatLookConfig, emergencyNumber: string): WebChatLook {
+/** The bot speaks English; the region decides how dates and times read (13:05 and 2/12/2026 in the UK). */
+const REGION_LOCALES: Record<string, string> = { uk: 'en-GB', us: 'en-US', eu: 'en-IE' };
+
+export function localeForRegion(regionCode: string): string {
+  return REGION_LOCALES[regionCode.toLowerCase()] ?? 'en-GB';
+}
+
+export function webChatLook(config: WebChatLookConfig, emergencyNumber: string, regionCode = 'uk'): WebChatLook {
   const primary = config.WEBCHAT_PRIMARY_COLOR.toLowerCase();
   const onPrimary = readableTextOn(primary);
   const avatar = config.WEBCHAT_BOT_AVATAR_URL ? { botAvatarImage: config.WEBCHAT_BOT_AVATAR_URL } : {};
@@ -65,6 +74,7 @@ export function webChatLook(config: WebChatLookConfig, emergencyNumber: string):
     avatarInitials: config.WEBCHAT_BOT_AVATAR_INITIALS,
     avatarUrl: config.WEBCHAT_BOT_AVATAR_URL,
     emergencyNumber,
+    locale: localeForRegion(regionCode),
     sendBoxPlaceholder: 'Ask about running and back pain…',
     styleOptions: {
       accent: primary,
@@ -83,7 +93,9 @@ export function webChatLook(config: WebChatLookConfig, emergencyNumber: string):
       bubbleFromUserTextColor: onPrimary,
       bubbleFromUserBorderRadius: 14,
       bubbleFromUserBorderWidth: 0,
-      suggestedActionLayout: 'flow',
+      // One row that scrolls sideways: four stacked chips would leave a phone with the keyboard open no transcript.
+      suggestedActionLayout: 'carousel',
+      suggestedActionHeight: 44,
       suggestedActionBackgroundColor: '#ffffff',
       suggestedActionBorderColor: primary,
       suggestedActionTextColor: primary,

@@ -14,6 +14,7 @@ import type { AppConfig } from '../../config';
 import { projectRoot } from '../../projectRoot';
 import { createSelfHostedDirectLine, type SelfHostedDirectLine } from '../directLine/selfHostedDirectLine';
 import { WEBCHAT_BUNDLE_FILE, webChatVendorDir } from './webChatBundle';
+import { webChatAssets, webChatAssetUrls } from './webChatAssets';
 import { renderWebChatDocuments } from './webChatDocuments';
 import { registerWebChatRoutes } from './webChatRoutes';
 import { webChatLook } from './webChatSettings';
@@ -24,6 +25,8 @@ export interface WebsiteChatParts {
   bot: ActivityHandler;
   /** Shown in the page footer ("In an emergency call 999"). */
   emergencyNumber: string;
+  /** The REGION's code ("uk"): the page's language tag and date format follow it. */
+  regionCode?: string;
   /** The bot's conversation store: the self-hosted Direct Line keeps its conversation logs there too. */
   storage?: Storage;
   log: (message: string) => void;
@@ -40,7 +43,9 @@ export interface WebsiteChat {
 
 export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): WebsiteChat {
   const publicDir = path.join(projectRoot(), 'public');
-  const documents = renderWebChatDocuments(webChatLook(config, parts.emergencyNumber), publicDir);
+  const vendorDir = webChatVendorDir();
+  const assets = webChatAssets(publicDir, vendorDir);
+  const documents = renderWebChatDocuments(webChatLook(config, parts.emergencyNumber, parts.regionCode), publicDir, webChatAssetUrls(assets));
   let selfHosted: SelfHostedDirectLine | undefined;
   let tokenSource: WebChatTokenSource;
   let mode: WebsiteChat['mode'];
@@ -61,7 +66,6 @@ export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): W
     tokenSource = unavailableTokenSource('the website chat is not set up on this server yet');
   }
 
-  const vendorDir = webChatVendorDir();
   if (mode !== 'unavailable' && !fs.existsSync(path.join(vendorDir, WEBCHAT_BUNDLE_FILE))) {
     parts.log('webchat: the Web Chat bundle is missing (public/vendor/): run npm run build, or the page at / cannot load the chat');
   } else if (mode !== 'unavailable') {
@@ -72,7 +76,7 @@ export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): W
     mode,
     register: (server) => {
       selfHosted?.register(server);
-      registerWebChatRoutes(server, { documents, tokenSource, publicDir, vendorDir, directLineOrigins, embedOrigins: config.WEBCHAT_EMBED_ORIGINS, log: parts.log });
+      registerWebChatRoutes(server, { documents, tokenSource, assets, directLineOrigins, embedOrigins: config.WEBCHAT_EMBED_ORIGINS, log: parts.log });
     },
     close: () => selfHosted?.close(),
     flush: async () => selfHosted?.flush(),
