@@ -3,7 +3,9 @@
  * The session (conversation id, token, Direct Line address) is kept in this tab's sessionStorage, so a
  * reload, or the next page of the clinic's site (the embed frame), resumes the same chat through Direct
  * Line's reconnect: the server replays the transcript, saved with the bot's state, even after a
- * restart. "New chat" forgets the session and starts over. Settings come from the page's JSON block,
+ * restart. Where the browser refuses storage to the frame (the chat embedded on a clinic's site), the
+ * server finds the open chat by a partitioned cookie instead (chatCookie.ts). "New chat" forgets the
+ * session and starts over. Settings come from the page's JSON block,
  * so this file is the same for every clinic.
  */
 (function () {
@@ -52,7 +54,18 @@
 
   function startOver() {
     forgetSession();
-    window.location.reload();
+    // "new": the server ignores the chat cookie this once (the embedded chat has no sessionStorage).
+    var url = new URL(window.location.href);
+    url.searchParams.set('new', '1');
+    window.location.replace(url.toString());
+  }
+
+  var startFresh = new URLSearchParams(window.location.search).has('new');
+  if (startFresh) {
+    // Once only: a later reload resumes the new chat.
+    var clean = new URL(window.location.href);
+    clean.searchParams.delete('new');
+    window.history.replaceState(null, '', clean.toString());
   }
 
   function showProblem(text) {
@@ -99,15 +112,16 @@
     });
   }
 
+  /** A new chat, or the open one the server finds by its cookie (the embedded chat's only memory). */
   function newSession() {
-    return postJson(settings.tokenUrl).then(function (session) {
-      return { token: session.token, conversationId: session.conversationId, domain: session.domain, resumed: false };
+    return postJson(settings.tokenUrl + (startFresh ? '?new=1' : '')).then(function (session) {
+      return { token: session.token, conversationId: session.conversationId, domain: session.domain, resumed: session.resumed === true };
     });
   }
 
   /** The saved chat with a fresh token, or a new chat when the saved one cannot go on (expired, or not ours). */
   function session() {
-    var saved = readSession();
+    var saved = startFresh ? null : readSession();
     if (!saved) return newSession();
     return postJson(saved.domain + '/tokens/refresh', saved.token).then(
       function (refreshed) {

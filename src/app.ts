@@ -45,7 +45,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const bot = createBot(services);
   const adapter = createAdapter(config, services.say('turn_error'), log);
   const websiteChat = createWebsiteChat(config, { adapter, bot, emergencyNumber: services.region.emergencyNumber, regionCode: services.region.code, storage, log });
-  const slack = createSlackChannel(config, { adapter, bot, apology: services.say('turn_error'), log });
+  const slack = createSlackChannel(config, { adapter, bot, apology: services.say('turn_error'), storage, log });
   const server = createServer({
     adapter,
     bot,

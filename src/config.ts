@@ -59,6 +59,8 @@ const configSchema = z.object({
   // Microsoft Teams app package (npm run teams:package): the app's own id, when not the bot's id.
   TEAMS_APP_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID').optional()),
   TEAMS_WEBSITE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/, error: 'must be an https address' }).optional()),
+  TEAMS_PRIVACY_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/, error: 'must be an https address' }).optional()),
+  TEAMS_TERMS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/, error: 'must be an https address' }).optional()),
 }).refine((values) => values.STORAGE !== 'redis' || values.REDIS_URL !== undefined, {
   path: ['REDIS_URL'],
   message: 'is required when STORAGE=redis',

@@ -23,6 +23,8 @@ function main(): void {
     teamsAppId: config.TEAMS_APP_ID,
     version,
     websiteUrl: config.TEAMS_WEBSITE_URL ?? PLACEHOLDER_WEBSITE,
+    privacyUrl: config.TEAMS_PRIVACY_URL,
+    termsUrl: config.TEAMS_TERMS_URL,
   });
   const out = path.join(root, 'dist', 'teams', 'back-on-track-teams.zip');
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -77,8 +77,11 @@ describe('Slack endpoint', () => {
     expect((await postAsSlack(interactionsUrl(), 'nothing=here', { secret: SECRET, contentType: 'application/x-www-form-urlencoded' })).status).toBe(400);
   });
 
-  it('answers a DM through chat.postMessage with the bot token and Block Kit', async () => {
-    const [reply] = await dm('D0HELLO', 'how often should I replace my running shoes?');
+  it('greets a new user once with the safety notice, then answers a DM through chat.postMessage with the bot token and Block Kit', async () => {
+    const [welcome, reply] = await dm('D0HELLO', 'how often should I replace my running shoes?', 2);
+    expect(welcome.channel).toBe('D0HELLO');
+    expect(sectionText(welcome)).toMatch(/not a diagnosis/i);
+    expect(sectionText(welcome)).toMatch(/emergenc/i);
     expect(reply.method).toBe('chat.postMessage');
     expect(reply.authorization).toBe('Bearer xoxb-test-token');
     expect(reply.channel).toBe('D0HELLO');
@@ -86,6 +89,12 @@ describe('Slack endpoint', () => {
     expect(sectionText(reply)).toMatch(/\d{3}/);
     // The answer's sources are shown under it, in a context block.
     expect(reply.blocks!.some((block) => block.type === 'context')).toBe(true);
+  });
+
+  it('does not greet the same user again, in a new DM or later messages', async () => {
+    const [answer] = await dm('D0SECOND', 'how often should I replace my running shoes?');
+    expect(sectionText(answer)).not.toMatch(/not a diagnosis/i);
+    expect(sectionText(answer)).toMatch(/\d{3}/);
   });
 
   it('does not answer a retried event twice', async () => {
@@ -162,6 +171,25 @@ describe('Slack endpoint', () => {
     expect(reply.channel).toBe('C0RUNCLUB');
     expect(reply.thread_ts).toBe('1700000500.000100');
     expect(sectionText(reply)).toMatch(/\d{3}/);
+
+    // A reply in that thread without a mention is answered, in the thread; one in a thread the bot is not in is not.
+    const threadReply = (ts: string, threadTs: string, text: string) =>
+      JSON.stringify({
+        type: 'event_callback',
+        team_id: TEAM,
+        event_id: `Ev${++eventCounter}`,
+        authorizations: [{ user_id: BOT_USER, is_bot: true }],
+        event: { type: 'message', channel: 'C0RUNCLUB', channel_type: 'channel', user: 'U0RUNNER', text, ts, thread_ts: threadTs },
+      });
+    await postAsSlack(eventsUrl(), threadReply('1700000600.000100', '1700000000.999999', 'how often should I replace my running shoes?'), { secret: SECRET });
+    const afterStranger = slack.calls.length;
+    expect((await postAsSlack(eventsUrl(), threadReply('1700000601.000100', '1700000500.000100', 'what exercises help lower back pain'), { secret: SECRET })).status).toBe(200);
+    const [followUp] = (await slack.waitForCalls(afterStranger + 1)).slice(afterStranger);
+    expect(followUp.thread_ts).toBe('1700000500.000100');
+    expect(sectionText(followUp).length).toBeGreaterThan(0);
+    // The thread the bot is not in got nothing (it was posted first; give its turn time to have run).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.calls.filter((call) => call.thread_ts === '1700000000.999999')).toHaveLength(0);
   });
 });
 

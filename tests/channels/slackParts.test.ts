@@ -45,12 +45,20 @@ describe('Slack payloads', () => {
     expect(mention.ok && mention.value.kind === 'event' && mention.value.turn).toEqual({ id: 'Ev1', team: 'T1', channel: 'C1', user: 'U1', text: 'is @sam right?', threadTs: '2.2' });
   });
 
+  it('reads a reply in a channel thread without a mention as a thread reply (answered only where the bot is in the thread)', () => {
+    const reply = readEventsRequest(callback({ type: 'message', channel_type: 'channel', channel: 'C1', user: 'U1', text: 'and hills?', ts: '3.4', thread_ts: '3.3' }));
+    expect(reply.ok && reply.value.kind === 'event' && reply.value.turn).toEqual({ id: 'Ev1', team: 'T1', channel: 'C1', user: 'U1', text: 'and hills?', threadTs: '3.3', threadReply: true });
+  });
+
   it('ignores bot posts, subtypes, the bot itself, channel chatter and mentions inside DMs', () => {
     const ignored = [
       { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'hi', bot_id: 'B1' },
       { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'hi', subtype: 'message_changed' },
       { type: 'message', channel_type: 'im', channel: 'D1', user: 'UBOT', text: 'hi' },
       { type: 'message', channel_type: 'channel', channel: 'C1', user: 'U1', text: 'hi' },
+      // A thread's first message (ts = thread_ts) and a thread reply that mentions the bot (app_mention brings it).
+      { type: 'message', channel_type: 'channel', channel: 'C1', user: 'U1', text: 'hi', ts: '3.3', thread_ts: '3.3' },
+      { type: 'message', channel_type: 'channel', channel: 'C1', user: 'U1', text: '<@UBOT> hi', ts: '3.4', thread_ts: '3.3' },
       { type: 'app_mention', channel: 'D1', user: 'U1', text: '<@UBOT> hi' },
     ];
     for (const event of ignored) expect(readEventsRequest(callback(event))).toMatchObject({ ok: true, value: { kind: 'event', turn: null } });
@@ -102,8 +110,8 @@ describe('RecentEventIds', () => {
 describe('slack-app-manifest.yml', () => {
   it('asks for the scopes and events the endpoint handles, at the endpoint\'s paths', () => {
     const manifest = parse(readFileSync(join(__dirname, '..', '..', 'slack-app-manifest.yml'), 'utf8'));
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'im:history', 'im:read']);
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_mention', 'message.im']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'groups:history', 'im:history', 'im:read']);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im']);
     expect(manifest.settings.event_subscriptions.request_url).toMatch(new RegExp(`^https://[^/]+${SLACK_EVENTS_PATH}$`));
     expect(manifest.settings.interactivity).toMatchObject({ is_enabled: true, request_url: expect.stringMatching(new RegExp(`${SLACK_INTERACTIONS_PATH}$`)) });
   });

@@ -5,7 +5,7 @@ import { buildTeamsAppPackage, fillTeamsManifest, TeamsPackageError } from '../.
 
 const appPackageDir = path.join(__dirname, '..', '..', 'appPackage');
 const BOT_ID = '1b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0';
-const settings = { botId: BOT_ID, version: '0.1.0', websiteUrl: 'https://clinic.example' };
+const settings = { botId: BOT_ID, version: '0.1.0', websiteUrl: 'https://clinic.example', privacyUrl: 'https://clinic.example/privacy', termsUrl: 'https://clinic.example/terms' };
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -25,7 +25,10 @@ describe('Teams app package', () => {
     expect(manifest.id).toBe(BOT_ID);
     expect(manifest.bots[0].botId).toBe(BOT_ID);
     expect(manifest.version).toBe('0.1.0');
-    expect(manifest.developer.privacyUrl).toBe('https://clinic.example');
+    expect(manifest.developer).toMatchObject({ websiteUrl: 'https://clinic.example', privacyUrl: 'https://clinic.example/privacy', termsOfUseUrl: 'https://clinic.example/terms' });
+    // Health questions belong in the personal chat: the app is not offered in group chats or teams.
+    expect(manifest.bots[0].scopes).toEqual(['personal']);
+    expect(manifest.bots[0].commandLists.map((list: { scopes: string[] }) => list.scopes)).toEqual([['personal']]);
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(manifest.description.short.length).toBeLessThanOrEqual(80);
     expect(pngSize(zip.readFile('color.png')!)).toEqual({ width: 192, height: 192 });
@@ -44,5 +47,8 @@ describe('Teams app package', () => {
     expect(() => fillTeamsManifest('{}', { ...settings, botId: 'my-bot' })).toThrow(/GUID/);
     expect(() => fillTeamsManifest('{}', { ...settings, teamsAppId: 'x' })).toThrow(/TEAMS_APP_ID/);
     expect(() => fillTeamsManifest('{"a":"${{NOPE}}"}', settings)).toThrow(/unknown placeholder/);
+    expect(() => fillTeamsManifest('{}', { ...settings, privacyUrl: undefined })).toThrow(/TEAMS_PRIVACY_URL is not set/);
+    expect(() => fillTeamsManifest('{}', { ...settings, termsUrl: undefined })).toThrow(/TEAMS_TERMS_URL is not set/);
+    expect(() => fillTeamsManifest('{}', { ...settings, termsUrl: 'http://clinic.example/terms' })).toThrow(/TEAMS_TERMS_URL must be an https/);
   });
 });

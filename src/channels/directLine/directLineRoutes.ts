@@ -6,6 +6,7 @@
  * 429 for a client that starts too many conversations.
  */
 import type restify from 'restify';
+import { chatCookieOf, setChatCookie } from '../webChat/chatCookie';
 import { readPostedActivity } from './directLineActivities';
 import type { DirectLineConversation } from './directLineConversation';
 import type { DirectLineService } from './directLineService';
@@ -78,7 +79,10 @@ export function registerDirectLineRoutes(server: restify.Server, service: Direct
     const claims = authorise(req, res);
     if (claims) {
       res.header('Cache-Control', 'no-store');
-      res.json(200, service.refreshToken(claims));
+      const refreshed = service.refreshToken(claims);
+      // The page's chat cookie follows the token, so the next page of the site resumes with a live one.
+      if (chatCookieOf(req)) setChatCookie(res, refreshed.token);
+      res.json(200, refreshed);
     }
     return next();
   });

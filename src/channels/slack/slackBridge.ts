@@ -3,9 +3,12 @@
  * Bot Framework message activity on channel "slack", runs in-process through the app's adapter and bot
  * (replies returned, as for the self-hosted Direct Line), and each reply is posted back with
  * chat.postMessage as Block Kit. Turns of one conversation run one after another, in arrival order;
- * different conversations run side by side.
+ * different conversations run side by side. A user's first contact starts with the bot's welcome
+ * (with the "general information, not a diagnosis, not for emergencies" notice the safety spec asks
+ * for at the start), once per user. A thread the bot has answered in is a conversation with it: later
+ * replies there are answered without an @mention. Both are remembered in the bot's storage.
  */
-import type { Activity } from 'botbuilder';
+import type { Activity, Storage } from 'botbuilder';
 import type { KnownBlock, WebClient } from '@slack/web-api';
 import { markdownToMrkdwn } from './slackMrkdwn';
 import { conversationIdOf, type SlackTurn } from './slackPayloads';
@@ -19,6 +22,8 @@ export interface SlackBridgeParts {
   /** The turn-error wording, posted when a turn fails before the bot could say anything. */
   apology: string;
   log: (message: string) => void;
+  /** Where first contacts and the bot's threads are remembered; in memory when absent (tests, no state). */
+  storage?: Storage;
 }
 
 export interface ClickedChoice {
@@ -30,12 +35,20 @@ export interface ClickedChoice {
 
 export class SlackBridge {
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly remembered = new Set<string>();
 
   constructor(private readonly parts: SlackBridgeParts) {}
 
   /** Queues a user's message; returns at once (Slack wants its 200 within 3 seconds). */
   acceptMessage(turn: SlackTurn): void {
     this.enqueue(conversationIdOf(turn), () => this.runAndReply(turn));
+  }
+
+  /** Queues a thread reply without a mention: answered only in a thread the bot is already in. */
+  acceptThreadReply(turn: SlackTurn): void {
+    this.enqueue(conversationIdOf(turn), async () => {
+      if (await this.recall(threadKey(turn))) await this.runAndReply(turn);
+    });
   }
 
   /** Queues a button click: the click is shown as made, then the choice is the user's message. */
@@ -61,12 +74,23 @@ export class SlackBridge {
   }
 
   private async runAndReply(turn: SlackTurn): Promise<void> {
+    const greetedKey = `slack-greeted/${turn.team}/${turn.user}`;
+    if (!(await this.recall(greetedKey))) {
+      // First contact: the welcome and its safety notice come before the answer, and only once.
+      await this.runAndPost(turn, joinActivityOf(turn));
+      await this.remember(greetedKey);
+    }
+    await this.runAndPost(turn, activityOf(turn));
+    if (turn.threadTs) await this.remember(threadKey(turn));
+  }
+
+  private async runAndPost(turn: SlackTurn, activity: Partial<Activity>): Promise<void> {
     let replies: Array<Partial<Activity>>;
     try {
-      replies = await this.parts.runTurn(activityOf(turn));
+      replies = await this.parts.runTurn(activity);
     } catch (error) {
       this.parts.log(`slack: the bot's turn failed: ${describe(error)}`);
-      replies = [{ type: 'message', text: this.parts.apology }];
+      replies = activity.type === 'message' ? [{ type: 'message', text: this.parts.apology }] : [];
     }
     for (const reply of replies) {
       if (reply.type !== 'message') continue;
@@ -80,6 +104,31 @@ export class SlackBridge {
         unfurl_links: false,
         unfurl_media: false,
       });
+    }
+  }
+
+  private async recall(key: string): Promise<boolean> {
+    if (this.remembered.has(key)) return true;
+    if (!this.parts.storage) return false;
+    try {
+      const found = key in (await this.parts.storage.read([key]));
+      if (found) this.remembered.add(key);
+      return found;
+    } catch (error) {
+      this.parts.log(`slack: could not read what the bot remembers: ${describe(error)}`);
+      return false;
+    }
+  }
+
+  private async remember(key: string): Promise<void> {
+    if (this.remembered.has(key)) return;
+    this.remembered.add(key);
+    // Bounded: a long-running process forgets the oldest; storage still has them.
+    if (this.remembered.size > 10_000) this.remembered.delete(this.remembered.values().next().value as string);
+    try {
+      await this.parts.storage?.write({ [key]: { at: new Date().toISOString(), eTag: '*' } });
+    } catch (error) {
+      this.parts.log(`slack: could not save what the bot remembers: ${describe(error)}`);
     }
   }
 
@@ -114,6 +163,14 @@ export function activityOf(turn: SlackTurn): Partial<Activity> {
     channelData: { slack: { team: turn.team, channel: turn.channel, ...(turn.threadTs ? { thread_ts: turn.threadTs } : {}) } },
   };
 }
+
+/** The conversationUpdate Slack never sends: the user joins the conversation, and the bot welcomes them. */
+export function joinActivityOf(turn: SlackTurn): Partial<Activity> {
+  const { text: _text, ...message } = activityOf(turn);
+  return { ...message, type: 'conversationUpdate', id: `${turn.id}-join`, membersAdded: [{ id: `${turn.user}:${turn.team}`, name: '' }] };
+}
+
+const threadKey = (turn: SlackTurn): string => `slack-thread/${conversationIdOf(turn)}`;
 
 /** Names a failure without quoting anything the user said: Slack's error code, or the error's name. */
 function describe(error: unknown): string {

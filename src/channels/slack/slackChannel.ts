@@ -3,7 +3,7 @@
  * set; otherwise its routes are not registered (404) and the log says what is missing.
  */
 import { LogLevel, WebClient } from '@slack/web-api';
-import type { ActivityHandler } from 'botbuilder';
+import type { ActivityHandler, Storage } from 'botbuilder';
 import type restify from 'restify';
 import type { BotAdapter } from '../../adapter';
 import type { AppConfig } from '../../config';
@@ -15,6 +15,8 @@ export interface SlackChannelParts {
   bot: ActivityHandler;
   apology: string;
   log: (message: string) => void;
+  /** The bot's storage: who has been greeted, which threads the bot is in. */
+  storage?: Storage;
 }
 
 export interface SlackChannel {
@@ -42,6 +44,7 @@ export function createSlackChannel(config: AppConfig, parts: SlackChannelParts):
     web,
     apology: parts.apology,
     log: parts.log,
+    storage: parts.storage,
   });
   parts.log(`slack: events at ${SLACK_EVENTS_PATH}, interactivity at /api/slack/interactions`);
   return {

@@ -18,6 +18,8 @@ export interface SlackTurn {
   tap?: { questionId: string; answer: string };
   /** The thread to answer in: a channel conversation lives in a thread; a DM has none. */
   threadTs?: string;
+  /** A reply in a channel thread without a mention: a turn only if the bot is in that thread. */
+  threadReply?: boolean;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -76,8 +78,11 @@ function turnOfEvent(event: z.infer<typeof slackEvent>, teamId: string, eventId:
     // Without authorizations in the payload, the mention that starts the message is the bot's.
     const mentioned = botUsers.length ? botUsers : [/^\s*<@([A-Z0-9]+)/i.exec(event.text)?.[1] ?? ''];
     text = slackTextToPlain(event.text, { dropMentionsOf: mentioned });
+  } else if (event.type === 'message' && !direct && event.thread_ts && event.thread_ts !== event.ts && !mentionsAny(event.text, botUsers)) {
+    // A reply in a thread, without a mention (with one, app_mention brings the same message).
+    return { id: eventId, team: event.team ?? teamId, channel: event.channel, user: event.user, text: slackTextToPlain(event.text), threadTs: event.thread_ts, threadReply: true };
   } else {
-    // Channel messages without a mention, and mentions inside DMs (the DM's message event covers them).
+    // Other channel messages, and mentions inside DMs (the DM's message event covers them).
     return null;
   }
   return {
@@ -89,6 +94,10 @@ function turnOfEvent(event: z.infer<typeof slackEvent>, teamId: string, eventId:
     ...(direct ? {} : { threadTs: event.thread_ts ?? event.ts }),
   };
 }
+
+/** True when the text mentions one of the bot's users (or, not knowing them, starts with any mention). */
+const mentionsAny = (text: string, botUsers: string[]): boolean =>
+  botUsers.length ? botUsers.some((user) => text.includes(`<@${user}>`) || text.includes(`<@${user}|`)) : /^\s*<@/.test(text);
 
 /** Slack DM channel ids start with D; events also say channel_type "im". */
 const isDirectChannel = (channel: string, channelType?: string): boolean => channelType === 'im' || channel.startsWith('D');

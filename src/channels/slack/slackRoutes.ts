@@ -52,6 +52,8 @@ export function registerSlackRoutes(server: restify.Server, parts: SlackRoutePar
     if (!seenEvents.firstTime(request.eventId)) {
       // A retry (X-Slack-Retry-Num) of an event already taken: acknowledged, not run again.
       parts.log(`slack: event retry ${req.header('x-slack-retry-num') || '?'} ignored (already taken)`);
+    } else if (request.turn?.threadReply) {
+      parts.bridge.acceptThreadReply(request.turn);
     } else if (request.turn) {
       parts.bridge.acceptMessage(request.turn);
     }

@@ -19,8 +19,11 @@ export interface TeamsPackageSettings {
   teamsAppId?: string;
   /** The app's version (package.json's). */
   version: string;
-  /** The developer's website, privacy and terms links (https). */
+  /** The developer's website (https). */
   websiteUrl: string;
+  /** TEAMS_PRIVACY_URL and TEAMS_TERMS_URL: the clinic's own privacy notice and terms (https), required. */
+  privacyUrl: string | undefined;
+  termsUrl: string | undefined;
 }
 
 export class TeamsPackageError extends Error {
@@ -41,7 +44,19 @@ export function fillTeamsManifest(template: string, settings: TeamsPackageSettin
   if (!GUID.test(teamsAppId)) throw new TeamsPackageError(`TEAMS_APP_ID must be a GUID; got "${teamsAppId}".`);
   if (!SEMVER.test(version)) throw new TeamsPackageError(`The app version must look like 1.2.3 (Teams requires it); got "${version}".`);
   if (!websiteUrl.startsWith('https://')) throw new TeamsPackageError(`TEAMS_WEBSITE_URL must be an https address; got "${websiteUrl}".`);
-  const values: Record<string, string> = { MICROSOFT_APP_ID: botId, TEAMS_APP_ID: teamsAppId, APP_VERSION: version, WEBSITE_URL: websiteUrl };
+  // Health data: users must be able to read how it is handled, so there is no placeholder for these.
+  for (const [name, url] of [['TEAMS_PRIVACY_URL', settings.privacyUrl], ['TEAMS_TERMS_URL', settings.termsUrl]] as const) {
+    if (!url) throw new TeamsPackageError(`${name} is not set: Teams shows it on the app's About page, and users of a health app must be able to read it. Set it to the clinic's page (https) and run npm run teams:package again.`);
+    if (!url.startsWith('https://')) throw new TeamsPackageError(`${name} must be an https address; got "${url}".`);
+  }
+  const values: Record<string, string> = {
+    MICROSOFT_APP_ID: botId,
+    TEAMS_APP_ID: teamsAppId,
+    APP_VERSION: version,
+    WEBSITE_URL: websiteUrl,
+    PRIVACY_URL: settings.privacyUrl!,
+    TERMS_URL: settings.termsUrl!,
+  };
   const filled = template.replace(/\$\{\{(\w+)\}\}/g, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) throw new TeamsPackageError(`appPackage/manifest.json uses an unknown placeholder ${whole}.`);

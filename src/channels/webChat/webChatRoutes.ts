@@ -6,6 +6,7 @@
  */
 import type restify from 'restify';
 import { requestOrigin } from '../directLine/requestOrigin';
+import { chatCookieOf, setChatCookie } from './chatCookie';
 import { serveRendered } from './staticAsset';
 import { ASSET_PREFIX, type WebChatAssets } from './webChatAssets';
 import type { WebChatDocuments } from './webChatDocuments';
@@ -19,6 +20,8 @@ export interface WebChatRouteParts {
   directLineOrigins: string[];
   /** Sites that may show the page in a frame; empty: any site (then the CSP says nothing about framing). */
   embedOrigins: string[];
+  /** Keep the chat's token in a partitioned cookie (self-hosted Direct Line only: it must be able to check it). */
+  sessionCookie: boolean;
   log: (message: string) => void;
 }
 
@@ -86,7 +89,10 @@ export function registerWebChatRoutes(server: restify.Server, parts: WebChatRout
   server.post('/api/webchat/token', async (req, res) => {
     res.header('Cache-Control', 'no-store');
     try {
-      res.json(200, await parts.tokenSource(req));
+      const fresh = new URL(req.url ?? '/', 'http://localhost').searchParams.has('new');
+      const session = await parts.tokenSource(req, { cookieToken: chatCookieOf(req), fresh });
+      if (parts.sessionCookie) setChatCookie(res, session.token);
+      res.json(200, session);
     } catch (error) {
       if (error instanceof TokenUnavailableError) {
         res.json(error.status, { error: 'ChatUnavailable', message: error.message });

@@ -15,9 +15,18 @@ export interface WebChatToken {
   expiresIn: number;
   /** The Direct Line base URL the page's client talks to. */
   domain: string;
+  /** The visitor's open chat, found by its cookie: the page reconnects to it instead of starting one. */
+  resumed?: boolean;
 }
 
-export type WebChatTokenSource = (req: restify.Request) => Promise<WebChatToken>;
+export interface TokenRequest {
+  /** The token in the visitor's chat cookie, if any. */
+  cookieToken?: string;
+  /** "New chat": start over, whatever the cookie says. */
+  fresh: boolean;
+}
+
+export type WebChatTokenSource = (req: restify.Request, request?: TokenRequest) => Promise<WebChatToken>;
 
 /** A token could not be had; `status` is what the page's token request answers (502 upstream, 503 not set up). */
 export class TokenUnavailableError extends Error {
@@ -28,9 +37,15 @@ export class TokenUnavailableError extends Error {
 }
 
 export function selfHostedTokenSource(service: DirectLineService): WebChatTokenSource {
-  return async (req) => {
+  return async (req, request) => {
+    const domain = `${requestOrigin(req, 'http')}${DIRECT_LINE_PATH}`;
+    const check = request?.cookieToken && !request.fresh ? service.tokens.check(request.cookieToken, 'conversation') : undefined;
+    if (check?.ok && (await service.find(check.claims.conversationId))) {
+      const refreshed = service.refreshToken(check.claims);
+      return { token: refreshed.token, conversationId: refreshed.conversationId, expiresIn: refreshed.expires_in, domain, resumed: true };
+    }
     const generated = service.generateToken();
-    return { token: generated.token, conversationId: generated.conversationId, expiresIn: generated.expires_in, domain: `${requestOrigin(req, 'http')}${DIRECT_LINE_PATH}` };
+    return { token: generated.token, conversationId: generated.conversationId, expiresIn: generated.expires_in, domain };
   };
 }
 

@@ -76,7 +76,7 @@ export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): W
     mode,
     register: (server) => {
       selfHosted?.register(server);
-      registerWebChatRoutes(server, { documents, tokenSource, assets, directLineOrigins, embedOrigins: config.WEBCHAT_EMBED_ORIGINS, log: parts.log });
+      registerWebChatRoutes(server, { documents, tokenSource, assets, directLineOrigins, embedOrigins: config.WEBCHAT_EMBED_ORIGINS, sessionCookie: mode === 'self-hosted', log: parts.log });
     },
     close: () => selfHosted?.close(),
     flush: async () => selfHosted?.flush(),
