@@ -183,11 +183,15 @@ describeInBrowser('website chat in Chromium', () => {
     await page.goto(`${bot.url}/`);
     await page.locator(BOT_BUBBLES).first().waitFor({ timeout: 15_000 });
     await page.locator('.webchat__suggested-action').first().waitFor();
+    await page.locator('.chat-new').waitFor();
+    // Web Chat settles its layout (fonts, the scroll-to-end animation) just after the first render.
+    await page.waitForTimeout(1000);
     const layout = await page.evaluate(() => {
       const transcript = document.querySelector('.webchat__basic-transcript__scrollable')!.getBoundingClientRect();
       const chips = [...document.querySelectorAll('.webchat__suggested-action')].map((c) => c.getBoundingClientRect());
       const targets = [...document.querySelectorAll('.chat-new, .webchat__suggested-action, .webchat__send-button')].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0);
-      return { transcript: transcript.height, chipTops: [...new Set(chips.map((c) => Math.round(c.top)))], chipHeights: chips.map((c) => c.height), smallest: Math.min(...targets.map((r) => Math.min(r.height, r.width))), chips: chips.length };
+      const height = (selector: string) => Math.round(document.querySelector(selector)?.getBoundingClientRect().height ?? -1);
+      return { header: height('.chat-header'), footer: height('.chat-footer'), sendBox: height('.webchat__send-box'), status: height('.chat-status'), toaster: height('.webchat__toaster'), transcript: transcript.height, chipTops: [...new Set(chips.map((c) => Math.round(c.top)))], chipHeights: chips.map((c) => c.height), smallest: Math.min(...targets.map((r) => Math.min(r.height, r.width))), chips: chips.length };
     });
     expect(layout.chips).toBeGreaterThanOrEqual(3);
     expect(layout.transcript >= short.height / 2 ? 'at least half' : JSON.stringify(layout)).toBe('at least half');
