@@ -8,7 +8,7 @@ import { ActionTypes, ActivityTypes, CardFactory, type Activity, type CardAction
 import { isAlert, type BotReply, type ReplyChoice } from '../conversation/botReply';
 import { tapPayload } from '../questions/tap';
 import { alertCard } from './alertCard';
-import { escapeMarkdown, linkPhoneNumbers, withLineBreaks } from './markdownText';
+import { escapeMarkdown, withLineBreaks } from './markdownText';
 import { markdownToPlain } from './plainTextReply';
 
 export interface RenderOptions {
@@ -36,10 +36,12 @@ function withSummaryList(reply: BotReply, text: string): string {
   return text.replace(reply.card.linesInText, () => `\n\n${list}\n\n`).replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** The reply's markdown for a host that renders CommonMark (Web Chat's markdown-it). */
+/**
+ * The reply's markdown for a host that renders CommonMark (Web Chat's markdown-it). The words stay as
+ * written (transcripts and other clients read them); an alert's tel: links are in its card.
+ */
 export function markdownOf(reply: BotReply, sourcesLabel: string): string {
-  const calls = reply.card?.kind === 'triage' ? reply.card.calls : [];
-  return withLineBreaks(linkPhoneNumbers(withSummaryList(reply, textWithSources(reply, sourcesLabel)), calls));
+  return withLineBreaks(withSummaryList(reply, textWithSources(reply, sourcesLabel)));
 }
 
 export function renderReply(reply: BotReply, options: RenderOptions): Partial<Activity> {
