@@ -105,6 +105,8 @@ describeInBrowser('website chat in Chromium', () => {
       if (!bubbles.length || !scroller) return false;
       return bubbles[bubbles.length - 1].getBoundingClientRect().bottom <= scroller.getBoundingClientRect().bottom + 1;
     }, BOT_BUBBLES);
+    // After a resume Web Chat shows "Connecting…" for a moment while its stream comes up: not part of the picture.
+    await surface.locator('.webchat__connectivityStatus').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
   }
