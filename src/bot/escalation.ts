@@ -46,8 +46,9 @@ export async function sendEscalation(services: BotServices, context: TurnContext
 /**
  * The card that goes with a triage message: the calls it asks for, the one to make now first, as
  * tel: links (one tap on a phone). Emergency: the emergency number. Crisis: the crisis line, then the
- * emergency number. Urgent: the urgent route's number when it has one (NHS 111). Self-care: what to
- * do next, as buttons, since nothing needs a call.
+ * emergency number. Urgent: the urgent route's number when it has one (NHS 111), then the emergency
+ * number the message gives for "if it suddenly gets worse". Self-care: what to do next, as buttons,
+ * since nothing needs a call.
  */
 export function triageCard(services: BotServices, level: TriageLevel, crisis = false): TriageCard {
   const { region, menu } = services;
@@ -56,7 +57,7 @@ export function triageCard(services: BotServices, level: TriageLevel, crisis = f
     : level === 'emergency'
       ? [region.emergencyNumber]
       : level === 'urgent'
-        ? [numberIn(region.urgentRoute)]
+        ? [numberIn(region.urgentRoute), region.emergencyNumber]
         : [];
   const calls = [...new Set(numbers)].flatMap((number) => {
     const url = number ? telUrlOf(number) : undefined;

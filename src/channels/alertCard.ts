@@ -18,8 +18,8 @@ export function callActions(card: TriageCard): CardAction[] {
     type: 'Action.OpenUrl' as const,
     title: call.label,
     url: call.url,
-    // The first call of an emergency or urgent message is the one to make now.
-    ...(i === 0 && (card.level === 'emergency' || card.level === 'urgent') && !card.crisis ? { style: 'destructive' as const } : i === 0 ? { style: 'positive' as const } : {}),
+    // Red for the emergency call itself; the urgent route or crisis line, first on their messages, stands out too.
+    ...(i === 0 && card.level === 'emergency' && !card.crisis ? { style: 'destructive' as const } : i === 0 ? { style: 'positive' as const } : {}),
   }));
 }
 
