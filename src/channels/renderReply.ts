@@ -1,8 +1,7 @@
 /**
  * The Web Chat / Emulator / Direct Line renderer: markdown text and suggested-action buttons. The
  * renderer for a turn is picked by channel in renderForChannel.ts; dialogs never look at the channel.
- * Line breaks show as written, the booking summary is a list whose values (what the user typed) show
- * as plain text, and an escalation is an alert card with its calls as tel: buttons that stay.
+ * Line breaks show as written, the booking summary's values (what the user typed) show as plain text, and an escalation is an alert card with its calls as tel: buttons that stay.
  */
 import { ActionTypes, ActivityTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
 import { isAlert, type BotReply, type ReplyChoice } from '../conversation/botReply';
@@ -29,11 +28,22 @@ function choiceAction(choice: ReplyChoice): CardAction {
   return { type: ActionTypes.MessageBack, title: choice.label, text: choice.label, displayText: choice.label, value: tapPayload(choice.questionId, choice.value) };
 }
 
-/** The booking summary's lines as a list, each value escaped: a name like "[x](http://...)" shows as typed. */
-function withSummaryList(reply: BotReply, text: string): string {
+/**
+ * The booking summary's lines as written, each value (what the user typed) escaped: a name like
+ * "[x](http://...)" shows as typed, never as a link, an image or HTML.
+ */
+function withSummaryEscaped(reply: BotReply, text: string): string {
   if (reply.card?.kind !== 'bookingSummary' || !reply.card.linesInText || !text.includes(reply.card.linesInText)) return text;
-  const list = reply.card.fields.map((field) => `- **${field.label}:** ${escapeMarkdown(field.value)}`).join('\n');
-  return text.replace(reply.card.linesInText, () => `\n\n${list}\n\n`).replace(/\n{3,}/g, '\n\n').trim();
+  let lines = reply.card.linesInText;
+  let at = 0;
+  for (const field of reply.card.fields) {
+    const found = lines.indexOf(field.value, at);
+    if (found < 0 || !field.value) continue;
+    const escaped = escapeMarkdown(field.value);
+    lines = lines.slice(0, found) + escaped + lines.slice(found + field.value.length);
+    at = found + escaped.length;
+  }
+  return text.replace(reply.card.linesInText, () => lines);
 }
 
 /**
@@ -41,7 +51,7 @@ function withSummaryList(reply: BotReply, text: string): string {
  * written (transcripts and other clients read them); an alert's tel: links are in its card.
  */
 export function markdownOf(reply: BotReply, sourcesLabel: string): string {
-  return withLineBreaks(withSummaryList(reply, textWithSources(reply, sourcesLabel)));
+  return withLineBreaks(withSummaryEscaped(reply, textWithSources(reply, sourcesLabel)));
 }
 
 export function renderReply(reply: BotReply, options: RenderOptions): Partial<Activity> {

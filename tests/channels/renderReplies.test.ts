@@ -100,16 +100,19 @@ describe('Web Chat renderer', () => {
     expect(text).toBe("Call now if back pain comes with:\n\n- one\n- two\n\nDon't wait.  \nLine two");
   });
 
-  it('shows the booking summary as a list whose values are plain text, never links, images or HTML', () => {
+  it('shows the booking summary line by line, its values (what the user typed) as plain text, never links, images or HTML', () => {
+    const name = '[Sam](https://evil.example) ![x](https://evil.example/i.png) <b>hi</b>';
+    const lines = `Name: ${name}\nContact: sam@example.com`;
     const hostile: BotReply = {
-      ...bookingSummary,
-      card: { kind: 'bookingSummary', linesInText: summaryLines, fields: [{ label: 'Name', value: '[Sam](https://evil.example) ![x](https://evil.example/i.png) <b>hi</b>' }, { label: 'Contact', value: 'sam@example.com' }] },
+      text: `Here's your request:\n\n${lines}\n\nShall I send it to the clinic?`,
+      card: { kind: 'bookingSummary', linesInText: lines, fields: [{ label: 'Name', value: name }, { label: 'Contact', value: 'sam@example.com' }] },
     };
     const text = renderReply(hostile, options).text!;
-    expect(text).toContain('- **Name:** \\[Sam\\]\\(https\\:\\/\\/evil\\.example\\) \\!\\[x\\]');
-    expect(text).toContain('\\<b\\>hi\\<\\/b\\>');
-    expect(text).toMatch(/^Here's your request:\n\n- \*\*Name/);
-    expect(text).toMatch(/\n\nShall I send it to the clinic\?$/);
+    expect(text).toBe(
+      "Here's your request:\n\n" +
+        'Name: \\[Sam\\]\\(https\\:\\/\\/evil\\.example\\) \\!\\[x\\]\\(https\\:\\/\\/evil\\.example\\/i\\.png\\) \\<b\\>hi\\<\\/b\\>  \n' +
+        'Contact: sam\\@example\\.com\n\nShall I send it to the clinic?',
+    );
   });
 
   it('ends a self-care result with its next steps as buttons', () => {

@@ -23,8 +23,10 @@ describe('answer buttons', () => {
 
   it('Teams: Action.Submit data with the tap, and a fallback that lists what to type', () => {
     const card = teamsCard(reply, options)!;
-    expect(card.actions![0]).toMatchObject({ type: 'Action.Submit', data: { choice: '1 to 6 weeks', questionId: 'symptoms.duration', answer: '7-41 days' } });
-    expect(card.fallbackText).toBe('Reply with: 1 to 6 weeks / Over 3 months');
+    // Each choice is a full-width box in the card's body (labels wrap on a phone); the box is the button.
+    const [first] = card.body.flatMap((element) => (element.type === 'Container' && element.selectAction ? [element.selectAction] : []));
+    expect(first).toMatchObject({ type: 'Action.Submit', data: { choice: '1 to 6 weeks', questionId: 'symptoms.duration', answer: '7-41 days' } });
+    expect(card.fallbackText).toContain('Reply with: 1 to 6 weeks / Over 3 months');
   });
 
   it('Slack: the button value round-trips to the label as text and the tap as value', () => {
