@@ -38,7 +38,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const started = performance.now();
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const log = options.log ?? ((message: string) => logger.info(message));
-  const storageBackend = options.storage ? givenBackend(options.storage) : createStorage(config, log);
+  const storageBackend = options.storage ? givenBackend(options.storage) : createStorage(config, log, options.log ?? ((message) => logger.warn(message)));
   const storage = storageBackend.storage;
   let retentionPurge: RetentionPurge | null = null;
   const services = createServices({ config, storage, pickVariant: options.pickVariant, log });
