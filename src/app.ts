@@ -32,6 +32,8 @@ export interface AppOptions {
   log?: (message: string) => void;
   storage?: Storage;
   pickVariant?: (n: number) => number;
+  /** Start from the trained-knowledge cache in this file when it is current (see knowledgeCache.ts). */
+  knowledgeCacheFile?: string;
 }
 
 export function createApp(config: AppConfig, options: AppOptions = {}): App {
@@ -41,7 +43,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const storageBackend = options.storage ? givenBackend(options.storage) : createStorage(config, log, options.log ?? ((message) => logger.warn(message)));
   const storage = storageBackend.storage;
   let retentionPurge: RetentionPurge | null = null;
-  const services = createServices({ config, storage, pickVariant: options.pickVariant, log });
+  const services = createServices({ config, storage, pickVariant: options.pickVariant, log, knowledgeCacheFile: options.knowledgeCacheFile });
   const bot = createBot(services);
   const adapter = createAdapter(config, services.say('turn_error'), log);
   const websiteChat = createWebsiteChat(config, { adapter, bot, emergencyNumber: services.region.emergencyNumber, log });
