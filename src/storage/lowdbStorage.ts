@@ -6,9 +6,10 @@
  * (stateJournal.ts), where every turn finishing in the same tick shares one append. By default that
  * survives a crash of the process (kill -9), not a power loss; `fsync: true` (STATE_FSYNC=true) adds one
  * fdatasync per shared append, for power loss. The per-key files are brought up to date in the
- * background (every `checkpointMs`, through lowdb's steno adapter: temp file + rename, so a crash
- * mid-write leaves the previous version), a conversation's many turns costing one file write; then the
- * journal is deleted. On start, journals left by a crash are replayed. eTags follow MemoryStorage's rules.
+ * background (every `checkpointMs`, 15 s by default, through lowdb's steno adapter: temp file + rename,
+ * so a crash mid-write leaves the previous version), so the turns a conversation has within that time
+ * cost one file write; then the journal is deleted. On start, journals left by a crash are replayed.
+ * eTags follow MemoryStorage's rules.
  *
  * One bot process owns the folder (for several instances use Redis): what this process holds in memory
  * (changes not yet in their file, and recently used records) is what the disk holds or will hold.
@@ -39,7 +40,10 @@ export interface LowdbStorageOptions {
   cacheSize?: number;
   /** fdatasync every journal append before acknowledging it (survives a power loss; ~2 ms per append). */
   fsync?: boolean;
-  /** How often changes are copied from the journal into their per-key files. */
+  /**
+   * How often changes are copied from the journal into their per-key files (default 15 s: longer than
+   * the usual pause between a user's messages, so most turns cost an append, not a file rewrite).
+   */
   checkpointMs?: number;
   /** Copy earlier when this many changed records wait in memory (bounds memory under heavy load). */
   maxUnwritten?: number;
@@ -177,7 +181,7 @@ export class LowdbStorage implements Storage {
     this.opened ??= (async () => {
       await fs.mkdir(this.dir, { recursive: true });
       await this.journal.replay(({ key, text }) => this.unwritten.set(key, text));
-      this.timer = setInterval(() => void this.checkpoint().catch((error: Error) => this.warnCheckpoint(error)), this.options.checkpointMs ?? 2000);
+      this.timer = setInterval(() => void this.checkpoint().catch((error: Error) => this.warnCheckpoint(error)), this.options.checkpointMs ?? 15_000);
       this.timer.unref();
     })();
     return this.opened;
