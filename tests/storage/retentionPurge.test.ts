@@ -101,15 +101,17 @@ describe('LowdbStorage.purgeOlderThan, at scale and at shutdown', () => {
 });
 
 describe('startRetentionPurge', () => {
-  it('purges with cutoff = now - retention, on a timer that does not keep the process alive, and stop waits for a run', async () => {
+  it('purges with cutoff = now - retention, on a timer that does not keep the process alive, and stop asks a run to end and waits for it', async () => {
     const now = new Date('2025-06-30T12:00:00Z');
     const cutoffs: Date[] = [];
+    const signals: AbortSignal[] = [];
     let finishRun: (removed: number) => void = () => undefined;
     const logs: string[] = [];
     const timersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     const purge = startRetentionPurge({
-      purgeOlderThan: (cutoff) => {
+      purgeOlderThan: (cutoff, signal) => {
         cutoffs.push(cutoff);
+        if (signal) signals.push(signal);
         return new Promise((resolve) => (finishRun = resolve));
       },
       retentionDays: 30,
@@ -126,7 +128,10 @@ describe('startRetentionPurge', () => {
     expect(cutoffs).toEqual([new Date('2025-05-31T12:00:00Z')]);
 
     let stopped = false;
+    expect(signals[0]?.aborted).toBe(false);
     const stopping = purge.stop().then(() => (stopped = true));
+    // Shutdown asks the run to stop (it ends between two files) and waits for it to do so.
+    expect(signals[0].aborted).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(stopped).toBe(false);
     finishRun(3);
