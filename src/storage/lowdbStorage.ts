@@ -113,7 +113,10 @@ export class LowdbStorage implements Storage {
     );
   }
 
-  /** Deletes the records, their files at once, and any unreadable copies moved aside ("forget me"). */
+  /**
+   * Deletes the records ("forget me"): their files, any unreadable copies moved aside, and the journal
+   * that still holds their earlier versions (by a checkpoint), all before this resolves.
+   */
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
     await this.open();
@@ -125,6 +128,12 @@ export class LowdbStorage implements Storage {
         }),
       ),
     );
+    await this.checkpoint();
+  }
+
+  /** Journal appends so far and the changes they carried (several changes share one append). */
+  get journalStats(): { appends: number; changes: number } {
+    return this.journal.stats();
   }
 
   /**

@@ -35,6 +35,8 @@ export class StateJournal {
   private scheduled = false;
   /** Appends and rotations run one at a time, in order. */
   private chain: Promise<void> = Promise.resolve();
+  private appends = 0;
+  private changes = 0;
 
   constructor(private readonly dir: string, private readonly fsync: boolean) {}
 
@@ -85,6 +87,10 @@ export class StateJournal {
     for (const file of await this.journalFiles()) if (file.seq < seq) await fs.promises.rm(file.file, { force: true });
   }
 
+  stats(): { appends: number; changes: number } {
+    return { appends: this.appends, changes: this.changes };
+  }
+
   async close(): Promise<void> {
     await this.serial(() => this.closeHandle());
   }
@@ -100,6 +106,8 @@ export class StateJournal {
       // through libuv's thread pool; the fdatasync, which waits for the disk, stays asynchronous.
       for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(this.handle.fd, bytes, offset);
       if (this.fsync) await this.handle.datasync();
+      this.appends += 1;
+      this.changes += batch.length;
       for (const p of batch) p.resolve();
     } catch (error) {
       // A half-written line must not run into the next one: later appends go to a fresh file.
