@@ -53,12 +53,12 @@ interface Payload {
 }
 
 /** The key a cache must carry to be used for this knowledge folder, this code and these options. */
-export function cacheKey(knowledgeDir: string, options: Record<string, unknown>): string {
+export function cacheKey(knowledgeDir: string, options: Record<string, unknown>, codeDir = CODE_DIR): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ format: FORMAT, node: process.version, options, libraries: LIBRARIES.map(libraryVersion) }));
   for (const [root, filter] of [
     [knowledgeDir, () => true],
-    [CODE_DIR, (name: string) => /\.(js|ts)$/.test(name)],
+    [codeDir, (name: string) => /\.(js|ts)$/.test(name)],
   ] as const) {
     for (const name of listFiles(root).filter(filter)) hash.update(`\0${name}\0`).update(fs.readFileSync(path.join(root, name)));
   }

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { cacheKey } from '../../src/knowledge/knowledgeCache';
 import { projectRoot } from '../../src/projectRoot';
 import { ensureBuilt } from '../helpers/ensureBuilt';
 import { makeTempDir } from '../helpers/tempDir';
@@ -59,6 +60,29 @@ it('trains once, then starts from the cache with identical answers, and trains a
     const afterDamage = start(knowledgeDir, cacheFile);
     expect(afterDamage.logs).toEqual([expect.stringMatching(/trained afresh; cache saved/)]);
     expect(afterDamage.answers).toEqual(first.answers);
+  } finally {
+    temp.cleanup();
+  }
+});
+
+it('keys the cache on every knowledge file, every file of the code, and the options', () => {
+  const temp = makeTempDir('knowledge-key-');
+  try {
+    const knowledgeDir = path.join(temp.dir, 'knowledge');
+    const codeDir = path.join(temp.dir, 'code');
+    fs.mkdirSync(path.join(knowledgeDir, 'topics'), { recursive: true });
+    fs.mkdirSync(path.join(codeDir, 'nlp'), { recursive: true });
+    fs.writeFileSync(path.join(knowledgeDir, 'topics', 'a.yaml'), 'topics: []\n');
+    fs.writeFileSync(path.join(codeDir, 'nlp', 'intentClassifier.js'), 'exports.x = 1;\n');
+    const key = () => cacheKey(knowledgeDir, { threshold: null }, codeDir);
+    const first = key();
+    expect(key()).toBe(first);
+    fs.writeFileSync(path.join(codeDir, 'nlp', 'intentClassifier.js'), 'exports.x = 2;\n');
+    const afterCode = key();
+    expect(afterCode).not.toBe(first);
+    fs.writeFileSync(path.join(knowledgeDir, 'topics', 'a.yaml'), 'topics: [] # edited\n');
+    expect(key()).not.toBe(afterCode);
+    expect(cacheKey(knowledgeDir, { threshold: 0.3 }, codeDir)).not.toBe(key());
   } finally {
     temp.cleanup();
   }
