@@ -165,9 +165,6 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
   const bookings = new BookingStore(bookingsFile ?? path.join(config.dataDir, 'bookings.json'), log);
   const transcripts = new RecentTranscripts();
   const metrics = createMetrics();
-  const symptomCheck = loadSymptomCheckContent(kb.dir);
-  const booking = loadBookingContent(kb.dir);
-  const privacy = loadPrivacyContent(kb.dir);
   return {
     config,
     kb,
