@@ -6,6 +6,11 @@ export interface Speaker {
   userId: string;
 }
 
+/** The ids of the i-th conversation seeded into the store (bench/seedState.ts). */
+export function seededSpeaker(index: number): Speaker {
+  return { conversationId: `seeded-${index}`, userId: `seeded-runner-${index}` };
+}
+
 export function benchActivity(turn: BenchTurn, speaker: Speaker, serviceUrl: string): Record<string, unknown> {
   const user = { id: speaker.userId, name: 'Runner' };
   return {

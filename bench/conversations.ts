@@ -1,17 +1,32 @@
 /**
  * The load `npm run bench` sends: whole conversations as runners have them, played back turn by turn
- * (each connection runs one conversation at a time, in order, with a fresh conversation id each time).
+ * (each connection runs one conversation at a time, in order, with a fresh conversation id each time),
+ * mixed with returning users: single turns on conversations already stored (picked at random among the
+ * stored ones, so with 100,000 stored almost every one is read from disk, not from the bot's memory).
  * `expect` is checked once per conversation before the load (see checkConversations), so the timed turns
  * are known to do the real work, not to fall into a fallback reply.
  */
 export interface BenchTurn {
   /** `join` is the conversationUpdate a channel sends when the user opens the chat. */
-  kind: 'join' | 'message';
+  kind: 'join' | 'message' | 'returning';
   text?: string;
   expect?: RegExp;
 }
 
 const say = (text: string, expect?: RegExp): BenchTurn => ({ kind: 'message', text, expect });
+const returning = (text: string, expect?: RegExp): BenchTurn => ({ kind: 'returning', text, expect });
+
+/** Eight returning users, each with one question. */
+const returningUsers: BenchTurn[][] = [
+  'how often should I replace my running shoes?',
+  'what stretches help',
+  'is it worth getting a back brace for running?',
+  'why does my back hurt when i run',
+  'how often should I replace my running shoes?',
+  'should i stop running?',
+  'what stretches help',
+  'why does my back hurt when i run',
+].map((text) => [returning(text)]);
 
 export const benchConversations: BenchTurn[][] = [
   // Questions and follow-ups, one with typos.
@@ -22,6 +37,23 @@ export const benchConversations: BenchTurn[][] = [
     say('what stretches help', /Sources:/),
     say('how often should I replace my running shoes?', /300/),
     say('thanks'),
+  ],
+  ...returningUsers,
+  // Booking a physio, from consent to the reference.
+  [
+    { kind: 'join' },
+    say('book a physio', /Is that OK\?/),
+    say('yes', /What name/),
+    say('Alex Marathonson', /reach you/),
+    say('alex.runner@example.com', /When suits you/),
+    say('tuesday evenings after 6', /Anything else/),
+    say('no', /Shall I send it/),
+    say('send', /BT-[2-9A-Z]{5}/),
+  ],
+  // A red flag: the emergency answer at once, then the reminder on the next answer.
+  [
+    say("I suddenly can't control my bladder", /999/),
+    say('what stretches help', /999/),
   ],
   // The whole symptom check, ending routine with a summary of every answer.
   [
@@ -39,6 +71,7 @@ export const benchConversations: BenchTurn[][] = [
     say('yes', /injury before/),
     say('no', /told me: pain in the middle/),
   ],
+  ...returningUsers,
   // Short and messy.
   [
     say('lowr bak pain wen runing why', /Sources:/),
@@ -47,3 +80,6 @@ export const benchConversations: BenchTurn[][] = [
     say('bye'),
   ],
 ];
+
+/** The conversations that make the stored state (returning users need something stored to return to). */
+export const templateConversations = benchConversations.filter((conversation) => conversation[0].kind !== 'returning');

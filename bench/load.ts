@@ -5,21 +5,33 @@
  */
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import { benchActivity, type Speaker } from './activity';
+import { benchActivity, seededSpeaker, type Speaker } from './activity';
 import type { BenchTurn } from './conversations';
 
 export interface LoadOptions {
   connections: number;
   durationSeconds: number;
+  /** How many conversations are stored (bench/seedState.ts): returning users are picked among them. */
+  stored: number;
 }
 
 export interface LoadResult {
+  /** Answered turns (2xx), the ones the CPU per turn is divided by. */
   turns: number;
   turnsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
   /** Connection errors and timeouts, non-2xx answers, and 2xx answers without a message. */
   failures: { errors: number; non2xx: number; badReplies: number };
+}
+
+function speakerFor(turn: BenchTurn, startsConversation: boolean, context: Partial<Speaker>, stored: number): Speaker {
+  if (turn.kind === 'returning') return seededSpeaker(Math.floor(Math.random() * stored));
+  if (startsConversation || !context.conversationId) {
+    context.conversationId = `bench-${randomUUID()}`;
+    context.userId = `runner-${randomUUID().slice(0, 8)}`;
+  }
+  return context as Speaker;
 }
 
 export async function runLoad(url: string, conversations: BenchTurn[][], options: LoadOptions): Promise<LoadResult> {
@@ -34,40 +46,43 @@ export async function runLoad(url: string, conversations: BenchTurn[][], options
       headers: { 'content-type': 'application/json' },
       // autocannon keeps one context per connection: it carries the conversation that connection is in.
       setupRequest: (request, context) => {
-        const speaker = context as Partial<Speaker>;
-        if (startsConversation || !speaker.conversationId) {
-          speaker.conversationId = `bench-${randomUUID()}`;
-          speaker.userId = `runner-${randomUUID().slice(0, 8)}`;
-        }
-        return { ...request, body: JSON.stringify(benchActivity(turn, speaker as Speaker, url)) };
+        const speaker = speakerFor(turn, startsConversation, context as Partial<Speaker>, options.stored);
+        return { ...request, body: JSON.stringify(benchActivity(turn, speaker, url)) };
       },
     })),
     verifyBody: (body) => String(body).includes('"type":"message"'),
   });
   return {
-    turns: result.requests.total,
-    turnsPerSecond: result.requests.total / result.duration,
+    turns: result['2xx'],
+    turnsPerSecond: result['2xx'] / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     failures: { errors: result.errors, non2xx: result.non2xx, badReplies: result.mismatches },
   };
 }
 
+/** Sends one turn and returns the text of its replies (throws on a non-2xx answer). */
+export async function sendTurn(url: string, turn: BenchTurn, speaker: Speaker): Promise<string> {
+  const response = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(benchActivity(turn, speaker, url)),
+  });
+  const body = (await response.json().catch(() => ({}))) as { activities?: Array<{ type: string; text?: string }> };
+  const text = (body.activities ?? []).filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
+  if (!response.ok) throw new Error(`the server answered "${turn.text ?? turn.kind}" with HTTP ${response.status}: ${text.slice(0, 200)}`);
+  return text;
+}
+
 /** Plays each conversation once, in order, and checks every reply that names what it must contain. */
-export async function checkConversations(url: string, conversations: BenchTurn[][]): Promise<void> {
+export async function checkConversations(url: string, conversations: BenchTurn[][], stored: number): Promise<void> {
   for (const conversation of conversations) {
-    const speaker = { conversationId: `bench-check-${randomUUID()}`, userId: `runner-${randomUUID().slice(0, 8)}` };
-    for (const turn of conversation) {
-      const response = await fetch(`${url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(benchActivity(turn, speaker, url)),
-      });
-      const body = (await response.json()) as { activities?: Array<{ type: string; text?: string }> };
-      const text = (body.activities ?? []).filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
-      if (!response.ok || (turn.expect && !turn.expect.test(text))) {
-        throw new Error(`the bot answered "${turn.text ?? turn.kind}" with HTTP ${response.status}: ${text.slice(0, 200)} (expected ${turn.expect})`);
-      }
+    const context: Partial<Speaker> = {};
+    for (const [index, turn] of conversation.entries()) {
+      const speaker = speakerFor(turn, index === 0, context, stored);
+      const text = await sendTurn(url, turn, speaker);
+      if (turn.expect && !turn.expect.test(text)) throw new Error(`the bot answered "${turn.text ?? turn.kind}" with: ${text.slice(0, 200)} (expected ${turn.expect})`);
+      if (turn.kind !== 'join' && text === '') throw new Error(`the bot gave no reply to "${turn.text}"`);
     }
   }
 }

@@ -1,24 +1,26 @@
 /**
- * Fills a lowdb state folder with N stored conversations before the bot starts, written straight to disk
- * with the bot's own LowdbStorage (same file layout), copying real records the bot wrote for the bench
- * conversations, so the stored data has the size and shape of the real thing.
+ * Fills a lowdb state folder with N stored conversations (each with its user record) before the bot
+ * starts, copying real records the bot wrote for the bench conversations, so the stored data has the size
+ * and shape of the real thing. Files are written straight into the bot's layout (stateFileFor): going
+ * through the storage's journal would only add a checkpoint per record to a set-up step.
  */
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { StoreItems } from 'botbuilder';
-import { LowdbStorage } from '../src/storage/lowdbStorage';
+import { stateFileFor } from '../src/storage/lowdbStorage';
+import { walkStateFiles } from '../src/storage/walkStateFiles';
+import { seededSpeaker } from './activity';
 
-interface StateTemplate {
+export interface StateTemplate {
   conversations: Record<string, unknown>[];
   users: Record<string, unknown>[];
 }
 
-/** Reads the records a bot left in `stateDir` (after its conversations ran) to copy from. */
-export function readStateTemplate(stateDir: string): StateTemplate {
+/** Reads the records a bot left in `stateDir` (after its conversations ran and it shut down) to copy from. */
+export async function readStateTemplate(stateDir: string): Promise<StateTemplate> {
   const template: StateTemplate = { conversations: [], users: [] };
-  for (const name of fs.readdirSync(stateDir, { recursive: true, encoding: 'utf8' })) {
-    if (!name.endsWith('.json')) continue;
-    const record = JSON.parse(fs.readFileSync(path.join(stateDir, name), 'utf8')) as { key: string; item: Record<string, unknown> };
+  for await (const file of walkStateFiles(stateDir)) {
+    const record = JSON.parse(fs.readFileSync(file, 'utf8')) as { key: string; item: Record<string, unknown> };
     if (record.key.includes('/conversations/')) template.conversations.push(record.item);
     if (record.key.includes('/users/')) template.users.push(record.item);
   }
@@ -27,16 +29,20 @@ export function readStateTemplate(stateDir: string): StateTemplate {
 }
 
 /** Writes `count` conversations (each with its user record) into `stateDir`. */
-export async function seedConversations(stateDir: string, template: StateTemplate, count: number): Promise<void> {
-  const storage = new LowdbStorage(stateDir, { cacheSize: 0 });
-  const batch = 200;
-  for (let start = 0; start < count; start += batch) {
-    const changes: StoreItems = {};
-    for (let i = start; i < Math.min(count, start + batch); i += 1) {
-      changes[`emulator/conversations/seeded-${i}/`] = template.conversations[i % template.conversations.length];
-      changes[`emulator/users/seeded-runner-${i}/`] = template.users[i % template.users.length];
+export function seedConversations(stateDir: string, template: StateTemplate, count: number): void {
+  const made = new Set<string>();
+  const put = (key: string, item: Record<string, unknown>) => {
+    const file = stateFileFor(stateDir, key);
+    const dir = path.dirname(file);
+    if (!made.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      made.add(dir);
     }
-    await storage.write(changes);
+    fs.writeFileSync(file, JSON.stringify({ key, eTag: randomUUID(), updatedAt: new Date().toISOString(), item }));
+  };
+  for (let i = 0; i < count; i += 1) {
+    const { conversationId, userId } = seededSpeaker(i);
+    put(`emulator/conversations/${conversationId}/`, template.conversations[i % template.conversations.length]);
+    put(`emulator/users/${userId}/`, template.users[i % template.users.length]);
   }
-  await storage.flush();
 }

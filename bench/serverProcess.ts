@@ -1,19 +1,30 @@
-/** A bot under benchmark as its own process: start-up time to "listening", peak memory from /proc, clean stop. */
-import { spawn, type ChildProcess } from 'node:child_process';
+/**
+ * A server under benchmark as its own process: start-up to the first reply, CPU time and memory read
+ * from the OS (/proc/<pid>/stat and /proc/<pid>/status), clean stop.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
+import { sendTurn } from './load';
 
 export interface ServerProcess {
   url: string;
-  /** Milliseconds from spawning node until the server printed that it listens. */
-  startupMs: number;
+  pid: number;
+  /** Milliseconds from spawning node until the answer to the first message arrived. */
+  startupToFirstReplyMs: number;
   /** Lines the server printed (turn errors would show here). */
   output(): string;
-  /** The process's peak resident memory so far, in MB (null where /proc is missing). */
-  peakRssMb(): number | null;
+  /** CPU time (user + system) the process has used so far, in milliseconds, from /proc/<pid>/stat. */
+  cpuMs(): number;
+  /** Resident memory now, and the peak since start (VmHWM), in MB. */
+  rssMb(): number;
+  peakRssMb(): number;
   stop(): Promise<void>;
 }
 
-export function startServerProcess(entry: string, nodeFlags: string[], env: Record<string, string>, cwd: string): Promise<ServerProcess> {
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+export async function startServerProcess(entry: string, nodeFlags: string[], env: Record<string, string>, cwd: string): Promise<ServerProcess> {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags, entry], {
     cwd,
@@ -31,46 +42,58 @@ export function startServerProcess(entry: string, nodeFlags: string[], env: Reco
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  return new Promise((resolve, reject) => {
+  const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${entry} did not start within 30 s:\n${output}`));
     }, 30_000);
-    child.once('exit', (code, signal) => {
+    const onExit = (code: number | null, signal: string | null) => {
       clearTimeout(timer);
       reject(new Error(`${entry} exited (${signal ?? code}) before listening:\n${output}`));
-    });
+    };
+    child.once('exit', onExit);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /listening on (http:\/\/\S+)\/api\/messages/.exec(output);
-      if (!listening || !timer.hasRef()) return;
+      if (!listening) return;
       clearTimeout(timer);
-      timer.unref();
-      resolve({
-        url: listening[1],
-        startupMs: performance.now() - started,
-        output: () => output,
-        peakRssMb: () => procStatusMb(child.pid!, 'VmHWM'),
-        stop: () => stopChild(child),
-      });
+      child.off('exit', onExit);
+      resolve(listening[1]);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
   });
+  await sendTurn(url, { kind: 'message', text: 'hi' }, { conversationId: `first-${randomUUID()}`, userId: `first-${randomUUID().slice(0, 8)}` });
+  const startupToFirstReplyMs = performance.now() - started;
+  const pid = child.pid!;
+  return {
+    url,
+    pid,
+    startupToFirstReplyMs,
+    output: () => output,
+    cpuMs: () => cpuMsOf(pid),
+    rssMb: () => procStatusMb(pid, 'VmRSS'),
+    peakRssMb: () => procStatusMb(pid, 'VmHWM'),
+    stop: () => stopChild(child),
+  };
 }
 
-function procStatusMb(pid: number, field: string): number | null {
-  try {
-    const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
-    return line ? Number(line.split(/\s+/)[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
+function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces, so split after its closing parenthesis):
+  // utime and stime are fields 14 and 15 of the whole line, 12 and 13 here.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+function procStatusMb(pid: number, field: string): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  if (!line) throw new Error(`/proc/${pid}/status has no ${field}`);
+  return Number(line.split(/\s+/)[1]) / 1024;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  child.removeAllListeners('exit');
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {

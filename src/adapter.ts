@@ -3,7 +3,8 @@
  * auth (local runs, the Emulator, tests); with one it validates every channel request's JWT.
  */
 import { randomUUID } from 'node:crypto';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CachedClientsAuthentication } from './cachedBotClients';
 import type { AppConfig } from './config';
 
 /**
@@ -12,7 +13,7 @@ import type { AppConfig } from './config';
  * request id, never the SDK's internal error text.
  */
 export class BotAdapter extends CloudAdapter {
-  constructor(auth: ConfigurationBotFrameworkAuthentication, private readonly appId = '') {
+  constructor(auth: CachedClientsAuthentication, private readonly appId = '') {
     super(auth);
   }
 
@@ -40,7 +41,8 @@ export class BotAdapter extends CloudAdapter {
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
 export function createAdapter(config: AppConfig, apologise: string, log: (message: string) => void): BotAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  // Connector and token clients are built once per app id, service URL and audience, not every turn.
+  const auth = new CachedClientsAuthentication({
     MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',

@@ -32,16 +32,18 @@ export interface AppOptions {
   log?: (message: string) => void;
   storage?: Storage;
   pickVariant?: (n: number) => number;
+  /** Start from the trained-knowledge cache in this file when it is current (see knowledgeCache.ts). */
+  knowledgeCacheFile?: string;
 }
 
 export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const started = performance.now();
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const log = options.log ?? ((message: string) => logger.info(message));
-  const storageBackend = options.storage ? givenBackend(options.storage) : createStorage(config, log);
+  const storageBackend = options.storage ? givenBackend(options.storage) : createStorage(config, log, options.log ?? ((message) => logger.warn(message)));
   const storage = storageBackend.storage;
   let retentionPurge: RetentionPurge | null = null;
-  const services = createServices({ config, storage, pickVariant: options.pickVariant, log });
+  const services = createServices({ config, storage, pickVariant: options.pickVariant, log, knowledgeCacheFile: options.knowledgeCacheFile });
   const bot = createBot(services);
   const adapter = createAdapter(config, services.say('turn_error'), log);
   const websiteChat = createWebsiteChat(config, { adapter, bot, emergencyNumber: services.region.emergencyNumber, regionCode: services.region.code, storage, log });

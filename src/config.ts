@@ -24,6 +24,7 @@ const configSchema = z.object({
   STORAGE: z.preprocess(emptyAsUndefined, z.enum(['lowdb', 'redis', 'memory']).default('lowdb')),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
   DATA_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+  STATE_FSYNC: z.preprocess(emptyAsUndefined, z.stringbool().default(false)),
   BOOKING_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   BOOKING_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   BOOKINGS_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').optional()),

@@ -9,7 +9,8 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { renderForChannel } from '../channels/renderForChannel';
 import type { BotReply } from '../conversation/botReply';
 import { createSay, type Say } from '../conversation/wording';
-import { loadKnowledgeBase, readYamlFile, type KnowledgeBase } from '../knowledge/loadKnowledge';
+import { cacheKey, readKnowledgeCache, writeKnowledgeCache } from '../knowledge/knowledgeCache';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledgeBase, readYamlFile, type KnowledgeBase } from '../knowledge/loadKnowledge';
 import { trainIntentModel, type IntentModel } from '../nlp/intentClassifier';
 import { lexiconFileSchema } from '../nlp/lexiconSchema';
 import { loadRedFlagPhrases, loadSafetyRules } from '../safety/loadSafetyRules';
@@ -75,12 +76,17 @@ export interface ServiceOptions {
   /** Where booking requests are kept; defaults to DATA_DIR/bookings.json. */
   bookingsFile?: string;
   log?: (message: string) => void;
+  /** Start from the trained-knowledge cache in this file when it is current (knowledgeCache.ts). */
+  knowledgeCacheFile?: string;
 }
 
 interface TrainedKnowledge {
   kb: KnowledgeBase;
   intentModel: IntentModel;
   safety: SafetyRules;
+  symptomCheck: SymptomCheckContent;
+  booking: BookingContent;
+  privacy: PrivacyContent;
 }
 
 /**
@@ -89,18 +95,46 @@ interface TrainedKnowledge {
  */
 const trainedKnowledge = new Map<string, TrainedKnowledge>();
 
-function loadTrainedKnowledge(knowledgeDir: string | undefined, threshold: number | undefined): TrainedKnowledge {
-  const key = `${knowledgeDir ?? ''}|${threshold ?? ''}`;
-  let loaded = trainedKnowledge.get(key);
+function buildTrainedKnowledge(knowledgeDir: string, threshold: number | undefined): TrainedKnowledge {
+  const kb = loadKnowledgeBase(knowledgeDir);
+  const lexicon = readYamlFile(path.join(kb.dir, 'nlp', 'lexicon.yaml'), lexiconFileSchema);
+  const intentModel = trainIntentModel([...kb.topics, ...kb.conversationIntents], lexicon, { threshold, unknownIntent: 'out_of_scope' });
+  const safety = loadSafetyRules(path.join(kb.dir, 'safety'));
+  safety.secondOpinion = trainRedFlagSecondOpinion(safety, kb);
+  return {
+    kb,
+    intentModel,
+    safety,
+    symptomCheck: loadSymptomCheckContent(kb.dir),
+    booking: loadBookingContent(kb.dir),
+    privacy: loadPrivacyContent(kb.dir),
+  };
+}
+
+/**
+ * With `cacheFile`, a cache whose key matches this knowledge, code and threshold is used instead of
+ * parsing and training (see knowledgeCache.ts); a missing or stale one is rebuilt and, where the folder
+ * is writable, saved for the next start.
+ */
+export function loadTrainedKnowledge(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, threshold?: number, cacheFile?: string, log?: (message: string) => void): TrainedKnowledge {
+  const memoKey = `${knowledgeDir}|${threshold ?? ''}`;
+  const memo = trainedKnowledge.get(memoKey);
+  if (memo) return memo;
+  let loaded: TrainedKnowledge | null;
+  const key = cacheFile ? cacheKey(knowledgeDir, { knowledgeDir, threshold: threshold ?? null }) : '';
+  loaded = (cacheFile && readKnowledgeCache<TrainedKnowledge>(cacheFile, key)) || null;
   if (!loaded) {
-    const kb = loadKnowledgeBase(knowledgeDir);
-    const lexicon = readYamlFile(path.join(kb.dir, 'nlp', 'lexicon.yaml'), lexiconFileSchema);
-    const intentModel = trainIntentModel([...kb.topics, ...kb.conversationIntents], lexicon, { threshold, unknownIntent: 'out_of_scope' });
-    const safety = loadSafetyRules(path.join(kb.dir, 'safety'));
-    safety.secondOpinion = trainRedFlagSecondOpinion(safety, kb);
-    loaded = { kb, intentModel, safety };
-    trainedKnowledge.set(key, loaded);
+    loaded = buildTrainedKnowledge(knowledgeDir, threshold);
+    if (cacheFile) {
+      try {
+        writeKnowledgeCache(cacheFile, key, loaded);
+        log?.(`knowledge: parsed and trained afresh; cache saved for the next start`);
+      } catch (error) {
+        log?.(`knowledge: parsed and trained afresh; no cache saved (${(error as Error).message})`);
+      }
+    }
   }
+  trainedKnowledge.set(memoKey, loaded);
   return loaded;
 }
 
@@ -116,8 +150,8 @@ function trainRedFlagSecondOpinion(safety: SafetyRules, kb: KnowledgeBase): Seco
   return trainSecondOpinion([...flagged, ...ordinary], safety.lexicon);
 }
 
-export function createServices({ config, storage, knowledgeDir, pickVariant, bookingsFile, log }: ServiceOptions): BotServices {
-  const { kb, intentModel, safety } = loadTrainedKnowledge(knowledgeDir, config.CLASSIFIER_THRESHOLD);
+export function createServices({ config, storage, knowledgeDir, pickVariant, bookingsFile, log, knowledgeCacheFile }: ServiceOptions): BotServices {
+  const { kb, intentModel, safety, symptomCheck, booking, privacy } = loadTrainedKnowledge(knowledgeDir, config.CLASSIFIER_THRESHOLD, knowledgeCacheFile, log);
   const region = resolveRegion(safety, config.REGION, {
     emergencyNumber: config.EMERGENCY_NUMBER,
     crisisLine: config.CRISIS_LINE,
@@ -131,9 +165,6 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
   const bookings = new BookingStore(bookingsFile ?? path.join(config.dataDir, 'bookings.json'), log);
   const transcripts = new RecentTranscripts();
   const metrics = createMetrics();
-  const symptomCheck = loadSymptomCheckContent(kb.dir);
-  const booking = loadBookingContent(kb.dir);
-  const privacy = loadPrivacyContent(kb.dir);
   return {
     config,
     kb,

@@ -6,8 +6,6 @@ import * as path from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { AppConfig } from '../config';
 import { LowdbStorage } from './lowdbStorage';
-import { connectRedis } from './redisConnection';
-import { RedisStorage } from './redisStorage';
 
 export type StorageKind = 'lowdb' | 'redis' | 'memory';
 
@@ -21,21 +19,25 @@ export interface StorageBackend {
    * Deletes records last written before `cutoff`. Only backends that keep data on their own need it:
    * Redis expires keys itself (set on every write), memory forgets everything when the process ends.
    */
-  purgeOlderThan?(cutoff: Date): Promise<number>;
+  purgeOlderThan?(cutoff: Date, signal?: AbortSignal): Promise<number>;
   /** Waits for pending writes and releases connections. */
   close(): Promise<void>;
 }
 
-export type StorageConfig = Pick<AppConfig, 'STORAGE' | 'REDIS_URL' | 'DATA_RETENTION_DAYS' | 'dataDir'>;
+export type StorageConfig = Pick<AppConfig, 'STORAGE' | 'REDIS_URL' | 'DATA_RETENTION_DAYS' | 'dataDir'> & Partial<Pick<AppConfig, 'STATE_FSYNC'>>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function createStorage(config: StorageConfig, log: (message: string) => void): StorageBackend {
+/** `log` for information, `warn` for what an operator must see (unreadable files, failures). */
+export function createStorage(config: StorageConfig, log: (message: string) => void, warn: (message: string) => void = log): StorageBackend {
   switch (config.STORAGE) {
     case 'redis': {
       // config.ts refuses STORAGE=redis without REDIS_URL; this guards callers that build config by hand.
       if (!config.REDIS_URL) throw new Error('STORAGE=redis needs REDIS_URL');
-      const connection = connectRedis(config.REDIS_URL, log);
+      // Loaded only here: the Redis client costs ~70 ms of start-up that a lowdb bot never needs.
+      const { connectRedis } = require('./redisConnection') as typeof import('./redisConnection');
+      const { RedisStorage } = require('./redisStorage') as typeof import('./redisStorage');
+      const connection = connectRedis(config.REDIS_URL, warn);
       const storage = new RedisStorage(connection.client, { ttlMs: config.DATA_RETENTION_DAYS * DAY_MS });
       return { kind: 'redis', storage, ready: () => connection.ready, close: () => connection.close() };
     }
@@ -44,7 +46,7 @@ export function createStorage(config: StorageConfig, log: (message: string) => v
       return { kind: 'memory', storage: new MemoryStorage(), ready: async () => undefined, close: async () => undefined };
     }
     case 'lowdb':
-      return lowdbBackend(new LowdbStorage(path.join(config.dataDir, 'state'), { warn: log }));
+      return lowdbBackend(new LowdbStorage(path.join(config.dataDir, 'state'), { warn, fsync: config.STATE_FSYNC ?? false }));
   }
 }
 
@@ -53,8 +55,8 @@ export function lowdbBackend(storage: LowdbStorage): StorageBackend {
     kind: 'lowdb',
     storage,
     ready: async () => undefined,
-    purgeOlderThan: (cutoff) => storage.purgeOlderThan(cutoff),
-    close: () => storage.flush(),
+    purgeOlderThan: (cutoff, signal) => storage.purgeOlderThan(cutoff, signal),
+    close: () => storage.close(),
   };
 }
 

@@ -1,19 +1,28 @@
 /**
- * Bot Framework `Storage` on lowdb, one JSON file per storage key. lowdb rewrites a whole file on every
- * write, so one file for all conversations would make every turn slower as users accumulate; a file per
- * key keeps a turn's cost flat. Writes go through lowdb's steno-backed adapter (temp file + rename), so a
- * crash mid-write leaves the previous version, never half a file. eTags follow MemoryStorage's rules exactly.
+ * Bot Framework `Storage` on lowdb, one JSON file per storage key (lowdb rewrites a whole file on every
+ * write, so one file for all conversations would make every turn slower as users accumulate).
  *
- * One bot process owns the folder (for several instances use Redis): so the last text this process read
- * or wrote for a key is what the disk holds, and recently used records are served from memory. Every
- * write still goes to disk before it resolves, so a turn's state survives a crash right after the turn.
+ * Durability, and why a turn is cheap: a write is acknowledged once it is appended to the state journal
+ * (stateJournal.ts), where every turn finishing in the same tick shares one append. By default that
+ * survives a crash of the process (kill -9), not a power loss; `fsync: true` (STATE_FSYNC=true) adds one
+ * fdatasync per shared append, for power loss. The per-key files are brought up to date in the
+ * background (every `checkpointMs`, 15 s by default, through lowdb's steno adapter: temp file + rename,
+ * so a crash mid-write leaves the previous version), so the turns a conversation has within that time
+ * cost one file write; then the journal is deleted. On start, journals left by a crash are replayed.
+ * eTags follow MemoryStorage's rules.
+ *
+ * One bot process owns the folder (for several instances use Redis): what this process holds in memory
+ * (changes not yet in their file, and recently used records) is what the disk holds or will hold.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { setImmediate as yieldToTurns } from 'node:timers/promises';
 import type { Storage, StoreItems } from 'botbuilder';
 import { TextFile } from 'lowdb/node';
 import { EtagConflictError, isUnconditional } from './etagConflictError';
+import { StateJournal } from './stateJournal';
+import { walkStateFiles } from './walkStateFiles';
 
 export { EtagConflictError };
 
@@ -24,42 +33,60 @@ interface StoredRecord {
   item: Record<string, unknown>;
 }
 
-interface RecordFile {
-  adapter: TextFile;
-  /** The file's JSON as last read or written by this process; null: no file; undefined: not read yet. */
-  text: string | null | undefined;
-}
-
 export interface LowdbStorageOptions {
   /** Called with a short description when a file is unreadable and moved aside (no file content). */
   warn?: (message: string) => void;
   /** How many recently used records to keep in memory; others are read from disk when next needed. */
   cacheSize?: number;
+  /** fdatasync every journal append before acknowledging it (survives a power loss; ~2 ms per append). */
+  fsync?: boolean;
+  /**
+   * How often changes are copied from the journal into their per-key files (default 15 s: longer than
+   * the usual pause between a user's messages, so most turns cost an append, not a file rewrite).
+   */
+  checkpointMs?: number;
+  /** Copy earlier when this many changed records wait in memory (bounds memory under heavy load). */
+  maxUnwritten?: number;
 }
 
+/** What a key holds: the record's JSON text, or null for "no record". */
+type Text = string | null;
+
 export class LowdbStorage implements Storage {
-  /** Least recently used first, so the first key is the one to drop. */
-  private readonly files = new Map<string, RecordFile>();
+  /** Records read or written recently, least recently used first. */
+  private readonly cache = new Map<string, Text>();
+  /** Changes acknowledged (in the journal) but not yet in their per-key file. Never evicted. */
+  private readonly unwritten = new Map<string, Text>();
   /** Shard folders known to exist, so a write costs no mkdir once its folder is there. */
   private readonly shards = new Set<string>();
   /** Per-key queue: a read-compare-write of one key never interleaves with another on the same key. */
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly warn: (message: string) => void;
   private readonly cacheSize: number;
+  private readonly fsync: boolean;
+  private readonly maxUnwritten: number;
+  private readonly journal: StateJournal;
+  private opened: Promise<void> | null = null;
+  private checkpointing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly dir: string, options: LowdbStorageOptions = {}) {
+  constructor(private readonly dir: string, private readonly options: LowdbStorageOptions = {}) {
     this.warn = options.warn ?? ((message) => console.warn(message));
     this.cacheSize = options.cacheSize ?? 1000;
+    this.fsync = options.fsync ?? false;
+    this.maxUnwritten = options.maxUnwritten ?? 5000;
+    this.journal = new StateJournal(dir, this.fsync);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
+    await this.open();
     const items: StoreItems = {};
     await Promise.all(
       keys.map((key) =>
         this.withKey(key, async () => {
           // Parsed afresh on every read: callers get their own copy to change.
-          const record = await this.load(key, this.open(key));
+          const record = await this.load(key);
           if (record) items[key] = { ...record.item, eTag: record.eTag };
         }),
       ),
@@ -69,54 +96,74 @@ export class LowdbStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
+    await this.open();
     await Promise.all(
       Object.entries(changes).map(([key, newItem]) =>
         this.withKey(key, async () => {
-          const file = this.open(key);
           const requested = newItem?.eTag;
           if (!isUnconditional(requested)) {
-            const old = await this.load(key, file);
+            const old = await this.load(key);
             if (old && requested !== old.eTag) throw new EtagConflictError(key);
           }
           const { eTag: _ignored, ...item } = newItem ?? {};
           const record: StoredRecord = { key, eTag: randomUUID(), updatedAt: new Date().toISOString(), item };
-          const text = JSON.stringify(record);
-          // Until the write has landed, what is on disk is uncertain: a failed write must not leave the cache guessing.
-          file.text = undefined;
-          await this.writeText(key, file, text);
-          file.text = text;
-        }),
-      ),
-    );
-  }
-
-  async delete(keys: string[]): Promise<void> {
-    if (!keys) throw new ReferenceError('Keys are required when deleting.');
-    await Promise.all(
-      keys.map((key) =>
-        this.withKey(key, async () => {
-          this.files.delete(key);
-          await fs.rm(this.fileFor(key), { force: true });
+          await this.change(key, JSON.stringify(record));
         }),
       ),
     );
   }
 
   /**
-   * Deletes every record last written before `cutoff`; returns how many. It goes one file at a time, so
-   * turns keep being served in between, and re-checks each file inside that key's queue, so a record a
-   * turn rewrote while the purge was walking is kept.
+   * Deletes the records ("forget me"): their files, any unreadable copies moved aside, and the journal
+   * that still holds their earlier versions (by a checkpoint), all before this resolves.
    */
-  async purgeOlderThan(cutoff: Date): Promise<number> {
+  async delete(keys: string[]): Promise<void> {
+    if (!keys) throw new ReferenceError('Keys are required when deleting.');
+    await this.open();
+    await Promise.all(
+      keys.map((key) =>
+        this.withKey(key, async () => {
+          await this.change(key, null);
+          await this.removeFiles(key);
+        }),
+      ),
+    );
+    await this.checkpoint();
+  }
+
+  /** Journal appends so far and the changes they carried (several changes share one append). */
+  get journalStats(): { appends: number; changes: number } {
+    return this.journal.stats();
+  }
+
+  /**
+   * Deletes every record last written before `cutoff`, and unreadable copies moved aside that long ago;
+   * returns how many. The folder is read as a stream, one entry at a time (bounded memory at any size),
+   * yielding to turns between files, and each record is re-checked inside its key's queue, so one a turn
+   * rewrote meanwhile is kept. Stops early when `signal` aborts (shutdown).
+   */
+  async purgeOlderThan(cutoff: Date, signal?: AbortSignal): Promise<number> {
+    await this.open();
     let removed = 0;
-    for (const file of await this.allFiles()) {
+    let seen = 0;
+    for await (const file of walkStateFiles(this.dir, signal)) {
+      if ((seen += 1) % 64 === 0) await yieldToTurns();
       if (!(await isOlderThan(file, cutoff))) continue;
-      const record = await readJson(file);
-      if (!record || typeof record.key !== 'string') continue;
-      const key = record.key;
+      if (file.includes('.corrupt-')) {
+        await fs.rm(file, { force: true });
+        removed += 1;
+        continue;
+      }
+      const key = (await readJson(file))?.key;
+      if (typeof key !== 'string') {
+        // Unreadable and past retention: whoever it belonged to, it is not kept longer than the rest.
+        await fs.rm(file, { force: true });
+        removed += 1;
+        continue;
+      }
       const deleted = await this.withKey(key, async () => {
-        if (!(await isOlderThan(file, cutoff))) return false;
-        this.files.delete(key);
+        if (this.unwritten.has(key) || !(await isOlderThan(file, cutoff))) return false;
+        this.cache.delete(key);
         await fs.rm(file, { force: true });
         return true;
       });
@@ -125,74 +172,141 @@ export class LowdbStorage implements Storage {
     return removed;
   }
 
-  /** Waits for every queued write; call before the process exits. */
+  /** Waits for queued changes and copies every one into its file; call before the process exits. */
   async flush(): Promise<void> {
     await Promise.allSettled([...this.queues.values()]);
+    if (this.opened) await this.checkpoint();
+  }
+
+  /** Flushes, then stops the background copying and closes the journal. */
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.journal.close();
+  }
+
+  private open(): Promise<void> {
+    this.opened ??= (async () => {
+      await fs.mkdir(this.dir, { recursive: true });
+      await this.journal.replay(({ key, text }) => this.unwritten.set(key, text));
+      this.timer = setInterval(() => void this.checkpoint().catch((error: Error) => this.warnCheckpoint(error)), this.options.checkpointMs ?? 15_000);
+      this.timer.unref();
+    })();
+    return this.opened;
+  }
+
+  /** Journals a change, then makes it what reads see. Runs inside the key's queue. */
+  private async change(key: string, text: Text): Promise<void> {
+    await this.journal.append({ key, text });
+    this.unwritten.set(key, text);
+    this.remember(key, text);
+    if (this.unwritten.size >= this.maxUnwritten) void this.checkpoint().catch((error: Error) => this.warnCheckpoint(error));
+  }
+
+  /**
+   * Copies the changes made so far into their per-key files, then deletes the journals that held them.
+   * A change made meanwhile goes to the new journal; one already superseded is written as its latest value.
+   */
+  private checkpoint(): Promise<void> {
+    if (this.checkpointing) return this.checkpointing.then(() => this.checkpoint());
+    if (this.unwritten.size === 0) return Promise.resolve();
+    this.checkpointing = (async () => {
+      const before = await this.journal.rotate();
+      const touched = new Set<string>();
+      for (const key of [...this.unwritten.keys()]) {
+        await this.withKey(key, async () => {
+          if (!this.unwritten.has(key)) return;
+          const text = this.unwritten.get(key)!;
+          const file = this.fileFor(key);
+          if (text === null) await fs.rm(file, { force: true });
+          else await this.writeFile(file, text);
+          touched.add(path.dirname(file));
+          if (this.unwritten.get(key) === text) this.unwritten.delete(key);
+        });
+      }
+      if (this.fsync) for (const shard of touched) await syncPath(shard);
+      await this.journal.deleteBefore(before);
+    })().finally(() => {
+      this.checkpointing = null;
+    });
+    return this.checkpointing;
+  }
+
+  private warnCheckpoint(error: Error): void {
+    // The changes stay in the journal and in memory: the next checkpoint tries again.
+    this.warn(`storage: copying state changes into their files failed (${(error as NodeJS.ErrnoException).code ?? error.name}); will retry`);
   }
 
   private fileFor(key: string): string {
-    const hash = createHash('sha256').update(key).digest('hex');
-    // Two levels of sub-folders keep any one folder small even with many thousands of conversations.
-    return path.join(this.dir, hash.slice(0, 2), `${hash}.json`);
+    return stateFileFor(this.dir, key);
   }
 
-  private open(key: string): RecordFile {
-    let file = this.files.get(key);
-    if (file) {
-      this.files.delete(key);
-    } else {
-      file = { adapter: new TextFile(this.fileFor(key)), text: undefined };
-      if (this.files.size >= this.cacheSize) this.files.delete(this.files.keys().next().value as string);
+  private remember(key: string, text: Text): void {
+    this.cache.delete(key);
+    if (this.cacheSize <= 0) return;
+    if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, text);
+  }
+
+  /** The record: a change not yet in its file, else from memory, else from disk. */
+  private async load(key: string): Promise<StoredRecord | null> {
+    let text = this.unwritten.get(key);
+    if (text === undefined) text = this.cache.get(key);
+    if (text === undefined) {
+      text = await new TextFile(this.fileFor(key)).read();
+      text = await this.checkedText(key, text);
     }
-    if (this.cacheSize > 0) this.files.set(key, file);
-    return file;
+    this.remember(key, text);
+    return text === null ? null : (JSON.parse(text) as StoredRecord);
   }
 
-  /** The record, from memory when this process knows the file, else from disk. */
-  private async load(key: string, file: RecordFile): Promise<StoredRecord | null> {
-    if (file.text === undefined) file.text = await file.adapter.read();
-    if (file.text === null) return null;
+  /**
+   * A file that is not valid JSON (cut short by a power loss or a full disk) is moved aside, never
+   * overwritten: the copy is kept for an operator, falls under retention and is deleted by "forget me".
+   */
+  private async checkedText(key: string, text: Text): Promise<Text> {
+    if (text === null) return null;
     try {
-      return JSON.parse(file.text) as StoredRecord;
+      JSON.parse(text);
+      return text;
     } catch (error) {
-      // Not valid JSON: moved aside (never overwritten, someone may want it) and treated as absent.
-      file.text = null;
       const target = this.fileFor(key);
       const aside = `${target}.corrupt-${Date.now()}`;
       await fs.rename(target, aside).catch(() => undefined);
-      this.warn(`storage: unreadable state file moved aside to ${aside} (${(error as Error).name}); starting that record afresh`);
+      this.warn(`storage: unreadable state file moved aside to ${aside} (${(error as Error).name}); that conversation starts afresh`);
       return null;
     }
   }
 
-  private async writeText(key: string, file: RecordFile, text: string): Promise<void> {
-    await this.ensureShard(key);
-    await file.adapter.write(text).catch(async (error: NodeJS.ErrnoException) => {
+  private async writeFile(file: string, text: string): Promise<void> {
+    await this.ensureShard(file);
+    const adapter = new TextFile(file);
+    await adapter.write(text).catch(async (error: NodeJS.ErrnoException) => {
       // The shard folder was removed behind our back (an operator clearing old state): recreate it once.
       if (error.code !== 'ENOENT') throw error;
       this.shards.clear();
-      await this.ensureShard(key);
-      await file.adapter.write(text);
+      await this.ensureShard(file);
+      await adapter.write(text);
     });
+    if (this.fsync) await syncPath(file);
   }
 
-  private async ensureShard(key: string): Promise<void> {
-    const shard = path.dirname(this.fileFor(key));
+  /** Removes a key's file and any copies of it moved aside as unreadable. */
+  private async removeFiles(key: string): Promise<void> {
+    const file = this.fileFor(key);
+    await fs.rm(file, { force: true });
+    const name = path.basename(file);
+    const shard = await fs.opendir(path.dirname(file)).catch(() => null);
+    if (!shard) return;
+    for await (const entry of shard) if (entry.name.startsWith(`${name}.corrupt-`)) await fs.rm(path.join(shard.path, entry.name), { force: true });
+  }
+
+  private async ensureShard(file: string): Promise<void> {
+    const shard = path.dirname(file);
     if (this.shards.has(shard)) return;
     await fs.mkdir(shard, { recursive: true });
     this.shards.add(shard);
-  }
-
-  private async allFiles(): Promise<string[]> {
-    const shards = await fs.readdir(this.dir).catch(() => [] as string[]);
-    const nested = await Promise.all(
-      shards.map(async (shard) =>
-        (await fs.readdir(path.join(this.dir, shard)).catch(() => [] as string[]))
-          .filter((name) => name.endsWith('.json'))
-          .map((name) => path.join(this.dir, shard, name)),
-      ),
-    );
-    return nested.flat();
   }
 
   private withKey<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -204,6 +318,22 @@ export class LowdbStorage implements Storage {
     };
     next.then(cleanup, cleanup);
     return next;
+  }
+}
+
+/** The path of a key's file under a state folder (the bench seeds folders with it). */
+export function stateFileFor(dir: string, key: string): string {
+  // 256 sub-folders keep any one folder small even with many thousands of conversations.
+  const hash = createHash('sha256').update(key).digest('hex');
+  return path.join(dir, hash.slice(0, 2), `${hash}.json`);
+}
+
+async function syncPath(target: string): Promise<void> {
+  const handle = await fs.open(target, 'r');
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
   }
 }
 

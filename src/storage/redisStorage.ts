@@ -19,6 +19,19 @@ export interface RedisStorageOptions {
   keyPrefix?: string;
   /** Records not written for this long expire (milliseconds); 0 or absent keeps them until deleted. */
   ttlMs?: number;
+  /**
+   * Longest wait for Redis's answer (milliseconds, default 2000). The client's own command timeout stops
+   * counting once a command is sent, so a paused server would hold a turn for as long as it stays paused.
+   */
+  timeoutMs?: number;
+}
+
+/** A storage call that got no answer in time: the turn fails now (apology with a reference) instead of hanging. */
+export class StorageTimeoutError extends Error {
+  constructor(operation: string, ms: number) {
+    super(`Redis did not answer a ${operation} within ${ms} ms`);
+    this.name = 'StorageTimeoutError';
+  }
 }
 
 const NO_CONDITION = '';
@@ -42,40 +55,52 @@ const CHECK_AND_SET_SHA1 = createHash('sha1').update(CHECK_AND_SET).digest('hex'
 export class RedisStorage implements Storage {
   private readonly keyPrefix: string;
   private readonly ttl: string;
+  private readonly timeoutMs: number;
 
   constructor(private readonly client: RedisClient, options: RedisStorageOptions = {}) {
     this.keyPrefix = options.keyPrefix ?? 'back-on-track:';
     this.ttl = String(Math.max(0, Math.round(options.ttlMs ?? 0)));
+    this.timeoutMs = options.timeoutMs ?? 2000;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     const items: StoreItems = {};
     // Issued together, the client sends these in one pipeline: one round trip for the turn's reads.
-    await Promise.all(
+    await this.timed('read', Promise.all(
       keys.map(async (key) => {
         const [eTag, doc] = (await this.client.hmGet(this.redisKey(key), ['eTag', 'doc'])) as Array<string | null>;
         if (eTag !== null && doc !== null) items[key] = { ...JSON.parse(doc), eTag };
       }),
-    );
+    ));
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
-    await Promise.all(
+    await this.timed('write', Promise.all(
       Object.entries(changes).map(async ([key, newItem]) => {
         const { eTag: requested, ...item } = newItem ?? {};
         const condition = isUnconditional(requested) ? NO_CONDITION : String(requested);
         const written = await this.checkAndSet(this.redisKey(key), [condition, randomUUID(), JSON.stringify(item), this.ttl]);
         if (Number(written) !== 1) throw new EtagConflictError(key);
       }),
-    );
+    ));
   }
 
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
-    if (keys.length > 0) await this.client.del(keys.map((key) => this.redisKey(key)));
+    if (keys.length > 0) await this.timed('delete', this.client.del(keys.map((key) => this.redisKey(key))));
+  }
+
+  private timed<T>(operation: string, work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StorageTimeoutError(operation, this.timeoutMs)), this.timeoutMs);
+    });
+    // A late answer or error after the timeout has nobody waiting for it: keep it from becoming unhandled.
+    work.catch(() => undefined);
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
 
   private redisKey(key: string): string {

@@ -7,6 +7,17 @@ function jsonFiles(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json'));
 }
 
+/** node:fs does not export its FileHandle class: spying on the prototype of a real handle reaches every handle. */
+async function fileHandlePrototype(dir: string): Promise<object> {
+  const handle = await fs.promises.open(dir, 'r');
+  await handle.close();
+  return Object.getPrototypeOf(handle) as object;
+}
+
+function corruptCopies(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.includes('.corrupt-'));
+}
+
 describe('LowdbStorage', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let storage: LowdbStorage;
@@ -30,6 +41,7 @@ describe('LowdbStorage', () => {
 
   it('keeps one file per key, so a turn rewrites only its own conversation', async () => {
     await storage.write({ a: { n: 1 }, b: { n: 2 }, c: { n: 3 } });
+    await storage.flush();
     expect(jsonFiles(temp.dir)).toHaveLength(3);
   });
 
@@ -45,6 +57,7 @@ describe('LowdbStorage', () => {
 
   it('deletes keys', async () => {
     await storage.write({ k: { v: 1 } });
+    await storage.flush();
     await storage.delete(['k']);
     expect(await storage.read(['k'])).toEqual({});
     expect(jsonFiles(temp.dir)).toHaveLength(0);
@@ -52,14 +65,71 @@ describe('LowdbStorage', () => {
 
   it('moves a corrupt file aside with a log line instead of overwriting it', async () => {
     await storage.write({ k: { v: 1 } });
+    await storage.close();
     const [file] = jsonFiles(temp.dir);
     fs.writeFileSync(path.join(temp.dir, file), '{"key":"k","item":{"v":');
     const fresh = new LowdbStorage(temp.dir, { warn: (m) => warnings.push(m) });
     expect(await fresh.read(['k'])).toEqual({});
     expect(warnings.join('\n')).toMatch(/moved aside/);
-    const aside = fs.readdirSync(temp.dir, { recursive: true, encoding: 'utf8' }).filter((n) => n.includes('.corrupt-'));
-    expect(aside).toHaveLength(1);
-    expect(fs.readFileSync(path.join(temp.dir, aside[0]), 'utf8')).toBe('{"key":"k","item":{"v":');
+    expect(corruptCopies(temp.dir)).toHaveLength(1);
+    expect(fs.readFileSync(path.join(temp.dir, corruptCopies(temp.dir)[0]), 'utf8')).toBe('{"key":"k","item":{"v":');
+  });
+
+  it('"forget me" deletes the copies of a record moved aside as unreadable, and only that record\'s', async () => {
+    await storage.write({ mine: { v: 1 }, theirs: { v: 2 } });
+    await storage.close();
+    for (const file of jsonFiles(temp.dir)) fs.writeFileSync(path.join(temp.dir, file), '{"trunc');
+    const fresh = new LowdbStorage(temp.dir, { warn: (m) => warnings.push(m) });
+    await fresh.read(['mine', 'theirs']);
+    expect(corruptCopies(temp.dir)).toHaveLength(2);
+    await fresh.delete(['mine']);
+    expect(corruptCopies(temp.dir)).toHaveLength(1);
+    await fresh.close();
+  });
+
+  it('shares one journal append among the writes of one tick, and each write still waits for it', async () => {
+    await storage.read(['warm']);
+    const before = storage.journalStats;
+    let acknowledged = 0;
+    const writes = Array.from({ length: 20 }, (_, i) => storage.write({ [`conversation-${i}`]: { turn: i } }).then(() => (acknowledged += 1)));
+    await Promise.resolve();
+    expect(acknowledged).toBe(0);
+    await Promise.all(writes);
+    expect(storage.journalStats).toEqual({ appends: before.appends + 1, changes: before.changes + 20 });
+    // Acknowledged means on the way to disk: a second instance (as after a crash) reads all of them back.
+    const items = await new LowdbStorage(temp.dir).read(Array.from({ length: 20 }, (_, i) => `conversation-${i}`));
+    expect(Object.keys(items)).toHaveLength(20);
+  });
+
+  it('leaves nothing of a deleted record on disk, not even in the journal ("forget me")', async () => {
+    await storage.write({ 'emulator/users/u1/': { email: 'alex.runner@example.com' }, other: { v: 1 } });
+    await storage.write({ 'emulator/users/u1/': { email: 'alex.runner@example.com', step: 2 } });
+    await storage.delete(['emulator/users/u1/']);
+    const everything = fs.readdirSync(temp.dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => fs.statSync(path.join(temp.dir, name)).isFile())
+      .map((name) => fs.readFileSync(path.join(temp.dir, name), 'utf8'))
+      .join('\n');
+    expect(everything).not.toContain('alex.runner@example.com');
+    expect((await new LowdbStorage(temp.dir).read(['other'])).other?.v).toBe(1);
+  });
+
+  it('with fsync on, acknowledges a write only after fdatasync of its journal returned (one per shared append)', async () => {
+    const synced = new LowdbStorage(temp.dir, { fsync: true });
+    await synced.read(['warm']);
+    const events: string[] = [];
+    const prototype = (await fileHandlePrototype(temp.dir)) as { datasync: () => Promise<void> };
+    const real = prototype.datasync;
+    const spy = jest.spyOn(prototype, 'datasync').mockImplementation(async function (this: unknown) {
+      await real.call(this);
+      events.push('datasync returned');
+    });
+    try {
+      await Promise.all([1, 2, 3].map((i) => synced.write({ [`k${i}`]: { v: i } }).then(() => events.push(`k${i} acknowledged`))));
+      expect(events).toEqual(['datasync returned', 'k1 acknowledged', 'k2 acknowledged', 'k3 acknowledged']);
+    } finally {
+      spy.mockRestore();
+      await synced.close();
+    }
   });
 
   it('reads records dropped from its memory cache back from disk, unchanged', async () => {

@@ -8,6 +8,8 @@ import * as net from 'node:net';
 
 export interface TestRedis {
   url: string;
+  /** The server's process id, to pause it (SIGSTOP); absent for a REDIS_URL given from outside. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export async function startTestRedis(): Promise<TestRedis> {
     const port = await freePort();
     try {
       const child = await spawnRedis(port);
-      return { url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child) };
+      return { url: `redis://127.0.0.1:${port}`, pid: child.pid, stop: () => stopChild(child) };
     } catch (error) {
       lastError = error as Error;
     }

@@ -2,7 +2,6 @@
  * The native Slack channel, ready to mount. On when both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are
  * set; otherwise its routes are not registered (404) and the log says what is missing.
  */
-import { LogLevel, WebClient } from '@slack/web-api';
 import type { ActivityHandler, Storage } from 'botbuilder';
 import type restify from 'restify';
 import type { BotAdapter } from '../../adapter';
@@ -32,6 +31,8 @@ export function createSlackChannel(config: AppConfig, parts: SlackChannelParts):
     if (signingSecret || token) parts.log(`slack: set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn on ${SLACK_EVENTS_PATH}`);
     return { enabled: false, register: () => undefined, drain: async () => undefined };
   }
+  // Loaded only when Slack is configured: a bot without it never pays for the Slack client at start-up.
+  const { LogLevel, WebClient } = require('@slack/web-api') as typeof import('@slack/web-api');
   const web = new WebClient(token, {
     slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`,
     // A few quick retries; Slack's default (ten over about 30 minutes) would hold a conversation's queue.
