@@ -34,8 +34,10 @@ beforeAll(async () => {
   const dirs = { build: path.join(temp.dir, 'build'), runtime: path.join(temp.dir, 'app') };
   Object.values(dirs).forEach((dir) => fs.mkdirSync(dir));
   appDir = dirs.runtime;
-  runStage(stage(stages, 'build'), { context: root, dirs, env: npmEnv });
-  runStage(runtime, { context: root, dirs, env: npmEnv });
+  const running: Record<string, Promise<void>> = {};
+  running.build = runStage(stage(stages, 'build'), { context: root, dirs, env: npmEnv });
+  running.runtime = runStage(runtime, { context: root, dirs, env: npmEnv, running });
+  await Promise.all(Object.values(running));
 
   // Only the port and interface differ from the image: tests stay on 127.0.0.1 and take a free port.
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...envOf(runtime), HOST: '127.0.0.1', PORT: '0' };

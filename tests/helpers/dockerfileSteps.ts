@@ -3,9 +3,12 @@
  * for /app, so the production test exercises the image's exact file list, install command, environment,
  * start command and health check. A step this file does not know fails the test rather than being skipped.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 export interface Instruction {
   keyword: string;
@@ -66,46 +69,54 @@ export interface StageRun {
   dirs: Record<string, string>;
   /** Environment for the npm commands. */
   env: NodeJS.ProcessEnv;
+  /** Stages running alongside: a COPY --from=name waits for that stage to finish. */
+  running?: Record<string, Promise<void>>;
 }
 
-/** Copies and runs one stage's steps in dirs[stage.name]; the build stage's full `npm ci` links the repo's node_modules instead. */
-export function runStage(s: Stage, run: StageRun): void {
-  const dir = run.dirs[s.name];
-  const ignored = dockerIgnore(run.context);
+/**
+ * Copies and runs one stage's steps in dirs[stage.name]; the build stage's full `npm ci` links the repo's
+ * node_modules instead. Stages run side by side as Docker's BuildKit runs them, until one copies from another.
+ */
+export async function runStage(s: Stage, stageRun: StageRun): Promise<void> {
+  const dir = stageRun.dirs[s.name];
+  const ignored = dockerIgnore(stageRun.context);
   for (const { keyword, args } of s.instructions) {
-    if (keyword === 'COPY') copy(args, dir, run, ignored);
-    else if (keyword === 'RUN') for (const command of args.split('&&').map((c) => c.trim())) runCommand(command, dir, run);
+    if (keyword === 'COPY') {
+      const from = /--from=(\S+)/.exec(args)?.[1];
+      if (from) await stageRun.running?.[from];
+      copy(args, dir, stageRun, ignored);
+    } else if (keyword === 'RUN') for (const command of args.split('&&').map((c) => c.trim())) await runCommand(command, dir, stageRun);
     else if (!['WORKDIR', 'ENV', 'USER', 'EXPOSE', 'HEALTHCHECK', 'CMD', 'ARG'].includes(keyword)) {
       throw new Error(`the production test does not know the Dockerfile step ${keyword} ${args}`);
     }
   }
 }
 
-function copy(args: string, dir: string, run: StageRun, ignored: (relative: string) => boolean): void {
+function copy(args: string, dir: string, stageRun: StageRun, ignored: (relative: string) => boolean): void {
   const words = args.split(/\s+/);
   const from = words.find((w) => w.startsWith('--from='))?.slice('--from='.length);
   const paths = words.filter((w) => !w.startsWith('--'));
   const target = paths.pop()!;
   for (const source of paths) {
-    const sourcePath = from ? path.join(run.dirs[from], source.replace(/^\/app\/?/, '')) : path.join(run.context, source);
+    const sourcePath = from ? path.join(stageRun.dirs[from], source.replace(/^\/app\/?/, '')) : path.join(stageRun.context, source);
     const targetPath = target.endsWith('/') ? path.join(dir, target, path.basename(source)) : path.join(dir, target);
     fs.cpSync(sourcePath, targetPath, {
       recursive: true,
-      filter: (file) => from !== undefined || !ignored(path.relative(run.context, file)),
+      filter: (file) => from !== undefined || !ignored(path.relative(stageRun.context, file)),
     });
   }
 }
 
-function runCommand(command: string, dir: string, run: StageRun): void {
-  const npm = (args: string[]) => execFileSync('npm', args, { cwd: dir, env: run.env, stdio: 'pipe', encoding: 'utf8' });
+async function runCommand(command: string, dir: string, stageRun: StageRun): Promise<void> {
+  const npm = (args: string[]) => run('npm', args, { cwd: dir, env: stageRun.env, encoding: 'utf8' });
   if (command.startsWith('npm ci') && !command.includes('--omit=dev')) {
     // The full install is the one npm test already ran: the same lock, so link it rather than fetch 1,000 packages again.
-    fs.symlinkSync(path.join(run.context, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    fs.symlinkSync(path.join(stageRun.context, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   } else if (command.startsWith('npm ci')) {
     // --prefer-offline: the npm cache is warm from the first install, so this needs no network when nothing changed.
-    npm([...command.split(/\s+/).slice(1), '--prefer-offline']);
+    await npm([...command.split(/\s+/).slice(1), '--prefer-offline']);
   } else if (command === 'npm run build') {
-    npm(['run', 'build', '--silent']);
+    await npm(['run', 'build', '--silent']);
   } else if (command.startsWith('mkdir -p ')) {
     fs.mkdirSync(path.join(dir, command.slice('mkdir -p '.length).replace(/^\/app\/?/, '')), { recursive: true });
   } else if (command === 'npm cache clean --force' || command.startsWith('chown ')) {
