@@ -24,10 +24,16 @@ export default defineConfig(
     },
   },
   {
-    // Being rewritten by the lead right now (one unused name in each as of main f07642e): shown as warnings
+    // Being rewritten by the lead right now (one unused name in each as of main 03313fd): shown as warnings
     // so npm test stays green meanwhile. Delete this block once they are clean.
     files: ['src/safety/redFlagDetector.ts', 'src/bot/backOnTrackBot.ts'],
     rules: { '@typescript-eslint/no-unused-vars': 'warn' },
+  },
+  {
+    // Tests load fixtures and modules lazily inside a test with require (several helpers write them this
+    // way in parallel); the bot's own code still may not.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // CommonJS files (jest's config and setup) use require and module.exports by design.
