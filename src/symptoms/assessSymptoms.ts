@@ -1,6 +1,6 @@
 /**
  * Turns the follow-up answers into a triage level, a plain-words summary and advice keys, following the
- * triage rules of /work/shared/clinical-safety.md. The level is the highest any rule gives; it never
+ * triage rules of docs/safety.md. The level is the highest any rule gives; it never
  * diagnoses. Also the one home of the emergency and urgent rules (redFlagsInAnswers), which the symptom
  * check applies after every answer. Plain functions, no I/O.
  *

@@ -1,5 +1,5 @@
 /**
- * Keele STarT Back tool, as written in /work/shared/clinical-safety.md ("Follow-up symptom questions").
+ * Keele STarT Back tool, as described in docs/safety.md ("The symptom check").
  * Nine agree/disagree items about the last 2 weeks, 1 point per agree:
  *   1 pain spreading down the leg (taken from the location / leg answers, never asked again)
  *   2 shoulder or neck pain   3 walked only short distances   4 dressed more slowly

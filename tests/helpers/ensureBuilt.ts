@@ -13,7 +13,7 @@ export function ensureBuilt(): void {
   const builtAt = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0;
   const newestSource = Math.max(...['src', 'dialogs'].flatMap((dir) => sourceTimes(path.join(root, dir))));
   if (builtAt > newestSource) return;
-  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
     cwd: root,
     encoding: 'utf8',
   });

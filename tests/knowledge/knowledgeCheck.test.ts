@@ -4,14 +4,11 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import { checkKnowledge } from '../../src/knowledge/checkKnowledge';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/loadKnowledge';
-import { projectRoot } from '../../src/projectRoot';
 import { makeTempDir } from '../helpers/tempDir';
-
-const seedsDir = path.join(projectRoot(), '..', 'shared', 'seeds');
 
 describe('knowledge check', () => {
   it('passes on the knowledge base as shipped, with every topic sourced', () => {
-    const { problems, counts } = checkKnowledge(undefined, seedsDir);
+    const { problems, counts } = checkKnowledge();
     expect(problems).toEqual([]);
     expect(counts.topics).toBeGreaterThanOrEqual(45);
     expect(counts.heldOut).toBeGreaterThanOrEqual(200);
@@ -45,6 +42,14 @@ describe('knowledge check', () => {
         topics[0].sources = ['009_0000000000000000.txt'];
       });
       expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(/not listed in sources.yaml/);
+    });
+
+    it('a source article missing from the SEEDS_DIR folder', () => {
+      const seeds = path.join(temp.dir, 'seeds');
+      fs.mkdirSync(seeds);
+      const listed = (YAML.parse(fs.readFileSync(path.join(temp.dir, 'sources.yaml'), 'utf8')).sources as Array<{ file: string }>).map((s) => s.file);
+      for (const file of listed.slice(1)) fs.writeFileSync(path.join(seeds, file), 'article');
+      expect(checkKnowledge(temp.dir, seeds).problems).toEqual([`sources.yaml lists "${listed[0]}", which is not in ${seeds}`]);
     });
 
     it('a duplicated id', () => {

@@ -20,6 +20,7 @@ export function markdownToMrkdwn(markdown: string): string {
     // Single-star italics before double-star bold, so the bold's new single stars are not re-read.
     .replace(/(^|[^*\w])\*(?=\S)([^*\n]*?\S)\*(?!\*)/g, '$1_$2_')
     .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '*$2*');
+  // eslint-disable-next-line no-control-regex -- NUL brackets the link placeholders put in above.
   return text.replace(/\u0000(\d+)\u0000/g, (_whole, index: string) => links[Number(index)]);
 }
 
