@@ -17,6 +17,8 @@ import { applyLexicon, isStopword, SpellingCorrector, stem, wordsOf, type Lexico
 export interface TrainingIntent {
   id: string;
   examples: readonly string[];
+  /** Knowledge topics carry an answer; their words are what the bot is about (see `onTopicStems`). */
+  answer?: string;
 }
 
 export interface RankedIntent {
@@ -33,6 +35,8 @@ export interface IntentPrediction {
   ranked: RankedIntent[];
   /** Share of the message's content words that the classifier has seen in training (0..1). */
   knownWordShare: number;
+  /** True when the message has a word of the bot's subject (a knowledge topic's word, typed or corrected with support). */
+  onTopic: boolean;
 }
 
 type SparseVector = Map<string, number>;
@@ -60,6 +64,14 @@ export interface IntentModel {
   unknownIntent?: string;
   /** Training examples word for word: a message typed exactly as taught ("help", "cancel") needs no guessing. */
   exactExamples: Map<string, string>;
+  /** Stems of the knowledge topics' examples, minus question and filler words: evidence a message is on topic. */
+  onTopicStems: ReadonlySet<string>;
+  /** Stems taught only as examples of the unknown intent ("garmin", "pasta"): evidence of another subject. */
+  offTopicStems: ReadonlySet<string>;
+  /** Topic words of four letters, for three-letter typos ("bak") the corrector leaves alone. */
+  shortTopicWords: readonly string[];
+  /** Intents whose answer is cheap to give even on thin evidence (small talk): never forced out of scope. */
+  smallTalkIntents: ReadonlySet<string>;
 }
 
 /** Below this score the bot asks which topic the user meant. Tuned on the held-out set with `npm run eval`. */
@@ -87,12 +99,55 @@ export interface ClassifierSettings {
 
 export const DEFAULT_SETTINGS: ClassifierSettings = { smoothing: 0.1, pairWeight: 0.7, bayesWeight: 0.3, nearestWeight: 0.3 };
 
-/** Content words of a message, after lexicon replacement and (when a corrector is given) spelling correction. */
-function contentWords(text: string, lexicon: Lexicon, corrector?: SpellingCorrector): string[] {
+/** Content words of a message, after lexicon replacement and (when a model is given) spelling correction. */
+function contentWords(text: string, lexicon: Lexicon, model?: IntentModel): string[] {
   const words = applyLexicon(wordsOf(text), lexicon);
-  const corrected = corrector ? applyLexicon(words.map((word) => corrector.correct(word)), lexicon) : words;
+  const corrected = model ? correctInContext(model, words) : words;
   return corrected.filter((word) => !isStopword(word)).slice(0, MAX_FEATURE_WORDS);
 }
+
+/**
+ * Spelling correction that the message's context must support. A correction INTO a topic word is kept
+ * only when the message already has a topic word as typed, or when two or more corrections agree on the
+ * subject ("lowr bak pian"): "cook pasta carbonara" must stay unknown, not become "cool" (down).
+ * Corrections to other words ("thnaks") are kept as before.
+ */
+function correctInContext(model: IntentModel, words: string[]): string[] {
+  const isTopicWord = (word: string) => !isStopword(word) && model.onTopicStems.has(stem(word));
+  const typedTopicWords = words.filter((word) => model.corrector.correct(word) === word && isTopicWord(word)).length;
+  const corrected = applyLexicon(words.map((word) => model.corrector.correct(word)), model.lexicon);
+  const correctedIntoTopic = words.filter((word) => {
+    const fixed = model.corrector.correct(word);
+    return fixed !== word && isTopicWord(fixed);
+  }).length;
+  const supported = typedTopicWords > 0 || correctedIntoTopic >= 2;
+  if (!supported) {
+    return applyLexicon(words.map((word) => {
+      const fixed = model.corrector.correct(word);
+      return fixed !== word && isTopicWord(fixed) ? word : fixed;
+    }), model.lexicon);
+  }
+  return corrected.map((word) => (word.length === 3 && !isStopword(word) && !model.knownStems.has(stem(word)) ? shortTypoFix(model, word) : word));
+}
+
+/** "bak" -> "back": one letter missing from a four-letter topic word, when exactly one fits. */
+function shortTypoFix(model: IntentModel, word: string): string {
+  const fits = model.shortTopicWords.filter((candidate) => candidate[0] === word[0] && [0, 1, 2, 3].some((i) => candidate.slice(0, i) + candidate.slice(i + 1) === word));
+  return fits.length === 1 ? fits[0] : word;
+}
+
+/**
+ * Question and filler words that say nothing about the subject: "how" or "should" appear in topic
+ * examples, but a message made of them and unknown words ("how do i cook pasta") is not on topic.
+ */
+const NOT_SUBJECT_WORDS = new Set(
+  ['how', 'what', 'when', 'why', 'which', 'who', 'not', 'no', 'more', 'before', 'after', 'should', 'can', 'off', 'up', 'over', 'again', 'much', 'one',
+    'do', 'does', 'need', 'want', 'make', 'would', 'could', 'will', 'best', 'good', 'bad', 'better', 'thing', 'way', 'time', 'tell', 'know', 'help',
+    'try', 'use', 'new', 'long', 'right', 'okay', 'really', 'still', 'anything', 'something', 'start', 'stop', 'go', 'take', 'find', 'work', 'day'].map(stem),
+);
+
+/** Small talk: a wrong guess costs little, and "hi there botty" should still be a greeting. */
+const SMALL_TALK_INTENTS = ['greeting', 'thanks', 'goodbye', 'identity', 'help', 'acknowledgement', 'tell_me_more', 'show_my_data', 'privacy_policy', 'feedback'];
 
 /** Stems plus adjacent stem pairs: "hip flexor" means more than "hip" and "flexor" apart. */
 export function featuresOf(stems: string[]): string[] {
@@ -123,9 +178,9 @@ function cosine(a: SparseVector, b: SparseVector): number {
 }
 
 /** Lower-case words joined by single spaces: the key for exact example matches. */
-const exactKey = (text: string, lexicon: Lexicon, corrector?: SpellingCorrector): string => {
+const exactKey = (text: string, lexicon: Lexicon, model?: IntentModel): string => {
   const words = applyLexicon(wordsOf(text), lexicon);
-  return (corrector ? applyLexicon(words.map((word) => corrector.correct(word)), lexicon) : words).join(' ');
+  return (model ? correctInContext(model, words) : words).join(' ');
 };
 
 export function trainIntentModel(
@@ -137,11 +192,18 @@ export function trainIntentModel(
   const vocabulary = new Set<string>();
   const documents: Array<{ intent: string; features: string[] }> = [];
   const knownStems = new Set<string>();
+  const onTopicStems = new Set<string>();
+  const topicWords = new Set<string>();
   for (const intent of intents) {
     for (const example of intent.examples) {
       applyLexicon(wordsOf(example), lexicon).forEach((w) => vocabulary.add(w));
-      const stems = contentWords(example, lexicon).map(stem);
+      const words = contentWords(example, lexicon);
+      const stems = words.map(stem);
       stems.forEach((s) => knownStems.add(s));
+      if (intent.answer !== undefined) {
+        words.forEach((w) => topicWords.add(w));
+        stems.filter((s) => !NOT_SUBJECT_WORDS.has(s)).forEach((s) => onTopicStems.add(s));
+      }
       if (stems.length > 0) documents.push({ intent: intent.id, features: featuresOf(stems) });
     }
   }
@@ -196,7 +258,16 @@ export function trainIntentModel(
     settings,
     unknownIntent: unknownIntent && intents.some((i) => i.id === unknownIntent) ? unknownIntent : undefined,
     exactExamples,
+    onTopicStems,
+    offTopicStems: offTopicStemsOf(documents, unknownIntent),
+    shortTopicWords: [...topicWords].filter((w) => w.length === 4 && onTopicStems.has(stem(w))),
+    smallTalkIntents: new Set(SMALL_TALK_INTENTS),
   };
+}
+
+function offTopicStemsOf(documents: Array<{ intent: string; features: string[] }>, unknownIntent: string | undefined): Set<string> {
+  const elsewhere = new Set(documents.filter((d) => d.intent !== unknownIntent).flatMap((d) => d.features));
+  return new Set(documents.filter((d) => d.intent === unknownIntent).flatMap((d) => d.features).filter((f) => !f.includes('_') && !elsewhere.has(f)));
 }
 
 /**
@@ -236,17 +307,21 @@ function bayesPosteriors(model: IntentModel, features: string[]): Map<string, nu
   return new Map(model.intents.map((intent, i) => [intent, weights[i] / total]));
 }
 
+/** True when the classifier learnt this word (any form of it) from its examples. */
+export const isKnownWord = (model: IntentModel, word: string): boolean => model.knownStems.has(stem(word.toLowerCase()));
+
 export function classifyIntent(model: IntentModel, text: string): IntentPrediction {
-  const exact = model.exactExamples.get(exactKey(text, model.lexicon, model.corrector));
-  if (exact) return { intent: exact, score: 1, ranked: [{ intent: exact, score: 1 }], knownWordShare: 1 };
-  const stems = contentWords(text, model.lexicon, model.corrector).map(stem);
+  const exact = model.exactExamples.get(exactKey(text, model.lexicon, model));
+  if (exact) return { intent: exact, score: 1, ranked: [{ intent: exact, score: 1 }], knownWordShare: 1, onTopic: !model.smallTalkIntents.has(exact) };
+  const stems = contentWords(text, model.lexicon, model).map(stem);
   const known = stems.filter((s) => model.knownStems.has(s));
   const knownWordShare = stems.length === 0 ? 0 : known.length / stems.length;
-  if (known.length === 0) return { intent: null, score: 0, ranked: [], knownWordShare };
+  const onTopic = known.some((s) => model.onTopicStems.has(s));
+  if (known.length === 0) return { intent: null, score: 0, ranked: [], knownWordShare, onTopic };
   if (model.unknownIntent && knownWordShare < MIN_KNOWN_SHARE) {
     // Mostly words the bot was never taught ("should i buy ethereum"): whatever the rest says, the
     // message is about something else. Saying what the bot covers beats guessing from "should".
-    return { intent: model.unknownIntent, score: 1 - knownWordShare, ranked: [], knownWordShare };
+    return { intent: model.unknownIntent, score: 1 - knownWordShare, ranked: [], knownWordShare, onTopic };
   }
 
   const features = featuresOf(known).filter((f) => model.inverseDocumentFrequency.has(f));
@@ -269,5 +344,11 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
   const margin = ranked[0].score - (ranked[1]?.score ?? 0);
   const evidence = 1 - Math.exp(-known.reduce((sum, s) => sum + (model.inverseDocumentFrequency.get(s) ?? 0), 0) / EVIDENCE_SCALE);
   const score = Math.min(1, (ranked[0].score + margin) / 2) * Math.sqrt(knownWordShare) * evidence;
-  return { intent: ranked[0].intent, score, ranked, knownWordShare };
+  const otherSubject = known.length < stems.length || known.some((s) => model.offTopicStems.has(s));
+  if (model.unknownIntent && !onTopic && otherSubject && !model.smallTalkIntents.has(ranked[0].intent)) {
+    // Words the bot does not know and nothing of its subject ("can you book me a haircut", "reset my
+    // garmin"): the known words are only the verb, so acting on them would be a guess.
+    return { intent: model.unknownIntent, score: Math.max(0.5, 1 - knownWordShare), ranked, knownWordShare, onTopic };
+  }
+  return { intent: ranked[0].intent, score, ranked, knownWordShare, onTopic };
 }
