@@ -163,7 +163,11 @@ export class RootDialog extends ComponentDialog {
       const answer = topicAnswer(kb, say, topic, book);
       const check = this.services.menu.intentChoices.symptom_check;
       // Someone describing their own pain gets the offer to look at it properly, after the general answer.
-      if (check && describesOwnPain(text)) answer.choices = [...(answer.choices ?? []).slice(0, 3), check];
+      if (check && describesOwnPain(text)) {
+        const choices = answer.choices ?? [];
+        const booking = choices.filter((c) => c.value === book.value);
+        answer.choices = [...choices.filter((c) => c.value !== book.value).slice(0, 3 - booking.length), check, ...booking];
+      }
       await send(context, answer);
       return;
     }

@@ -68,6 +68,11 @@ export interface IntentModel {
   onTopicStems: ReadonlySet<string>;
   /** Stems taught only as examples of the unknown intent ("garmin", "pasta"): evidence of another subject. */
   offTopicStems: ReadonlySet<string>;
+  /**
+   * Words that belong to one intent ("heavy" -> body weight, "mirror" -> running form): a stem taught
+   * three times or more, at least three-quarters of them in one intent's examples.
+   */
+  subjectOwners: ReadonlyMap<string, string>;
   /** Topic words of four letters, for three-letter typos ("bak") the corrector leaves alone. */
   shortTopicWords: readonly string[];
   /** Intents whose answer is cheap to give even on thin evidence (small talk): never forced out of scope. */
@@ -103,7 +108,19 @@ export const DEFAULT_SETTINGS: ClassifierSettings = { smoothing: 0.1, pairWeight
 function contentWords(text: string, lexicon: Lexicon, model?: IntentModel): string[] {
   const words = applyLexicon(wordsOf(text), lexicon);
   const corrected = model ? correctInContext(model, words) : words;
-  return corrected.filter((word) => !isStopword(word)).slice(0, MAX_FEATURE_WORDS);
+  return withQuestionFrame(corrected).filter((word) => !isStopword(word)).slice(0, MAX_FEATURE_WORDS);
+}
+
+/**
+ * "what do i do", "what should i do", "what can i do": made of stop words, so invisible to the model,
+ * yet it is what separates "my back hurts after long runs, what do i do" (self-care) from "why" (causes).
+ * It becomes one feature word, learnt from the examples like any other.
+ */
+const WHAT_TO_DO = /\b(?:what|wat) (?:do|should|can|could|would) (?:i|we|you) (?:do|try)\b/;
+const WHAT_TO_DO_WORD = 'whattodo';
+
+function withQuestionFrame(words: string[]): string[] {
+  return WHAT_TO_DO.test(words.join(' ')) ? [...words, WHAT_TO_DO_WORD] : words;
 }
 
 /**
@@ -114,25 +131,30 @@ function contentWords(text: string, lexicon: Lexicon, model?: IntentModel): stri
  */
 function correctInContext(model: IntentModel, words: string[]): string[] {
   const isTopicWord = (word: string) => !isStopword(word) && model.onTopicStems.has(stem(word));
-  const typedTopicWords = words.filter((word) => model.corrector.correct(word) === word && isTopicWord(word)).length;
-  const corrected = applyLexicon(words.map((word) => model.corrector.correct(word)), model.lexicon);
-  const correctedIntoTopic = words.filter((word) => {
+  // "suit" -> "sit": a four-letter word cut to a three-letter one is a different word, not a typo.
+  const fix = (word: string) => {
     const fixed = model.corrector.correct(word);
+    return fixed.length < 4 && fixed !== word && isTopicWord(fixed) ? word : fixed;
+  };
+  const typedTopicWords = words.filter((word) => fix(word) === word && isTopicWord(word)).length;
+  const corrected = applyLexicon(words.map((word) => fix(word)), model.lexicon);
+  const correctedIntoTopic = words.filter((word) => {
+    const fixed = fix(word);
     return fixed !== word && isTopicWord(fixed);
   }).length;
   const supported = typedTopicWords > 0 || correctedIntoTopic >= 2;
   if (!supported) {
     return applyLexicon(words.map((word) => {
-      const fixed = model.corrector.correct(word);
+      const fixed = fix(word);
       return fixed !== word && isTopicWord(fixed) ? word : fixed;
     }), model.lexicon);
   }
   return corrected.map((word) => (word.length === 3 && !isStopword(word) && !model.knownStems.has(stem(word)) ? shortTypoFix(model, word) : word));
 }
 
-/** "bak" -> "back": one letter missing from a four-letter topic word, when exactly one fits. */
+/** "bak" -> "back": one letter missing inside a four-letter topic word ("car" is not "care"), when exactly one fits. */
 function shortTypoFix(model: IntentModel, word: string): string {
-  const fits = model.shortTopicWords.filter((candidate) => candidate[0] === word[0] && [0, 1, 2, 3].some((i) => candidate.slice(0, i) + candidate.slice(i + 1) === word));
+  const fits = model.shortTopicWords.filter((candidate) => candidate[0] === word[0] && [1, 2].some((i) => candidate.slice(0, i) + candidate.slice(i + 1) === word));
   return fits.length === 1 ? fits[0] : word;
 }
 
@@ -143,7 +165,8 @@ function shortTypoFix(model: IntentModel, word: string): string {
 const NOT_SUBJECT_WORDS = new Set(
   ['how', 'what', 'when', 'why', 'which', 'who', 'not', 'no', 'more', 'before', 'after', 'should', 'can', 'off', 'up', 'over', 'again', 'much', 'one',
     'do', 'does', 'need', 'want', 'make', 'would', 'could', 'will', 'best', 'good', 'bad', 'better', 'thing', 'way', 'time', 'tell', 'know', 'help',
-    'try', 'use', 'new', 'long', 'right', 'okay', 'really', 'still', 'anything', 'something', 'start', 'stop', 'go', 'take', 'find', 'work', 'day'].map(stem),
+    'try', 'use', 'new', 'long', 'right', 'okay', 'really', 'still', 'anything', 'something', 'start', 'stop', 'go', 'take', 'find', 'work', 'day',
+    'difference', 'different', 'versus', 'vs', 'worth', 'actually', 'ever', 'even'].map(stem),
 );
 
 /** Small talk: a wrong guess costs little, and "hi there botty" should still be a greeting. */
@@ -260,9 +283,50 @@ export function trainIntentModel(
     exactExamples,
     onTopicStems,
     offTopicStems: offTopicStemsOf(documents, unknownIntent),
+    subjectOwners: subjectOwnersOf(featureCounts),
     shortTopicWords: [...topicWords].filter((w) => w.length === 4 && onTopicStems.has(stem(w))),
     smallTalkIntents: new Set(SMALL_TALK_INTENTS),
   };
+}
+
+const OWNER_MIN_COUNT = 3;
+const OWNER_MIN_SHARE = 0.75;
+
+function subjectOwnersOf(featureCounts: IntentModel['featureCounts']): Map<string, string> {
+  const byStem = new Map<string, Array<[string, number]>>();
+  for (const [intent, { counts }] of featureCounts) {
+    for (const [feature, count] of counts) {
+      if (feature.includes('_') || NOT_SUBJECT_WORDS.has(feature)) continue;
+      byStem.set(feature, [...(byStem.get(feature) ?? []), [intent, count]]);
+    }
+  }
+  const owners = new Map<string, string>();
+  for (const [feature, list] of byStem) {
+    const total = list.reduce((n, [, c]) => n + c, 0);
+    const [intent, count] = list.reduce((best, next) => (next[1] > best[1] ? next : best));
+    if (count >= OWNER_MIN_COUNT && count / total >= OWNER_MIN_SHARE) owners.set(feature, intent);
+  }
+  return owners;
+}
+
+/**
+ * The question frame ("is that why my back hurts") is shared by many examples of a broad topic and can
+ * outvote the one word that names the subject ("heavy"). When the message's subject words all point to
+ * one intent that is already a close contender (top three), that intent leads.
+ */
+function preferSubject(model: IntentModel, known: string[], ranked: RankedIntent[]): RankedIntent[] {
+  const owners = new Set(known.flatMap((s) => model.subjectOwners.get(s) ?? []));
+  if (owners.size !== 1) return ranked;
+  const [owner] = owners;
+  const at = ranked.findIndex((r) => r.intent === owner);
+  if (at <= 0 || at > 2) return ranked;
+  // The leader was taught the subject word too ("sitting at a desk" is also a hip-flexor question): keep it.
+  const leaderCounts = model.featureCounts.get(ranked[0].intent)?.counts;
+  if (known.some((s) => model.subjectOwners.get(s) === owner && (leaderCounts?.get(s) ?? 0) > 0)) return ranked;
+  const promoted = [...ranked];
+  promoted[at] = { intent: ranked[0].intent, score: ranked[at].score };
+  promoted[0] = { intent: owner, score: ranked[0].score };
+  return promoted.sort((a, b) => b.score - a.score);
 }
 
 function offTopicStemsOf(documents: Array<{ intent: string; features: string[] }>, unknownIntent: string | undefined): Set<string> {
@@ -307,6 +371,20 @@ function bayesPosteriors(model: IntentModel, features: string[]): Map<string, nu
   return new Map(model.intents.map((intent, i) => [intent, weights[i] / total]));
 }
 
+/**
+ * Counts only the words that name a subject (not "how", "should", "go"): more of them unknown or off
+ * topic than on topic, or as many with one that names another subject ("tennis elbow ice or heat").
+ */
+function aboutSomethingElse(model: IntentModel, stems: string[], onTopic: boolean): boolean {
+  const subject = stems.filter((s) => !NOT_SUBJECT_WORDS.has(s));
+  const topical = subject.filter((s) => model.onTopicStems.has(s)).length;
+  const offTopic = subject.filter((s) => model.offTopicStems.has(s)).length;
+  const unknown = subject.filter((s) => !model.knownStems.has(s)).length;
+  if (!onTopic) return unknown + offTopic > 0;
+  const other = unknown + offTopic;
+  return other > topical || (other === topical && offTopic > 0);
+}
+
 /** True when the classifier learnt this word (any form of it) from its examples. */
 export const isKnownWord = (model: IntentModel, word: string): boolean => model.knownStems.has(stem(word.toLowerCase()));
 
@@ -330,7 +408,7 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
   const { bayesWeight, nearestWeight } = model.settings;
   const nearest = nearestWeight > 0 ? nearestExamples(model, query) : new Map<string, number>();
   const centroidWeight = 1 - bayesWeight - nearestWeight;
-  const ranked = model.intents
+  const ranked = preferSubject(model, known, model.intents
     .map((intent) => ({
       intent,
       score:
@@ -338,16 +416,16 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
         centroidWeight * cosine(query, model.centroids.get(intent)!) +
         nearestWeight * (nearest.get(intent) ?? 0),
     }))
-    .sort((a, b) => b.score - a.score);
+    .sort((a, b) => b.score - a.score));
   // Unknown words dilute confidence: "my knee hurts when running" knows "hurt" and "run", not "knee".
   // And common words carry little evidence: "back" alone could be any topic, "bird dog" only one.
   const margin = ranked[0].score - (ranked[1]?.score ?? 0);
   const evidence = 1 - Math.exp(-known.reduce((sum, s) => sum + (model.inverseDocumentFrequency.get(s) ?? 0), 0) / EVIDENCE_SCALE);
   const score = Math.min(1, (ranked[0].score + margin) / 2) * Math.sqrt(knownWordShare) * evidence;
-  const otherSubject = known.length < stems.length || known.some((s) => model.offTopicStems.has(s));
-  if (model.unknownIntent && !onTopic && otherSubject && !model.smallTalkIntents.has(ranked[0].intent)) {
-    // Words the bot does not know and nothing of its subject ("can you book me a haircut", "reset my
-    // garmin"): the known words are only the verb, so acting on them would be a guess.
+  if (model.unknownIntent && !model.smallTalkIntents.has(ranked[0].intent) && aboutSomethingElse(model, stems, onTopic)) {
+    // "can you book me a haircut", "reset my garmin", "how do i stretch a canvas for painting": the words
+    // that name the subject are mostly ones the bot does not know (or knows as another subject), so
+    // acting on the one familiar word would be a guess.
     return { intent: model.unknownIntent, score: Math.max(0.5, 1 - knownWordShare), ranked, knownWordShare, onTopic };
   }
   return { intent: ranked[0].intent, score, ranked, knownWordShare, onTopic };
