@@ -3,6 +3,11 @@
  * email addresses, web links, phone numbers and every other number become placeholders, and so do names
  * ("my name is Sam", "I'm called Sam Jones", a capitalised word the bot never learnt). Plain function.
  */
+import { isStopword } from '../nlp/textNormalizer';
+
+/** Titles stay ("Dr [name]"): they say who was asked about without saying who. */
+const TITLES = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Prof']);
+
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
 const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
 const PHONE = /\+?\d[\d\s().-]{6,}\d/g;
@@ -16,7 +21,12 @@ export function redactQuestion(text: string, isKnownWord: (word: string) => bool
     .replace(LINK, '[link]')
     .replace(PHONE, '[phone]')
     .replace(NUMBER, '[number]')
-    .replace(INTRODUCTION, (_all, lead: string, first: string) => (/^(this is|it's)$/i.test(lead) && isKnownWord(first.toLowerCase()) ? _all : `${lead} [name]`));
+    .replace(INTRODUCTION, (all, lead: string, first: string) => {
+      const word = first.toLowerCase();
+      // "call me on 0770...", "this is my back": not a name.
+      if (isStopword(word) || (/^(this is|it's)$/i.test(lead) && isKnownWord(word))) return all;
+      return `${lead} [name]`;
+    });
   // A capitalised word mid-sentence that the bot never learnt is most likely a name ("ask Dr Patel").
-  return stripped.replace(/(?<=\S\s+)([A-Z][a-z'-]+)\b/g, (word) => (isKnownWord(word.toLowerCase()) || word === 'I' ? word : '[name]')).slice(0, 500);
+  return stripped.replace(/(?<=\S\s+)([A-Z][a-z'-]+)\b/g, (word) => (isKnownWord(word.toLowerCase()) || isStopword(word.toLowerCase()) || TITLES.has(word) || word === 'I' ? word : '[name]')).slice(0, 500);
 }

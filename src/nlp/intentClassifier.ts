@@ -376,7 +376,8 @@ function bayesPosteriors(model: IntentModel, features: string[]): Map<string, nu
  * topic than on topic, or as many with one that names another subject ("tennis elbow ice or heat").
  */
 function aboutSomethingElse(model: IntentModel, stems: string[], onTopic: boolean): boolean {
-  const subject = stems.filter((s) => !NOT_SUBJECT_WORDS.has(s));
+  // Numbers ("10k", "3 weeks") are details of the question, not its subject.
+  const subject = stems.filter((s) => !NOT_SUBJECT_WORDS.has(s) && !/\d/.test(s));
   const topical = subject.filter((s) => model.onTopicStems.has(s)).length;
   const offTopic = subject.filter((s) => model.offTopicStems.has(s)).length;
   const unknown = subject.filter((s) => !model.knownStems.has(s)).length;
