@@ -20,7 +20,7 @@ export interface CoverageWarning {
 const FRAME_WORDS = new Set(
   ['how', 'what', 'when', 'why', 'which', 'who', 'should', 'can', 'do', 'does', 'need', 'best', 'good', 'bad', 'help', 'back', 'lower', 'pain',
     'hurt', 'run', 'runner', 'running', 'sore', 'ache', 'much', 'long', 'more', 'one', 'get', 'make', 'thing', 'way', 'ok', 'worth', 'really',
-    'go', 'again', 'anyone', 'work', 'after', 'exercise', 'training', 'will', 'feel', 'better', 'worse', 'leg'].map(stem),
+    'go', 'again', 'anyone', 'work', 'after', 'exercise', 'training', 'will', 'feel', 'better', 'worse', 'leg', 'not', 'no', 'just', 'only'].map(stem),
 );
 
 const stemsOf = (text: string): string[] => wordsOf(text).filter((w) => !isStopword(w) && !/\d/.test(w)).map(stem);

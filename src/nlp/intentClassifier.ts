@@ -73,6 +73,8 @@ export interface IntentModel {
    * three times or more, at least three-quarters of them in one intent's examples.
    */
   subjectOwners: ReadonlyMap<string, string>;
+  /** The words of nearly every topic (back, pain, run, sore...): a question about the bot's subject uses one. */
+  coreStems: ReadonlySet<string>;
   /** Topic words of four letters, for three-letter typos ("bak") the corrector leaves alone. */
   shortTopicWords: readonly string[];
   /** Intents whose answer is cheap to give even on thin evidence (small talk): never forced out of scope. */
@@ -80,7 +82,7 @@ export interface IntentModel {
 }
 
 /** Below this score the bot asks which topic the user meant. Tuned on the held-out set with `npm run eval`. */
-export const DEFAULT_THRESHOLD = 0.2;
+export const DEFAULT_THRESHOLD = 0.15;
 /** Messages are truncated to this many content words: past it, more text adds noise, not signal. */
 const MAX_FEATURE_WORDS = 40;
 /** Below this share of known words, a message goes to the model's unknownIntent (when it has one). */
@@ -125,9 +127,9 @@ function withQuestionFrame(words: string[]): string[] {
 
 /**
  * Spelling correction that the message's context must support. A correction INTO a topic word is kept
- * only when the message already has a topic word as typed, or when two or more corrections agree on the
- * subject ("lowr bak pian"): "cook pasta carbonara" must stay unknown, not become "cool" (down).
- * Corrections to other words ("thnaks") are kept as before.
+ * only when the message names the subject as typed, when two or more corrections agree on it ("lowr
+ * bak pian"), or when nothing else in the message is unknown: "cook pasta carbonara" must stay unknown,
+ * not become "cool" (down), and "glue" beside "sneaker" is not "glute". Other corrections ("thnaks") stay.
  */
 function correctInContext(model: IntentModel, words: string[]): string[] {
   const isTopicWord = (word: string) => !isStopword(word) && model.onTopicStems.has(stem(word));
@@ -136,13 +138,19 @@ function correctInContext(model: IntentModel, words: string[]): string[] {
     const fixed = model.corrector.correct(word);
     return fixed.length < 4 && fixed !== word && isTopicWord(fixed) ? word : fixed;
   };
-  const typedTopicWords = words.filter((word) => fix(word) === word && isTopicWord(word)).length;
+  const typedCoreWords = words.filter((word) => !isStopword(word) && model.coreStems.has(stem(word))).length;
   const corrected = applyLexicon(words.map((word) => fix(word)), model.lexicon);
+  // Four-letter words one letter off are often other real words ("sole"/"sore", "glue"/"glute"); a
+  // swapped pair of letters ("pian") or a longer word is a typo worth counting as agreement.
+  const sorted = (word: string) => [...word].sort().join('');
   const correctedIntoTopic = words.filter((word) => {
     const fixed = fix(word);
-    return fixed !== word && isTopicWord(fixed);
+    return fixed !== word && isTopicWord(fixed) && (word.length >= 5 || sorted(word) === sorted(fixed));
   }).length;
-  const supported = typedTopicWords > 0 || correctedIntoTopic >= 2;
+  const stillUnknown = corrected.filter((word) => !isStopword(word) && !/\d/.test(word) && !model.knownStems.has(stem(word))).length;
+  // Supported: the message already names the subject (back, pain, run...), or two corrections agree on
+  // it, or the corrected word is the only one the bot did not know ("how to do a brigde").
+  const supported = typedCoreWords > 0 || correctedIntoTopic >= 2 || stillUnknown === 0;
   if (!supported) {
     return applyLexicon(words.map((word) => {
       const fixed = fix(word);
@@ -284,9 +292,26 @@ export function trainIntentModel(
     onTopicStems,
     offTopicStems: offTopicStemsOf(documents, unknownIntent),
     subjectOwners: subjectOwnersOf(featureCounts),
+    coreStems: coreStemsOf(intents, featureCounts),
     shortTopicWords: [...topicWords].filter((w) => w.length === 4 && onTopicStems.has(stem(w))),
     smallTalkIntents: new Set(SMALL_TALK_INTENTS),
   };
+}
+
+/** A stem taught for at least this share of the topics is one of the subject's core words. */
+const CORE_TOPIC_SHARE = 0.3;
+/** Above this score a message without core words is still answered ("the little crunch with heels on the mat"). */
+const CORE_RULE_MAX_SCORE = 0.3;
+
+function coreStemsOf(intents: readonly TrainingIntent[], featureCounts: IntentModel['featureCounts']): Set<string> {
+  const topics = intents.filter((i) => i.answer !== undefined);
+  const topicsWith = new Map<string, number>();
+  for (const topic of topics) {
+    for (const feature of featureCounts.get(topic.id)?.counts.keys() ?? []) {
+      if (!feature.includes('_') && !NOT_SUBJECT_WORDS.has(feature)) topicsWith.set(feature, (topicsWith.get(feature) ?? 0) + 1);
+    }
+  }
+  return new Set([...topicsWith].filter(([, n]) => n >= topics.length * CORE_TOPIC_SHARE).map(([feature]) => feature));
 }
 
 const OWNER_MIN_COUNT = 3;
@@ -329,9 +354,19 @@ function preferSubject(model: IntentModel, known: string[], ranked: RankedIntent
   return promoted.sort((a, b) => b.score - a.score);
 }
 
+/** Stems taught mostly (three-quarters or more) as examples of the unknown intent: "elbow", "garmin". */
 function offTopicStemsOf(documents: Array<{ intent: string; features: string[] }>, unknownIntent: string | undefined): Set<string> {
-  const elsewhere = new Set(documents.filter((d) => d.intent !== unknownIntent).flatMap((d) => d.features));
-  return new Set(documents.filter((d) => d.intent === unknownIntent).flatMap((d) => d.features).filter((f) => !f.includes('_') && !elsewhere.has(f)));
+  const counts = new Map<string, { off: number; all: number }>();
+  for (const doc of documents) {
+    for (const feature of doc.features) {
+      if (feature.includes('_')) continue;
+      const entry = counts.get(feature) ?? { off: 0, all: 0 };
+      entry.all += 1;
+      if (doc.intent === unknownIntent) entry.off += 1;
+      counts.set(feature, entry);
+    }
+  }
+  return new Set([...counts].filter(([, c]) => c.off / c.all >= OWNER_MIN_SHARE).map(([feature]) => feature));
 }
 
 /**
@@ -375,14 +410,18 @@ function bayesPosteriors(model: IntentModel, features: string[]): Map<string, nu
  * Counts only the words that name a subject (not "how", "should", "go"): more of them unknown or off
  * topic than on topic, or as many with one that names another subject ("tennis elbow ice or heat").
  */
-function aboutSomethingElse(model: IntentModel, stems: string[], onTopic: boolean): boolean {
+function aboutSomethingElse(model: IntentModel, stems: string[], onTopic: boolean, score: number): boolean {
   // Numbers ("10k", "3 weeks") are details of the question, not its subject.
   const subject = stems.filter((s) => !NOT_SUBJECT_WORDS.has(s) && !/\d/.test(s));
-  const topical = subject.filter((s) => model.onTopicStems.has(s)).length;
+  const topical = subject.filter((s) => model.onTopicStems.has(s) && !model.offTopicStems.has(s)).length;
   const offTopic = subject.filter((s) => model.offTopicStems.has(s)).length;
   const unknown = subject.filter((s) => !model.knownStems.has(s)).length;
   if (!onTopic) return unknown + offTopic > 0;
   const other = unknown + offTopic;
+  // Unknown words and none of the words nearly every topic uses (back, pain, run, sore...): "is cracking
+  // my knuckles bad for me" borrows a topic word, it does not ask about the topic.
+  // Only when the match is weak anyway: "the little crunch with heels on the mat" is clearly a topic.
+  if (other > 0 && score < CORE_RULE_MAX_SCORE && !subject.some((s) => model.coreStems.has(s))) return true;
   return other > topical || (other === topical && offTopic > 0);
 }
 
@@ -423,7 +462,7 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
   const margin = ranked[0].score - (ranked[1]?.score ?? 0);
   const evidence = 1 - Math.exp(-known.reduce((sum, s) => sum + (model.inverseDocumentFrequency.get(s) ?? 0), 0) / EVIDENCE_SCALE);
   const score = Math.min(1, (ranked[0].score + margin) / 2) * Math.sqrt(knownWordShare) * evidence;
-  if (model.unknownIntent && !model.smallTalkIntents.has(ranked[0].intent) && aboutSomethingElse(model, stems, onTopic)) {
+  if (model.unknownIntent && !model.smallTalkIntents.has(ranked[0].intent) && aboutSomethingElse(model, stems, onTopic, score)) {
     // "can you book me a haircut", "reset my garmin", "how do i stretch a canvas for painting": the words
     // that name the subject are mostly ones the bot does not know (or knows as another subject), so
     // acting on the one familiar word would be a guess.
