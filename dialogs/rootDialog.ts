@@ -11,8 +11,12 @@ import { noteIntent } from '../src/bot/turnSummary';
 import { choice, type ReplyChoice } from '../src/conversation/botReply';
 import { isMostlyNonLatin } from '../src/conversation/incomingText';
 import { describesOwnPain } from '../src/conversation/ownPain';
-import { topicAnswer, topicByTitle, topicMore } from '../src/conversation/topicReplies';
-import { classifyIntent, type IntentPrediction } from '../src/nlp/intentClassifier';
+import { compoundAnswers, topicAnswer, topicByTitle, topicMore } from '../src/conversation/topicReplies';
+import { classifyIntent, isKnownWord, type IntentPrediction } from '../src/nlp/intentClassifier';
+import { compoundPlan } from '../src/nlp/compoundQuestions';
+import { isForgetRequested } from '../src/bot/forgetUser';
+import { redactQuestion } from '../src/curation/redact';
+import type { TurnContext } from 'botbuilder';
 import { isStopword, wordsOf } from '../src/nlp/textNormalizer';
 import { userKeyOf } from '../src/booking/userKey';
 import { fillPlaceholders } from '../src/conversation/wording';
@@ -22,7 +26,7 @@ import { tapOf } from '../src/questions/tap';
 import { isCancel } from '../src/questions/flowCommands';
 
 /** Small talk answered with one message from wording.yaml. */
-const SMALL_TALK = ['greeting', 'thanks', 'goodbye', 'identity', 'out_of_scope'] as const;
+const SMALL_TALK = ['greeting', 'thanks', 'goodbye', 'identity', 'out_of_scope', 'acknowledgement'] as const;
 /** Intents that interrupt a child dialog. They must be confident: "no" to a question is not "cancel". */
 const INTERRUPTION_THRESHOLD = 0.6;
 
@@ -85,6 +89,8 @@ export class RootDialog extends ComponentDialog {
         return Dialog.EndOfTurn;
       }
       const result = await dc.continueDialog();
+      // "Forget me" confirmed: what the curation store kept for this user goes with the rest.
+      if (isForgetRequested(dc.context)) await this.services.curation.forget(userKeyOf(dc.context));
       if (result.status !== DialogTurnStatus.empty) return Dialog.EndOfTurn;
     }
 
@@ -105,11 +111,12 @@ export class RootDialog extends ComponentDialog {
       return;
     }
 
+    const book = this.services.menu.intentChoices.book_physio;
     const tapped = topicByTitle(kb, text);
     if (tapped) {
       noteIntent(context, tapped.id, 1);
       data.lastTopicId = tapped.id;
-      await send(context, topicAnswer(kb, say, tapped));
+      await send(context, topicAnswer(kb, say, tapped, book));
       return;
     }
 
@@ -121,11 +128,30 @@ export class RootDialog extends ComponentDialog {
     if (prediction.intent === null) {
       noteIntent(context, 'none', 0);
       await send(context, { text: say('clarify_nothing'), choices: this.starterChoices() });
+      await this.keepGap(context, text, 'none', prediction);
       return;
     }
+
+    const compound = compoundPlan(this.services.intentModel, text, (id) => kb.topicsById.has(id));
+    if (compound) {
+      const topics = compound.topics.map((id) => kb.topicsById.get(id)!);
+      noteIntent(context, topics[0].id, compound.scores[0]);
+      data.lastTopicId = topics[Math.min(1, topics.length - 1)].id;
+      for (const reply of compoundAnswers(kb, say, topics, book)) await send(context, reply);
+      return;
+    }
+
     if (prediction.score < this.services.intentModel.threshold) {
+      if (!prediction.onTopic) {
+        // Nothing of the bot's subject in the message: say what it covers, not a menu of guesses.
+        noteIntent(context, 'out_of_scope', prediction.score);
+        await send(context, { text: say('out_of_scope'), choices: this.starterChoices() });
+        await this.keepGap(context, text, 'out_of_scope', prediction);
+        return;
+      }
       noteIntent(context, 'clarify', prediction.score);
       await send(context, { text: say('clarify'), choices: this.clarifyChoices(prediction) });
+      await this.keepGap(context, text, 'clarify', prediction);
       return;
     }
 
@@ -134,16 +160,20 @@ export class RootDialog extends ComponentDialog {
     const topic = kb.topicsById.get(intent);
     if (topic) {
       data.lastTopicId = topic.id;
-      const answer = topicAnswer(kb, say, topic);
+      const answer = topicAnswer(kb, say, topic, book);
       const check = this.services.menu.intentChoices.symptom_check;
       // Someone describing their own pain gets the offer to look at it properly, after the general answer.
-      if (check && describesOwnPain(text)) answer.choices = [...(answer.choices ?? []).slice(0, 3), check];
+      if (check && describesOwnPain(text)) {
+        const choices = answer.choices ?? [];
+        const booking = choices.filter((c) => c.value === book.value);
+        answer.choices = [...choices.filter((c) => c.value !== book.value).slice(0, 3 - booking.length), check, ...booking];
+      }
       await send(context, answer);
       return;
     }
     if (intent === 'tell_me_more') {
       const last = data.lastTopicId ? kb.topicsById.get(data.lastTopicId) : undefined;
-      if (last) await send(context, topicMore(kb, say, last));
+      if (last) await send(context, topicMore(kb, say, last, book));
       else await send(context, { text: say('clarify_nothing'), choices: this.starterChoices() });
       return;
     }
@@ -164,6 +194,7 @@ export class RootDialog extends ComponentDialog {
     if ((SMALL_TALK as readonly string[]).includes(intent)) {
       const key = intent as (typeof SMALL_TALK)[number];
       await send(context, { text: say(key), choices: key === 'goodbye' ? [] : this.starterChoices() });
+      if (key === 'out_of_scope') await this.keepGap(context, text, 'out_of_scope', prediction);
       return;
     }
     if (this.findDialog(intent)) {
@@ -184,6 +215,23 @@ export class RootDialog extends ComponentDialog {
     const kept = triage === 'emergency' || triage === 'urgent' ? { triage, redFlags, ...(crisis ? { crisis } : {}) } : {};
     await this.services.conversationData.set(dc.context, { ...emptyConversationData(), ...kept, welcomed: true });
     await this.services.send(dc.context, { text: this.services.say('start_over'), choices: this.starterChoices() });
+  }
+
+  /**
+   * A question the bot could not answer confidently, kept for the clinic's editors (`npm run kb:gaps`)
+   * only when the user agreed to let the bot keep their answers, with names, contacts and numbers removed.
+   */
+  private async keepGap(context: TurnContext, text: string, outcome: string, prediction: IntentPrediction): Promise<void> {
+    const user = await this.services.userData.get(context, {});
+    if (user.storageConsent !== true) return;
+    const guesses = prediction.ranked.slice(0, 3).map(({ intent, score }) => ({ intent, score: Math.round(score * 1000) / 1000 }));
+    await this.services.curation.add(userKeyOf(context), {
+      kind: 'unanswered',
+      at: new Date().toISOString(),
+      text: redactQuestion(text, (word) => isKnownWord(this.services.intentModel, word)),
+      outcome,
+      guesses,
+    });
   }
 
   private clarifyChoices(prediction: IntentPrediction): ReplyChoice[] {

@@ -31,6 +31,8 @@ const configSchema = z.object({
   BOOKING_RETRY_BASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(2000)),
   BOOKING_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
   HANDOFF_ENABLED: z.preprocess(emptyAsUndefined, z.stringbool().default(false)),
+  /** How people reach the clinic's team (phone, email or web page), said by "talk to a person" and the privacy notice. */
+  CLINIC_CONTACT: optionalText,
   RATE_LIMIT_PER_CLIENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(300)),
   RATE_LIMIT_PER_CONVERSATION: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
   MAX_BODY_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),

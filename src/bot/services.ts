@@ -31,6 +31,7 @@ import { loadPrivacyContent, type PrivacyContent } from '../privacy/privacyConte
 import { createMetrics, type BotMetrics } from '../observability/metrics';
 import { buildQuestionCatalogue, type QuestionCatalogue } from '../questions/questionCatalogue';
 import { loadQuestionWording, type QuestionWording } from '../questions/questionWording';
+import { CurationStore } from '../curation/curationStore';
 
 export interface BotServices {
   config: AppConfig;
@@ -62,6 +63,8 @@ export interface BotServices {
   /** Every question the dialogs ask, by id (src/questions), and the wording shared by them. */
   questions: QuestionCatalogue;
   questionWording: QuestionWording;
+  /** Questions the bot could not answer and ratings of its answers, for `npm run kb:gaps` (with consent only). */
+  curation: CurationStore;
   send(context: TurnContext, reply: BotReply): Promise<void>;
   /** Sends `handoff.initiate` when HANDOFF_ENABLED, with the transcript only if the user agreed to share. */
   handOff(context: TurnContext, request: BookingRequest, shareTranscript: boolean): Promise<void>;
@@ -194,6 +197,7 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
     transcripts,
     questions: buildQuestionCatalogue({ symptomCheck, booking, privacy }),
     questionWording: loadQuestionWording(kb.dir),
+    curation: new CurationStore(storage, config.DATA_RETENTION_DAYS),
     send: async (context, reply) => {
       // Which question the user is now answering, if any: the red-flag screen reads the next message
       // in its light ("in my chest as well" after "where is the pain?").

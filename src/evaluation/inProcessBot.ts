@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type CardAction } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type CardAction, type Storage } from 'botbuilder';
 import { createBot } from '../bot/createBot';
 import { createServices, type BotServices } from '../bot/services';
 import type { TurnSummary } from '../bot/turnSummary';
@@ -19,16 +19,18 @@ export interface Turn {
   /** The buttons as sent: what a tap on each would post back. */
   actions: CardAction[];
   summary: TurnSummary;
+  /** Every activity the bot sent this turn (events such as handoff.initiate included). */
+  activities: Partial<Activity>[];
 }
 
 /**
  * The bot's real services (knowledge, classifier, safety rules) on fresh in-memory state; bookings go to
  * a private temp file, so in-process runs never touch the real data folder. `env` overrides settings.
  */
-export function inMemoryServices(env: Record<string, string> = {}): BotServices {
+export function inMemoryServices(env: Record<string, string> = {}, storage: Storage = new MemoryStorage()): BotServices {
   const config = parseConfig({ REGION: 'UK', ...env });
   const bookingsFile = path.join(os.tmpdir(), `bot-bookings-${randomUUID()}.json`);
-  return createServices({ config, storage: new MemoryStorage(), pickVariant: () => 0, bookingsFile });
+  return createServices({ config, storage, pickVariant: () => 0, bookingsFile });
 }
 
 export class InProcessBot {
@@ -36,8 +38,9 @@ export class InProcessBot {
   private readonly adapter: TestAdapter;
   private replies: Partial<Activity>[] = [];
 
-  constructor(env: Record<string, string> = {}) {
-    this.services = inMemoryServices(env);
+  /** `storage`: state elsewhere than in memory (a test's lowdb folder), e.g. to read it back with a CLI. */
+  constructor(env: Record<string, string> = {}, storage?: Storage) {
+    this.services = inMemoryServices(env, storage);
     const bot = createBot(this.services);
     this.adapter = new TestAdapter((context) => bot.run(context), { channelId: 'emulator' });
     this.adapter.use({
@@ -82,6 +85,7 @@ export class InProcessBot {
       buttons: actions.map((a) => String(a.title)),
       actions,
       summary: trace?.value as TurnSummary,
+      activities: [...this.replies],
     };
   }
 

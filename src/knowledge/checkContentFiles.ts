@@ -22,7 +22,7 @@ import { KnowledgeFileError, lineOfPath, readYamlFile, topicFiles } from './load
  * here is shown to the user as it is ("call {emergencyNumer} now"), so it is refused.
  */
 export const PLACEHOLDERS: Record<string, readonly string[]> = {
-  'wording.yaml': ['emergencyNumber', 'choices'],
+  'wording.yaml': ['emergencyNumber', 'choices', 'retentionDays', 'clinicContact', 'aboutTopic'],
   'menu.yaml': [],
   'intents.yaml': [],
   'symptom-check.yaml': ['reasons'],

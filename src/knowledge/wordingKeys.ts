@@ -29,6 +29,21 @@ export const REQUIRED_WORDING_KEYS = [
   'red_flag_cleared',
   'call_emergency_button',
   'reply_with_choices',
+  'acknowledgement',
+  'privacy_policy',
+  'clinic_contact_unset',
+  'feedback_ask',
+  'feedback_ask_comment',
+  'feedback_no_comment',
+  'feedback_thanks',
+  'feedback_thanks_not_kept',
+  'feedback_nothing_to_rate',
+  'feedback_reask',
+  'rating_helpful',
+  'rating_partly',
+  'rating_not_helpful',
+  'talk_to_person_handoff',
+  'talk_to_person_contact',
 ] as const;
 
 export type WordingKey = (typeof REQUIRED_WORDING_KEYS)[number];

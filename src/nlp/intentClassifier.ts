@@ -17,6 +17,8 @@ import { applyLexicon, isStopword, SpellingCorrector, stem, wordsOf, type Lexico
 export interface TrainingIntent {
   id: string;
   examples: readonly string[];
+  /** Knowledge topics carry an answer; their words are what the bot is about (see `onTopicStems`). */
+  answer?: string;
 }
 
 export interface RankedIntent {
@@ -33,6 +35,8 @@ export interface IntentPrediction {
   ranked: RankedIntent[];
   /** Share of the message's content words that the classifier has seen in training (0..1). */
   knownWordShare: number;
+  /** True when the message has a word of the bot's subject (a knowledge topic's word, typed or corrected with support). */
+  onTopic: boolean;
 }
 
 type SparseVector = Map<string, number>;
@@ -60,10 +64,25 @@ export interface IntentModel {
   unknownIntent?: string;
   /** Training examples word for word: a message typed exactly as taught ("help", "cancel") needs no guessing. */
   exactExamples: Map<string, string>;
+  /** Stems of the knowledge topics' examples, minus question and filler words: evidence a message is on topic. */
+  onTopicStems: ReadonlySet<string>;
+  /** Stems taught only as examples of the unknown intent ("garmin", "pasta"): evidence of another subject. */
+  offTopicStems: ReadonlySet<string>;
+  /**
+   * Words that belong to one intent ("heavy" -> body weight, "mirror" -> running form): a stem taught
+   * three times or more, at least three-quarters of them in one intent's examples.
+   */
+  subjectOwners: ReadonlyMap<string, string>;
+  /** The words of nearly every topic (back, pain, run, sore...): a question about the bot's subject uses one. */
+  coreStems: ReadonlySet<string>;
+  /** Topic words of four letters, for three-letter typos ("bak") the corrector leaves alone. */
+  shortTopicWords: readonly string[];
+  /** Intents whose answer is cheap to give even on thin evidence (small talk): never forced out of scope. */
+  smallTalkIntents: ReadonlySet<string>;
 }
 
 /** Below this score the bot asks which topic the user meant. Tuned on the held-out set with `npm run eval`. */
-export const DEFAULT_THRESHOLD = 0.2;
+export const DEFAULT_THRESHOLD = 0.15;
 /** Messages are truncated to this many content words: past it, more text adds noise, not signal. */
 const MAX_FEATURE_WORDS = 40;
 /** Below this share of known words, a message goes to the model's unknownIntent (when it has one). */
@@ -87,12 +106,79 @@ export interface ClassifierSettings {
 
 export const DEFAULT_SETTINGS: ClassifierSettings = { smoothing: 0.1, pairWeight: 0.7, bayesWeight: 0.3, nearestWeight: 0.3 };
 
-/** Content words of a message, after lexicon replacement and (when a corrector is given) spelling correction. */
-function contentWords(text: string, lexicon: Lexicon, corrector?: SpellingCorrector): string[] {
+/** Content words of a message, after lexicon replacement and (when a model is given) spelling correction. */
+function contentWords(text: string, lexicon: Lexicon, model?: IntentModel): string[] {
   const words = applyLexicon(wordsOf(text), lexicon);
-  const corrected = corrector ? applyLexicon(words.map((word) => corrector.correct(word)), lexicon) : words;
-  return corrected.filter((word) => !isStopword(word)).slice(0, MAX_FEATURE_WORDS);
+  const corrected = model ? correctInContext(model, words) : words;
+  return withQuestionFrame(corrected).filter((word) => !isStopword(word)).slice(0, MAX_FEATURE_WORDS);
 }
+
+/**
+ * "what do i do", "what should i do", "what can i do": made of stop words, so invisible to the model,
+ * yet it is what separates "my back hurts after long runs, what do i do" (self-care) from "why" (causes).
+ * It becomes one feature word, learnt from the examples like any other.
+ */
+const WHAT_TO_DO = /\b(?:what|wat) (?:do|should|can|could|would) (?:i|we|you) (?:do|try)\b/;
+const WHAT_TO_DO_WORD = 'whattodo';
+
+function withQuestionFrame(words: string[]): string[] {
+  return WHAT_TO_DO.test(words.join(' ')) ? [...words, WHAT_TO_DO_WORD] : words;
+}
+
+/**
+ * Spelling correction that the message's context must support. A correction INTO a topic word is kept
+ * only when the message names the subject as typed, when two or more corrections agree on it ("lowr
+ * bak pian"), or when nothing else in the message is unknown: "cook pasta carbonara" must stay unknown,
+ * not become "cool" (down), and "glue" beside "sneaker" is not "glute". Other corrections ("thnaks") stay.
+ */
+function correctInContext(model: IntentModel, words: string[]): string[] {
+  const isTopicWord = (word: string) => !isStopword(word) && model.onTopicStems.has(stem(word));
+  // "suit" -> "sit": a four-letter word cut to a three-letter one is a different word, not a typo.
+  const fix = (word: string) => {
+    const fixed = model.corrector.correct(word);
+    return fixed.length < 4 && fixed !== word && isTopicWord(fixed) ? word : fixed;
+  };
+  const typedCoreWords = words.filter((word) => !isStopword(word) && model.coreStems.has(stem(word))).length;
+  const corrected = applyLexicon(words.map((word) => fix(word)), model.lexicon);
+  // Four-letter words one letter off are often other real words ("sole"/"sore", "glue"/"glute"); a
+  // swapped pair of letters ("pian") or a longer word is a typo worth counting as agreement.
+  const sorted = (word: string) => [...word].sort().join('');
+  const correctedIntoTopic = words.filter((word) => {
+    const fixed = fix(word);
+    return fixed !== word && isTopicWord(fixed) && (word.length >= 5 || sorted(word) === sorted(fixed));
+  }).length;
+  const stillUnknown = corrected.filter((word) => !isStopword(word) && !/\d/.test(word) && !model.knownStems.has(stem(word))).length;
+  // Supported: the message already names the subject (back, pain, run...), or two corrections agree on
+  // it, or the corrected word is the only one the bot did not know ("how to do a brigde").
+  const supported = typedCoreWords > 0 || correctedIntoTopic >= 2 || stillUnknown === 0;
+  if (!supported) {
+    return applyLexicon(words.map((word) => {
+      const fixed = fix(word);
+      return fixed !== word && isTopicWord(fixed) ? word : fixed;
+    }), model.lexicon);
+  }
+  return corrected.map((word) => (word.length === 3 && !isStopword(word) && !model.knownStems.has(stem(word)) ? shortTypoFix(model, word) : word));
+}
+
+/** "bak" -> "back": one letter missing inside a four-letter topic word ("car" is not "care"), when exactly one fits. */
+function shortTypoFix(model: IntentModel, word: string): string {
+  const fits = model.shortTopicWords.filter((candidate) => candidate[0] === word[0] && [1, 2].some((i) => candidate.slice(0, i) + candidate.slice(i + 1) === word));
+  return fits.length === 1 ? fits[0] : word;
+}
+
+/**
+ * Question and filler words that say nothing about the subject: "how" or "should" appear in topic
+ * examples, but a message made of them and unknown words ("how do i cook pasta") is not on topic.
+ */
+const NOT_SUBJECT_WORDS = new Set(
+  ['how', 'what', 'when', 'why', 'which', 'who', 'not', 'no', 'more', 'before', 'after', 'should', 'can', 'off', 'up', 'over', 'again', 'much', 'one',
+    'do', 'does', 'need', 'want', 'make', 'would', 'could', 'will', 'best', 'good', 'bad', 'better', 'thing', 'way', 'time', 'tell', 'know', 'help',
+    'try', 'use', 'new', 'long', 'right', 'okay', 'really', 'still', 'anything', 'something', 'start', 'stop', 'go', 'take', 'find', 'work', 'day',
+    'difference', 'different', 'versus', 'vs', 'worth', 'actually', 'ever', 'even'].map(stem),
+);
+
+/** Small talk: a wrong guess costs little, and "hi there botty" should still be a greeting. */
+const SMALL_TALK_INTENTS = ['greeting', 'thanks', 'goodbye', 'identity', 'help', 'acknowledgement', 'tell_me_more', 'show_my_data', 'privacy_policy', 'feedback'];
 
 /** Stems plus adjacent stem pairs: "hip flexor" means more than "hip" and "flexor" apart. */
 export function featuresOf(stems: string[]): string[] {
@@ -123,9 +209,9 @@ function cosine(a: SparseVector, b: SparseVector): number {
 }
 
 /** Lower-case words joined by single spaces: the key for exact example matches. */
-const exactKey = (text: string, lexicon: Lexicon, corrector?: SpellingCorrector): string => {
+const exactKey = (text: string, lexicon: Lexicon, model?: IntentModel): string => {
   const words = applyLexicon(wordsOf(text), lexicon);
-  return (corrector ? applyLexicon(words.map((word) => corrector.correct(word)), lexicon) : words).join(' ');
+  return (model ? correctInContext(model, words) : words).join(' ');
 };
 
 export function trainIntentModel(
@@ -137,11 +223,18 @@ export function trainIntentModel(
   const vocabulary = new Set<string>();
   const documents: Array<{ intent: string; features: string[] }> = [];
   const knownStems = new Set<string>();
+  const onTopicStems = new Set<string>();
+  const topicWords = new Set<string>();
   for (const intent of intents) {
     for (const example of intent.examples) {
       applyLexicon(wordsOf(example), lexicon).forEach((w) => vocabulary.add(w));
-      const stems = contentWords(example, lexicon).map(stem);
+      const words = contentWords(example, lexicon);
+      const stems = words.map(stem);
       stems.forEach((s) => knownStems.add(s));
+      if (intent.answer !== undefined) {
+        words.forEach((w) => topicWords.add(w));
+        stems.filter((s) => !NOT_SUBJECT_WORDS.has(s)).forEach((s) => onTopicStems.add(s));
+      }
       if (stems.length > 0) documents.push({ intent: intent.id, features: featuresOf(stems) });
     }
   }
@@ -196,7 +289,84 @@ export function trainIntentModel(
     settings,
     unknownIntent: unknownIntent && intents.some((i) => i.id === unknownIntent) ? unknownIntent : undefined,
     exactExamples,
+    onTopicStems,
+    offTopicStems: offTopicStemsOf(documents, unknownIntent),
+    subjectOwners: subjectOwnersOf(featureCounts),
+    coreStems: coreStemsOf(intents, featureCounts),
+    shortTopicWords: [...topicWords].filter((w) => w.length === 4 && onTopicStems.has(stem(w))),
+    smallTalkIntents: new Set(SMALL_TALK_INTENTS),
   };
+}
+
+/** A stem taught for at least this share of the topics is one of the subject's core words. */
+const CORE_TOPIC_SHARE = 0.3;
+/** Above this score a message without core words is still answered ("the little crunch with heels on the mat"). */
+const CORE_RULE_MAX_SCORE = 0.3;
+
+function coreStemsOf(intents: readonly TrainingIntent[], featureCounts: IntentModel['featureCounts']): Set<string> {
+  const topics = intents.filter((i) => i.answer !== undefined);
+  const topicsWith = new Map<string, number>();
+  for (const topic of topics) {
+    for (const feature of featureCounts.get(topic.id)?.counts.keys() ?? []) {
+      if (!feature.includes('_') && !NOT_SUBJECT_WORDS.has(feature)) topicsWith.set(feature, (topicsWith.get(feature) ?? 0) + 1);
+    }
+  }
+  return new Set([...topicsWith].filter(([, n]) => n >= topics.length * CORE_TOPIC_SHARE).map(([feature]) => feature));
+}
+
+const OWNER_MIN_COUNT = 3;
+const OWNER_MIN_SHARE = 0.75;
+
+function subjectOwnersOf(featureCounts: IntentModel['featureCounts']): Map<string, string> {
+  const byStem = new Map<string, Array<[string, number]>>();
+  for (const [intent, { counts }] of featureCounts) {
+    for (const [feature, count] of counts) {
+      if (feature.includes('_') || NOT_SUBJECT_WORDS.has(feature)) continue;
+      byStem.set(feature, [...(byStem.get(feature) ?? []), [intent, count]]);
+    }
+  }
+  const owners = new Map<string, string>();
+  for (const [feature, list] of byStem) {
+    const total = list.reduce((n, [, c]) => n + c, 0);
+    const [intent, count] = list.reduce((best, next) => (next[1] > best[1] ? next : best));
+    if (count >= OWNER_MIN_COUNT && count / total >= OWNER_MIN_SHARE) owners.set(feature, intent);
+  }
+  return owners;
+}
+
+/**
+ * The question frame ("is that why my back hurts") is shared by many examples of a broad topic and can
+ * outvote the one word that names the subject ("heavy"). When the message's subject words all point to
+ * one intent that is already a close contender (top three), that intent leads.
+ */
+function preferSubject(model: IntentModel, known: string[], ranked: RankedIntent[]): RankedIntent[] {
+  const owners = new Set(known.flatMap((s) => model.subjectOwners.get(s) ?? []));
+  if (owners.size !== 1) return ranked;
+  const [owner] = owners;
+  const at = ranked.findIndex((r) => r.intent === owner);
+  if (at <= 0 || at > 2) return ranked;
+  // The leader was taught the subject word too ("sitting at a desk" is also a hip-flexor question): keep it.
+  const leaderCounts = model.featureCounts.get(ranked[0].intent)?.counts;
+  if (known.some((s) => model.subjectOwners.get(s) === owner && (leaderCounts?.get(s) ?? 0) > 0)) return ranked;
+  const promoted = [...ranked];
+  promoted[at] = { intent: ranked[0].intent, score: ranked[at].score };
+  promoted[0] = { intent: owner, score: ranked[0].score };
+  return promoted.sort((a, b) => b.score - a.score);
+}
+
+/** Stems taught mostly (three-quarters or more) as examples of the unknown intent: "elbow", "garmin". */
+function offTopicStemsOf(documents: Array<{ intent: string; features: string[] }>, unknownIntent: string | undefined): Set<string> {
+  const counts = new Map<string, { off: number; all: number }>();
+  for (const doc of documents) {
+    for (const feature of doc.features) {
+      if (feature.includes('_')) continue;
+      const entry = counts.get(feature) ?? { off: 0, all: 0 };
+      entry.all += 1;
+      if (doc.intent === unknownIntent) entry.off += 1;
+      counts.set(feature, entry);
+    }
+  }
+  return new Set([...counts].filter(([, c]) => c.off / c.all >= OWNER_MIN_SHARE).map(([feature]) => feature));
 }
 
 /**
@@ -236,17 +406,40 @@ function bayesPosteriors(model: IntentModel, features: string[]): Map<string, nu
   return new Map(model.intents.map((intent, i) => [intent, weights[i] / total]));
 }
 
+/**
+ * Counts only the words that name a subject (not "how", "should", "go"): more of them unknown or off
+ * topic than on topic, or as many with one that names another subject ("tennis elbow ice or heat").
+ */
+function aboutSomethingElse(model: IntentModel, stems: string[], onTopic: boolean, score: number): boolean {
+  // Numbers ("10k", "3 weeks") are details of the question, not its subject.
+  const subject = stems.filter((s) => !NOT_SUBJECT_WORDS.has(s) && !/\d/.test(s));
+  const topical = subject.filter((s) => model.onTopicStems.has(s) && !model.offTopicStems.has(s)).length;
+  const offTopic = subject.filter((s) => model.offTopicStems.has(s)).length;
+  const unknown = subject.filter((s) => !model.knownStems.has(s)).length;
+  if (!onTopic) return unknown + offTopic > 0;
+  const other = unknown + offTopic;
+  // Unknown words and none of the words nearly every topic uses (back, pain, run, sore...): "is cracking
+  // my knuckles bad for me" borrows a topic word, it does not ask about the topic.
+  // Only when the match is weak anyway: "the little crunch with heels on the mat" is clearly a topic.
+  if (other > 0 && score < CORE_RULE_MAX_SCORE && !subject.some((s) => model.coreStems.has(s))) return true;
+  return other > topical || (other === topical && offTopic > 0);
+}
+
+/** True when the classifier learnt this word (any form of it) from its examples. */
+export const isKnownWord = (model: IntentModel, word: string): boolean => model.knownStems.has(stem(word.toLowerCase()));
+
 export function classifyIntent(model: IntentModel, text: string): IntentPrediction {
-  const exact = model.exactExamples.get(exactKey(text, model.lexicon, model.corrector));
-  if (exact) return { intent: exact, score: 1, ranked: [{ intent: exact, score: 1 }], knownWordShare: 1 };
-  const stems = contentWords(text, model.lexicon, model.corrector).map(stem);
+  const exact = model.exactExamples.get(exactKey(text, model.lexicon, model));
+  if (exact) return { intent: exact, score: 1, ranked: [{ intent: exact, score: 1 }], knownWordShare: 1, onTopic: !model.smallTalkIntents.has(exact) };
+  const stems = contentWords(text, model.lexicon, model).map(stem);
   const known = stems.filter((s) => model.knownStems.has(s));
   const knownWordShare = stems.length === 0 ? 0 : known.length / stems.length;
-  if (known.length === 0) return { intent: null, score: 0, ranked: [], knownWordShare };
+  const onTopic = known.some((s) => model.onTopicStems.has(s));
+  if (known.length === 0) return { intent: null, score: 0, ranked: [], knownWordShare, onTopic };
   if (model.unknownIntent && knownWordShare < MIN_KNOWN_SHARE) {
     // Mostly words the bot was never taught ("should i buy ethereum"): whatever the rest says, the
     // message is about something else. Saying what the bot covers beats guessing from "should".
-    return { intent: model.unknownIntent, score: 1 - knownWordShare, ranked: [], knownWordShare };
+    return { intent: model.unknownIntent, score: 1 - knownWordShare, ranked: [], knownWordShare, onTopic };
   }
 
   const features = featuresOf(known).filter((f) => model.inverseDocumentFrequency.has(f));
@@ -255,7 +448,7 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
   const { bayesWeight, nearestWeight } = model.settings;
   const nearest = nearestWeight > 0 ? nearestExamples(model, query) : new Map<string, number>();
   const centroidWeight = 1 - bayesWeight - nearestWeight;
-  const ranked = model.intents
+  const ranked = preferSubject(model, known, model.intents
     .map((intent) => ({
       intent,
       score:
@@ -263,11 +456,17 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
         centroidWeight * cosine(query, model.centroids.get(intent)!) +
         nearestWeight * (nearest.get(intent) ?? 0),
     }))
-    .sort((a, b) => b.score - a.score);
+    .sort((a, b) => b.score - a.score));
   // Unknown words dilute confidence: "my knee hurts when running" knows "hurt" and "run", not "knee".
   // And common words carry little evidence: "back" alone could be any topic, "bird dog" only one.
   const margin = ranked[0].score - (ranked[1]?.score ?? 0);
   const evidence = 1 - Math.exp(-known.reduce((sum, s) => sum + (model.inverseDocumentFrequency.get(s) ?? 0), 0) / EVIDENCE_SCALE);
   const score = Math.min(1, (ranked[0].score + margin) / 2) * Math.sqrt(knownWordShare) * evidence;
-  return { intent: ranked[0].intent, score, ranked, knownWordShare };
+  if (model.unknownIntent && !model.smallTalkIntents.has(ranked[0].intent) && aboutSomethingElse(model, stems, onTopic, score)) {
+    // "can you book me a haircut", "reset my garmin", "how do i stretch a canvas for painting": the words
+    // that name the subject are mostly ones the bot does not know (or knows as another subject), so
+    // acting on the one familiar word would be a guess.
+    return { intent: model.unknownIntent, score: Math.max(0.5, 1 - knownWordShare), ranked, knownWordShare, onTopic };
+  }
+  return { intent: ranked[0].intent, score, ranked, knownWordShare, onTopic };
 }

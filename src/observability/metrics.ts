@@ -14,6 +14,7 @@ export interface BotMetrics {
   redFlags: Counter<'flag'>;
   bookings: Counter;
   deliveries: Counter<'outcome'>;
+  feedback: Counter<'topic' | 'rating'>;
 }
 
 export function createMetrics(): BotMetrics {
@@ -37,6 +38,7 @@ export function createMetrics(): BotMetrics {
     redFlags: make('bot_red_flags_total', 'Red flags detected', ['flag']),
     bookings: make('bot_bookings_total', 'Booking requests confirmed'),
     deliveries: make('bot_booking_deliveries_total', 'Attempts to deliver a booking to the clinic', ['outcome']),
+    feedback: make('bot_feedback_total', 'Ratings of answers, by topic id and rating (helpful, partly, not_helpful)', ['topic', 'rating']),
   };
 }
 
