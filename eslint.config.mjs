@@ -20,7 +20,10 @@ export default defineConfig(
       // natural's leaf modules (its index loads the whole package, see src/nlp/textNormalizer.ts) and xhr2
       // (no types) are loaded with require on purpose; any other require is a mistake in TypeScript.
       '@typescript-eslint/no-require-imports': ['error', { allow: ['^natural/lib/', '^xhr2$'] }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
     },
   },
   {

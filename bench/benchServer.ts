@@ -7,7 +7,12 @@ import { createAdapter } from '../src/adapter';
 import type { AppConfig } from '../src/config';
 import { createServer } from '../src/server';
 
-export function serveOnBotStack(config: AppConfig, bot: ActivityHandler, name: string, beforeExit: () => Promise<void> = async () => undefined): void {
+export function serveOnBotStack(
+  config: AppConfig,
+  bot: ActivityHandler,
+  name: string,
+  beforeExit: () => Promise<void> = async () => undefined,
+): void {
   const log = (message: string) => console.log(message);
   const server = createServer({
     adapter: createAdapter(config, 'Sorry, something went wrong.', log),

@@ -51,10 +51,7 @@ export const benchConversations: BenchTurn[][] = [
     say('send', /BT-[2-9A-Z]{5}/),
   ],
   // A red flag: the emergency answer at once, then the reminder on the next answer.
-  [
-    say("I suddenly can't control my bladder", /999/),
-    say('what stretches help', /999/),
-  ],
+  [say("I suddenly can't control my bladder", /999/), say('what stretches help', /999/)],
   // The whole symptom check, ending routine with a summary of every answer.
   [
     { kind: 'join' },

@@ -17,17 +17,15 @@ const config = parseConfig();
 const backend = createStorage(config, (message) => console.log(message));
 const conversationState = new ConversationState(backend.storage);
 const userState = new UserState(backend.storage);
-const dialogSet = new DialogSet(conversationState.createProperty<DialogState>('dialogState'))
-  .add(new TextPrompt('text'))
-  .add(
-    new WaterfallDialog('echo', [
-      async (step) => step.prompt('text', 'Say something.'),
-      async (step) => {
-        await step.context.sendActivity(`Echo: ${String(step.result)}`);
-        return step.replaceDialog('echo');
-      },
-    ]),
-  );
+const dialogSet = new DialogSet(conversationState.createProperty<DialogState>('dialogState')).add(new TextPrompt('text')).add(
+  new WaterfallDialog('echo', [
+    async (step) => step.prompt('text', 'Say something.'),
+    async (step) => {
+      await step.context.sendActivity(`Echo: ${String(step.result)}`);
+      return step.replaceDialog('echo');
+    },
+  ]),
+);
 const dialogContexts = new DialogContextFactory(dialogSet);
 
 class FloorBot extends ActivityHandler {

@@ -69,7 +69,10 @@ export async function sendTurn(url: string, turn: BenchTurn, speaker: Speaker): 
     body: JSON.stringify(benchActivity(turn, speaker, url)),
   });
   const body = (await response.json().catch(() => ({}))) as { activities?: Array<{ type: string; text?: string }> };
-  const text = (body.activities ?? []).filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
+  const text = (body.activities ?? [])
+    .filter((a) => a.type === 'message')
+    .map((a) => a.text ?? '')
+    .join('\n');
   if (!response.ok) throw new Error(`the server answered "${turn.text ?? turn.kind}" with HTTP ${response.status}: ${text.slice(0, 200)}`);
   return text;
 }
@@ -81,7 +84,8 @@ export async function checkConversations(url: string, conversations: BenchTurn[]
     for (const [index, turn] of conversation.entries()) {
       const speaker = speakerFor(turn, index === 0, context, stored);
       const text = await sendTurn(url, turn, speaker);
-      if (turn.expect && !turn.expect.test(text)) throw new Error(`the bot answered "${turn.text ?? turn.kind}" with: ${text.slice(0, 200)} (expected ${turn.expect})`);
+      if (turn.expect && !turn.expect.test(text))
+        throw new Error(`the bot answered "${turn.text ?? turn.kind}" with: ${text.slice(0, 200)} (expected ${turn.expect})`);
       if (turn.kind !== 'join' && text === '') throw new Error(`the bot gave no reply to "${turn.text}"`);
     }
   }

@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-purge-'));
   try {
     const old = new Date(Date.now() - 40 * DAY_MS);
-    const item = { conversationData: { welcomed: true }, dialogState: { dialogStack: [{ id: 'root', state: { notes: 'x'.repeat(1500) } }] } };
+    const item = {
+      conversationData: { welcomed: true },
+      dialogState: { dialogStack: [{ id: 'root', state: { notes: 'x'.repeat(1500) } }] },
+    };
     for (let i = 0; i < count; i += 1) {
       const key = `emulator/conversations/seeded-${i}/`;
       const file = stateFileFor(dir, key);
@@ -33,7 +36,9 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     const turns = setInterval(() => {
       const started = performance.now();
-      void storage.write({ 'emulator/conversations/live/': { turn: latencies.length } }).then(() => latencies.push(performance.now() - started));
+      void storage
+        .write({ 'emulator/conversations/live/': { turn: latencies.length } })
+        .then(() => latencies.push(performance.now() - started));
     }, 20);
     const started = performance.now();
     const removed = await storage.purgeOlderThan(new Date(Date.now() - 30 * DAY_MS));
@@ -43,8 +48,10 @@ async function main(): Promise<void> {
     await storage.close();
     latencies.sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))].toFixed(2);
-    console.log(`purged ${removed.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')} records in ${seconds.toFixed(1)} s; ` +
-      `RSS ${rssBefore.toFixed(0)} MB before, ${peak.toFixed(0)} MB at peak; ${latencies.length} state writes meanwhile, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+    console.log(
+      `purged ${removed.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')} records in ${seconds.toFixed(1)} s; ` +
+        `RSS ${rssBefore.toFixed(0)} MB before, ${peak.toFixed(0)} MB at peak; ${latencies.length} state writes meanwhile, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

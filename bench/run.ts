@@ -62,9 +62,17 @@ async function measure(server: Server, workDir: string, checkReplies: boolean): 
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, running.rssMb())), 250);
   try {
     if (checkReplies) await checkConversations(running.url, benchConversations, server.stored);
-    await runLoad(running.url, benchConversations, { connections: LOAD.connections, durationSeconds: LOAD.warmUpSeconds, stored: server.stored });
+    await runLoad(running.url, benchConversations, {
+      connections: LOAD.connections,
+      durationSeconds: LOAD.warmUpSeconds,
+      stored: server.stored,
+    });
     const cpuBefore = running.cpuMs();
-    const load = await runLoad(running.url, benchConversations, { connections: LOAD.connections, durationSeconds: LOAD.durationSeconds, stored: server.stored });
+    const load = await runLoad(running.url, benchConversations, {
+      connections: LOAD.connections,
+      durationSeconds: LOAD.durationSeconds,
+      stored: server.stored,
+    });
     const cpuMs = running.cpuMs() - cpuBefore;
     peakRssMb = Math.max(peakRssMb, running.peakRssMb());
     return {
@@ -97,7 +105,8 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const spread = (values: number[], digits: number) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+const spread = (values: number[], digits: number) =>
+  `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 const failedTurns = (s: Sample) => s.load.failures.errors + s.load.failures.non2xx + s.load.failures.badReplies + s.turnErrors;
 
 function table(servers: Server[], samples: Map<string, Sample[]>): string {
@@ -124,7 +133,12 @@ const benchStarted = performance.now();
 
 async function main(): Promise<void> {
   // The build step that makes start-up read the trained knowledge instead of training (npm run build runs it too once wired in).
-  console.log(execFileSync(process.execPath, [path.join(distDir, 'src', 'cli', 'buildKnowledgeCache.js')], { encoding: 'utf8', env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } }).trim());
+  console.log(
+    execFileSync(process.execPath, [path.join(distDir, 'src', 'cli', 'buildKnowledgeCache.js')], {
+      encoding: 'utf8',
+      env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+    }).trim(),
+  );
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   try {
     process.stdout.write('seeding stored conversations:');
@@ -132,24 +146,47 @@ async function main(): Promise<void> {
     const template = await captureTemplate(workDir);
     const servers: Server[] = [
       { label: 'echo bot', short: 'echo', entry: ECHO_ENTRY, env: {}, stored: 100, isBot: false },
-      { label: 'floor (state + 1 dialog, lowdb)', short: 'floor', entry: FLOOR_ENTRY, env: { STORAGE: 'lowdb', DATA_DIR: path.join(workDir, 'floor') }, stored: 100, isBot: false },
+      {
+        label: 'floor (state + 1 dialog, lowdb)',
+        short: 'floor',
+        entry: FLOOR_ENTRY,
+        env: { STORAGE: 'lowdb', DATA_DIR: path.join(workDir, 'floor') },
+        stored: 100,
+        isBot: false,
+      },
     ];
     for (const stored of STORED) {
       const dataDir = path.join(workDir, `stored-${stored}`);
       const started = performance.now();
       seedConversations(path.join(dataDir, 'state'), template, stored);
       process.stdout.write(` ${stored.toLocaleString('en-GB')} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-      servers.push({ label: `bot, ${stored.toLocaleString('en-GB')} stored`, short: `bot@${stored}`, entry: BOT_ENTRY, env: { DATA_DIR: dataDir, STORAGE: 'lowdb' }, stored, isBot: true });
+      servers.push({
+        label: `bot, ${stored.toLocaleString('en-GB')} stored`,
+        short: `bot@${stored}`,
+        entry: BOT_ENTRY,
+        env: { DATA_DIR: dataDir, STORAGE: 'lowdb' },
+        stored,
+        isBot: true,
+      });
     }
     const before = process.env.BENCH_BEFORE_DIST;
     if (before) {
       const dataDir = path.join(workDir, 'before-100');
       seedConversations(path.join(dataDir, 'state'), template, 100);
-      servers.push({ label: 'bot before, 100 stored', short: 'before@100', entry: path.join(path.resolve(before), 'src', 'index.js'), env: { DATA_DIR: dataDir, STORAGE: 'lowdb' }, stored: 100, isBot: true });
+      servers.push({
+        label: 'bot before, 100 stored',
+        short: 'before@100',
+        entry: path.join(path.resolve(before), 'src', 'index.js'),
+        env: { DATA_DIR: dataDir, STORAGE: 'lowdb' },
+        stored: 100,
+        isBot: true,
+      });
     }
     console.log(` (${((performance.now() - seedingStarted) / 1000).toFixed(0)} s with the template run)`);
-    console.log(`load: ${LOAD.connections} connections over 127.0.0.1, conversations of ${benchConversations.map((c) => c.length).join('+')} turns ` +
-      `(16 of them returning users on stored conversations), ${LOAD.warmUpSeconds} s warm-up then ${LOAD.durationSeconds} s measured per server, ${ROUNDS} rounds`);
+    console.log(
+      `load: ${LOAD.connections} connections over 127.0.0.1, conversations of ${benchConversations.map((c) => c.length).join('+')} turns ` +
+        `(16 of them returning users on stored conversations), ${LOAD.warmUpSeconds} s warm-up then ${LOAD.durationSeconds} s measured per server, ${ROUNDS} rounds`,
+    );
 
     const samples = new Map<string, Sample[]>(servers.map((s) => [s.label, []]));
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -170,14 +207,37 @@ async function main(): Promise<void> {
     const perRound = (a: Sample[], b: Sample[], pick: (s: Sample) => number) => a.map((s, i) => pick(s) / pick(b[i]));
     console.log('ratios within each round, median (range):');
     const cpuRatios = STORED.map((stored) => perRound(bot(stored), echo, (s) => s.cpuUsPerTurn));
-    STORED.forEach((stored, i) => console.log(`  CPU per turn, bot ${stored.toLocaleString('en-GB')} stored / echo: ${spread(cpuRatios[i], 2)}`));
+    STORED.forEach((stored, i) =>
+      console.log(`  CPU per turn, bot ${stored.toLocaleString('en-GB')} stored / echo: ${spread(cpuRatios[i], 2)}`),
+    );
     const floor = samples.get('floor (state + 1 dialog, lowdb)')!;
-    console.log(`  CPU per turn, floor / echo: ${spread(perRound(floor, echo, (s) => s.cpuUsPerTurn), 2)}   (state and one dialog on this stack, nothing else)`);
-    console.log(`  throughput, bot 100 stored / echo: ${spread(perRound(bot(100), echo, (s) => s.load.turnsPerSecond), 2)}`);
+    console.log(
+      `  CPU per turn, floor / echo: ${spread(
+        perRound(floor, echo, (s) => s.cpuUsPerTurn),
+        2,
+      )}   (state and one dialog on this stack, nothing else)`,
+    );
+    console.log(
+      `  throughput, bot 100 stored / echo: ${spread(
+        perRound(bot(100), echo, (s) => s.load.turnsPerSecond),
+        2,
+      )}`,
+    );
     const p99Ratios = perRound(bot(100_000), bot(100), (s) => s.load.p99Ms);
     console.log(`  p99, 100,000 stored / 100 stored: ${spread(p99Ratios, 2)}`);
-    console.log(`  p99, 10,000 stored / 100 stored: ${spread(perRound(bot(10_000), bot(100), (s) => s.load.p99Ms), 2)}`);
-    if (before) console.log(`  CPU per turn, bot before / bot now (100 stored): ${spread(perRound(samples.get('bot before, 100 stored')!, bot(100), (s) => s.cpuUsPerTurn), 2)}`);
+    console.log(
+      `  p99, 10,000 stored / 100 stored: ${spread(
+        perRound(bot(10_000), bot(100), (s) => s.load.p99Ms),
+        2,
+      )}`,
+    );
+    if (before)
+      console.log(
+        `  CPU per turn, bot before / bot now (100 stored): ${spread(
+          perRound(samples.get('bot before, 100 stored')!, bot(100), (s) => s.cpuUsPerTurn),
+          2,
+        )}`,
+      );
 
     const bots = servers.filter((s) => s.isBot && !s.label.includes('before')).flatMap((s) => samples.get(s.label)!);
     const all = [...samples.values()].flat();
@@ -186,7 +246,12 @@ async function main(): Promise<void> {
       ['CPU per turn, bot / echo (median, worst stored size)', worstCpu.toFixed(2), '<= 2.0 (bar 2.5)', worstCpu <= 2.0],
       ['p99 at 100,000 stored / p99 at 100 (median)', median(p99Ratios).toFixed(2), '<= 1.2', median(p99Ratios) <= 1.2],
       ['bot peak RSS, any run (MB)', Math.max(...bots.map((s) => s.peakRssMb)).toFixed(0), '< 250', bots.every((s) => s.peakRssMb < 250)],
-      ['bot start-up to first reply, median (slowest)', `${median(bots.map((s) => s.startupMs)).toFixed(0)} (${Math.max(...bots.map((s) => s.startupMs)).toFixed(0)}) ms`, '< 1000', median(bots.map((s) => s.startupMs)) < 1000],
+      [
+        'bot start-up to first reply, median (slowest)',
+        `${median(bots.map((s) => s.startupMs)).toFixed(0)} (${Math.max(...bots.map((s) => s.startupMs)).toFixed(0)}) ms`,
+        '< 1000',
+        median(bots.map((s) => s.startupMs)) < 1000,
+      ],
       ['failed turns, all runs', String(all.reduce((sum, s) => sum + failedTurns(s), 0)), '= 0', all.every((s) => failedTurns(s) === 0)],
     ];
     console.log('targets (issue #17):');

@@ -24,7 +24,12 @@ export interface ServerProcess {
 
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
-export async function startServerProcess(entry: string, nodeFlags: string[], env: Record<string, string>, cwd: string): Promise<ServerProcess> {
+export async function startServerProcess(
+  entry: string,
+  nodeFlags: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<ServerProcess> {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags, entry], {
     cwd,
@@ -63,7 +68,11 @@ export async function startServerProcess(entry: string, nodeFlags: string[], env
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
   });
-  await sendTurn(url, { kind: 'message', text: 'hi' }, { conversationId: `first-${randomUUID()}`, userId: `first-${randomUUID().slice(0, 8)}` });
+  await sendTurn(
+    url,
+    { kind: 'message', text: 'hi' },
+    { conversationId: `first-${randomUUID()}`, userId: `first-${randomUUID().slice(0, 8)}` },
+  );
   const startupToFirstReplyMs = performance.now() - started;
   const pid = child.pid!;
   return {
@@ -87,7 +96,10 @@ function cpuMsOf(pid: number): number {
 }
 
 function procStatusMb(pid: number, field: string): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
   if (!line) throw new Error(`/proc/${pid}/status has no ${field}`);
   return Number(line.split(/\s+/)[1]) / 1024;
 }

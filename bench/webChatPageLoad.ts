@@ -33,7 +33,11 @@ interface Profile {
 
 const PROFILES: Profile[] = [
   { name: 'localhost' },
-  { name: 'slow phone', network: { downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, latency: 150 }, cpuSlowdown: 4 },
+  {
+    name: 'slow phone',
+    network: { downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, latency: 150 },
+    cpuSlowdown: 4,
+  },
 ];
 
 async function throttle(cdp: CDPSession, profile: Profile): Promise<void> {
@@ -63,12 +67,31 @@ async function visit(page: Page, cdp: CDPSession, go: () => Promise<unknown>): P
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(distDir, '..', 'public', 'vendor', 'webchat.js'))) throw new Error('public/vendor/webchat.js is missing: run npm run build first');
+  if (!fs.existsSync(path.join(distDir, '..', 'public', 'vendor', 'webchat.js')))
+    throw new Error('public/vendor/webchat.js is missing: run npm run build first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'webchat-bench-'));
-  const server = await startServerProcess(BOT_ENTRY, ['--max-old-space-size=256', '--disable-warning=DEP0111'], { DATA_DIR: dataDir }, path.join(distDir, '..'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const server = await startServerProcess(
+    BOT_ENTRY,
+    ['--max-old-space-size=256', '--disable-warning=DEP0111'],
+    { DATA_DIR: dataDir },
+    path.join(distDir, '..'),
+  );
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   try {
-    console.log(`Website chat page load (${RUNS} runs each, median), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores`);
+    console.log(
+      `Website chat page load (${RUNS} runs each, median), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores`,
+    );
     console.log('| profile | visit | bytes transferred | first paint (ms) | first bot message (ms) |');
     console.log('| --- | --- | --- | --- | --- |');
     for (const profile of PROFILES) {
@@ -84,9 +107,14 @@ async function main(): Promise<void> {
         repeat.push(await visit(page, cdp, () => page.reload({ waitUntil: 'commit' })));
         await context.close();
       }
-      for (const [label, visits] of [['first visit', cold], ['repeat (reload)', repeat]] as const) {
+      for (const [label, visits] of [
+        ['first visit', cold],
+        ['repeat (reload)', repeat],
+      ] as const) {
         const kb = (median(visits.map((v) => v.bytes)) / 1024).toFixed(0);
-        console.log(`| ${profile.name} | ${label} | ${kb} KB | ${median(visits.map((v) => v.firstPaintMs))} | ${median(visits.map((v) => v.firstBotMessageMs))} |`);
+        console.log(
+          `| ${profile.name} | ${label} | ${kb} KB | ${median(visits.map((v) => v.firstPaintMs))} | ${median(visits.map((v) => v.firstBotMessageMs))} |`,
+        );
       }
     }
   } finally {

@@ -22,7 +22,12 @@ interface FeedbackState {
 /** The rating a message gives, if it gives one: "not helpful", "that didn't help", "partly", "great". */
 export function ratingIn(text: string): Rating | undefined {
   const t = wordsOf(text).join(' ');
-  if (/\b(not|wasn't|was not|didn't|did not|no) (really )?(helpful|help|useful|use|good|right)\b|\b(unhelpful|useless|wrong|rubbish|bad|not what)\b/.test(t)) return 'not_helpful';
+  if (
+    /\b(not|wasn't|was not|didn't|did not|no) (really )?(helpful|help|useful|use|good|right)\b|\b(unhelpful|useless|wrong|rubbish|bad|not what)\b/.test(
+      t,
+    )
+  )
+    return 'not_helpful';
   if (/\b(partly|partially|sort of|kind of|somewhat|a bit|a little)\b/.test(t)) return 'partly';
   if (/^(helpful|very helpful|yes|great|good|useful|it helped|that helped)$/.test(t)) return 'helpful';
   return undefined;
@@ -75,7 +80,10 @@ export class FeedbackDialog extends Dialog {
       await this.services.send(dc.context, { text: this.services.say('feedback_thanks_not_kept') });
       return dc.endDialog();
     }
-    await this.services.send(dc.context, { text: this.services.say('feedback_ask_comment'), choices: [choice(this.services.say('feedback_no_comment'))] });
+    await this.services.send(dc.context, {
+      text: this.services.say('feedback_ask_comment'),
+      choices: [choice(this.services.say('feedback_no_comment'))],
+    });
     return Dialog.EndOfTurn;
   }
 
@@ -106,7 +114,11 @@ export class FeedbackDialog extends Dialog {
   private ratingFromButton(text: string): Rating | undefined {
     const { say } = this.services;
     const wanted = text.trim().toLowerCase();
-    const byLabel: Array<[string, Rating]> = [[say('rating_helpful'), 'helpful'], [say('rating_partly'), 'partly'], [say('rating_not_helpful'), 'not_helpful']];
+    const byLabel: Array<[string, Rating]> = [
+      [say('rating_helpful'), 'helpful'],
+      [say('rating_partly'), 'partly'],
+      [say('rating_not_helpful'), 'not_helpful'],
+    ];
     return byLabel.find(([label]) => label.toLowerCase() === wanted)?.[1];
   }
 }

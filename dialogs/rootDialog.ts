@@ -27,13 +27,17 @@ import { isCancel } from '../src/questions/flowCommands';
 
 /** Small talk answered with one message from wording.yaml. */
 const SMALL_TALK = ['greeting', 'thanks', 'goodbye', 'identity', 'out_of_scope', 'acknowledgement'] as const;
+const LEADING_ACKNOWLEDGEMENT = /^\s*(?:(?:ok(?:ay)?|thanks?|thank you|ta|cheers|cool|great|sure|nice|yes|yeah|yep)\b[\s,.!]*)+/i;
 /** Intents that interrupt a child dialog. They must be confident: "no" to a question is not "cancel". */
 const INTERRUPTION_THRESHOLD = 0.6;
 
 export class RootDialog extends ComponentDialog {
   static readonly id = 'root';
 
-  constructor(private readonly services: BotServices, children: Dialog[] = []) {
+  constructor(
+    private readonly services: BotServices,
+    children: Dialog[] = [],
+  ) {
     super(RootDialog.id);
     for (const child of children) this.addDialog(child);
   }
@@ -48,7 +52,11 @@ export class RootDialog extends ComponentDialog {
 
   private async respond(dc: DialogContext): Promise<DialogTurnResult> {
     const text = dc.context.activity.text ?? '';
-    const prediction = classifyIntent(this.services.intentModel, text);
+    // "ok thanks, what stretches help?": the question after an acknowledgement is what is asked.
+    const asked = text.replace(LEADING_ACKNOWLEDGEMENT, '');
+    const whole = classifyIntent(this.services.intentModel, text);
+    const rest = asked !== text && asked.trim().length > 3 ? classifyIntent(this.services.intentModel, asked) : null;
+    const prediction = rest?.intent && this.services.kb.topicsById.has(rest.intent) && rest.score >= whole.score * 0.5 ? rest : whole;
     const confidentIntent = prediction.score >= INTERRUPTION_THRESHOLD ? prediction.intent : null;
 
     const tap = tapOf(dc.context.activity);

@@ -104,8 +104,13 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
    * the answers still ends the check, and otherwise the questions go on until the cauda equina screen
    * is answered; if it was answered already, the check ends with the escalation just said.
    */
-  private async afterUrgentScreen(dc: DialogContext, state: SymptomCheckState, result: ReturnType<typeof readAnswerOf>): Promise<DialogTurnResult> {
-    if (result.status === 'answered' && state.pending && state.pending !== 'consent') applyAnswer(state.answers, state.pending, result.value);
+  private async afterUrgentScreen(
+    dc: DialogContext,
+    state: SymptomCheckState,
+    result: ReturnType<typeof readAnswerOf>,
+  ): Promise<DialogTurnResult> {
+    if (result.status === 'answered' && state.pending && state.pending !== 'consent')
+      applyAnswer(state.answers, state.pending, result.value);
     if (result.status === 'answered' && state.pending === 'consent') state.consent = result.value as boolean;
     const screen = screenOf(redFlagsInAnswers(state.answers));
     if (screen.level === 'emergency') {
@@ -153,7 +158,8 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
     if (state.consent === null) state.pending = 'consent';
     // After an urgent answer the questions go on in their order until the cauda equina screen is
     // answered (the leg question before it can still show an emergency), then the result.
-    else if (state.urgentSaid) state.pending = state.answers.caudaEquinaScreen === undefined ? nextQuestion(state.answers, state.skipped) : null;
+    else if (state.urgentSaid)
+      state.pending = state.answers.caudaEquinaScreen === undefined ? nextQuestion(state.answers, state.skipped) : null;
     else state.pending = nextQuestion(state.answers, state.skipped);
     if (state.pending === null) return this.finish(dc, state);
     await this.services.send(dc.context, this.ask(state.pending, false));
@@ -164,7 +170,9 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
     const pending = state.pending!;
     state.reasks += 1;
     // The safety screens and consent are never skipped: they are asked until answered.
-    const skippable = pending !== 'consent' && !(pending.kind === 'question' && (pending.id === 'caudaEquinaScreen' || pending.id === 'seriousSignsScreen'));
+    const skippable =
+      pending !== 'consent' &&
+      !(pending.kind === 'question' && (pending.id === 'caudaEquinaScreen' || pending.id === 'seriousSignsScreen'));
     if (state.reasks > MAX_REASKS && pending === 'consent') {
       state.consent = false;
       await this.services.send(dc.context, { text: this.services.symptomCheck.result.consentAssumedNo });
@@ -181,13 +189,20 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
   private questionOf(pending: PendingQuestion | 'consent'): Question {
     const content = this.services.symptomCheck;
     const entry =
-      pending === 'consent' ? content.consent : pending.kind === 'startBack' ? content.startBack.items[String(pending.item) as '2'] : content.questions[pending.id];
+      pending === 'consent'
+        ? content.consent
+        : pending.kind === 'startBack'
+          ? content.startBack.items[String(pending.item) as '2']
+          : content.questions[pending.id];
     return questionById(this.services.questions, entry.id);
   }
 
   private ask(pending: PendingQuestion | 'consent', reask: boolean): BotReply {
     const question = this.questionOf(pending);
-    const intro = pending !== 'consent' && pending.kind === 'startBack' && pending.item === 2 && !reask ? `${this.services.symptomCheck.startBack.intro}\n\n` : '';
+    const intro =
+      pending !== 'consent' && pending.kind === 'startBack' && pending.item === 2 && !reask
+        ? `${this.services.symptomCheck.startBack.intro}\n\n`
+        : '';
     return { text: reask ? question.reask : `${intro}${question.text}`, choices: choicesOf(question) };
   }
 

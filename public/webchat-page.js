@@ -22,14 +22,19 @@
   var SESSION_MAX_AGE_MS = 29 * 60 * 1000;
 
   // directlinejs ConnectionStatus values after which this chat cannot go on: ExpiredToken, FailedToConnect, Ended.
-  var UNRECOVERABLE = { 3: 'This chat has timed out.', 4: 'The connection was lost: reload this page to carry on.', 5: 'This chat has ended.' };
+  var UNRECOVERABLE = {
+    3: 'This chat has timed out.',
+    4: 'The connection was lost: reload this page to carry on.',
+    5: 'This chat has ended.',
+  };
   // After these the saved chat cannot be resumed; a lost connection (4) can, once the server is back.
   var ENDED = { 3: true, 5: true };
 
   function readSession() {
     try {
       var session = JSON.parse(window.sessionStorage.getItem(SESSION_KEY) || 'null');
-      if (session && session.token && session.conversationId && session.domain && Date.now() - session.savedAt < SESSION_MAX_AGE_MS) return session;
+      if (session && session.token && session.conversationId && session.domain && Date.now() - session.savedAt < SESSION_MAX_AGE_MS)
+        return session;
     } catch (error) {
       // Storage blocked (private mode, cookies off): every load is a new chat, which still works.
     }
@@ -38,7 +43,10 @@
 
   function saveSession(session) {
     try {
-      window.sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: session.token, conversationId: session.conversationId, domain: session.domain, savedAt: Date.now() }));
+      window.sessionStorage.setItem(
+        SESSION_KEY,
+        JSON.stringify({ token: session.token, conversationId: session.conversationId, domain: session.domain, savedAt: Date.now() }),
+      );
     } catch (error) {
       // As above: the chat works, it just will not survive a reload.
     }
@@ -102,12 +110,15 @@
     return fetch(url, { method: 'POST', headers: headers }).then(function (response) {
       return response.json().then(
         function (body) {
-          if (!response.ok) throw Object.assign(new Error(body && (body.message || (body.error && body.error.message)) || 'HTTP ' + response.status), { status: response.status });
+          if (!response.ok)
+            throw Object.assign(new Error((body && (body.message || (body.error && body.error.message))) || 'HTTP ' + response.status), {
+              status: response.status,
+            });
           return body;
         },
         function () {
           throw Object.assign(new Error('HTTP ' + response.status), { status: response.status });
-        }
+        },
       );
     });
   }
@@ -130,14 +141,18 @@
       function () {
         forgetSession();
         return newSession();
-      }
+      },
     );
   }
 
   session()
     .then(function (chat) {
       saveSession(chat);
-      var directLine = window.WebChat.createDirectLine({ token: chat.token, domain: chat.domain, conversationId: chat.resumed ? chat.conversationId : undefined });
+      var directLine = window.WebChat.createDirectLine({
+        token: chat.token,
+        domain: chat.domain,
+        conversationId: chat.resumed ? chat.conversationId : undefined,
+      });
       // directlinejs refreshes its token every 15 minutes: keep the newest, so a reload can resume.
       var keep = function () {
         if (directLine.token) saveSession({ token: directLine.token, conversationId: chat.conversationId, domain: chat.domain });
@@ -160,7 +175,7 @@
           styleOptions: settings.styleOptions,
           overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: settings.sendBoxPlaceholder },
         },
-        chatElement
+        chatElement,
       );
     })
     .catch(function (error) {

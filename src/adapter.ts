@@ -13,11 +13,18 @@ import type { AppConfig } from './config';
  * request id, never the SDK's internal error text.
  */
 export class BotAdapter extends CloudAdapter {
-  constructor(auth: CachedClientsAuthentication, private readonly appId = '') {
+  constructor(
+    auth: CachedClientsAuthentication,
+    private readonly appId = '',
+  ) {
     super(auth);
   }
 
-  handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  handleActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
 

@@ -40,13 +40,28 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const started = performance.now();
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const log = options.log ?? ((message: string) => logger.info(message));
-  const storageBackend = options.storage ? givenBackend(options.storage) : createStorage(config, log, options.log ?? ((message) => logger.warn(message)));
+  const storageBackend = options.storage
+    ? givenBackend(options.storage)
+    : createStorage(config, log, options.log ?? ((message) => logger.warn(message)));
   const storage = storageBackend.storage;
   let retentionPurge: RetentionPurge | null = null;
-  const services = createServices({ config, storage, pickVariant: options.pickVariant, log, knowledgeCacheFile: options.knowledgeCacheFile });
+  const services = createServices({
+    config,
+    storage,
+    pickVariant: options.pickVariant,
+    log,
+    knowledgeCacheFile: options.knowledgeCacheFile,
+  });
   const bot = createBot(services);
   const adapter = createAdapter(config, services.say('turn_error'), log);
-  const websiteChat = createWebsiteChat(config, { adapter, bot, emergencyNumber: services.region.emergencyNumber, regionCode: services.region.code, storage, log });
+  const websiteChat = createWebsiteChat(config, {
+    adapter,
+    bot,
+    emergencyNumber: services.region.emergencyNumber,
+    regionCode: services.region.code,
+    storage,
+    log,
+  });
   const slack = createSlackChannel(config, { adapter, bot, apology: services.say('turn_error'), storage, log });
   const server = createServer({
     adapter,
@@ -57,7 +72,12 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     log,
     requestLog: (entry) => logger.info(entry, 'request'),
     rateLimits: { perClientPerMinute: config.RATE_LIMIT_PER_CLIENT, perConversationPerMinute: config.RATE_LIMIT_PER_CONVERSATION },
-    routes: [registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY), registerMetricsRoute(services.metrics.registry), websiteChat.register, slack.register],
+    routes: [
+      registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY),
+      registerMetricsRoute(services.metrics.registry),
+      websiteChat.register,
+      slack.register,
+    ],
   });
   const startupMs = performance.now() - started;
 

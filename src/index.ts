@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const url = await app.listen();
   // Node's performance clock starts with the process, so this counts module loading too.
   const readyMs = Math.round(performance.now());
-  app.logger.info({ readyMs, loadAndTrainMs: Math.round(app.startupMs) }, `Back on Track listening on ${url}/api/messages (ready in ${readyMs} ms)`);
+  app.logger.info(
+    { readyMs, loadAndTrainMs: Math.round(app.startupMs) },
+    `Back on Track listening on ${url}/api/messages (ready in ${readyMs} ms)`,
+  );
 
   const shutdown = async (signal: string) => {
     app.logger.info(`${signal} received: closing`);

@@ -35,7 +35,8 @@ export function describeActivityProblem(body: unknown): string | null {
   if (activity.deliveryMode !== 'expectReplies' && (typeof activity.serviceUrl !== 'string' || activity.serviceUrl === '')) {
     return 'the activity has no serviceUrl to reply to (or use deliveryMode "expectReplies")';
   }
-  if (activity.text !== undefined && activity.text !== null && typeof activity.text !== 'string') return 'the activity text must be a string';
+  if (activity.text !== undefined && activity.text !== null && typeof activity.text !== 'string')
+    return 'the activity text must be a string';
   return null;
 }
 

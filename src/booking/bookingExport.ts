@@ -2,7 +2,21 @@
 import { stringify } from 'csv-stringify/sync';
 import type { BookingRequest } from './bookingTypes';
 
-const COLUMNS = ['reference', 'createdAt', 'status', 'name', 'contactKind', 'contact', 'preferredTimes', 'notes', 'triage', 'symptomSummary', 'attempts', 'deliveredAt', 'lastError'] as const;
+const COLUMNS = [
+  'reference',
+  'createdAt',
+  'status',
+  'name',
+  'contactKind',
+  'contact',
+  'preferredTimes',
+  'notes',
+  'triage',
+  'symptomSummary',
+  'attempts',
+  'deliveredAt',
+  'lastError',
+] as const;
 
 export function bookingRow(b: BookingRequest): Record<(typeof COLUMNS)[number], string> {
   return {

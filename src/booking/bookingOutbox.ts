@@ -45,7 +45,10 @@ export class BookingOutbox {
   private readonly pollMs: number;
   private readonly log: (message: string) => void;
 
-  constructor(private readonly store: BookingStore, private readonly options: OutboxOptions = {}) {
+  constructor(
+    private readonly store: BookingStore,
+    private readonly options: OutboxOptions = {},
+  ) {
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.baseDelayMs = options.baseDelayMs ?? 2_000;
     this.maxDelayMs = options.maxDelayMs ?? 10 * 60_000;
@@ -115,7 +118,11 @@ export class BookingOutbox {
         stored.delivery.nextAttemptAt = new Date(Date.now() + delay).toISOString();
       }
     });
-    this.log(outcome === 'ok' ? `booking ${request.reference} delivered to the clinic` : `booking ${request.reference} delivery failed (${outcome}); will retry`);
+    this.log(
+      outcome === 'ok'
+        ? `booking ${request.reference} delivered to the clinic`
+        : `booking ${request.reference} delivery failed (${outcome}); will retry`,
+    );
   }
 
   private async post(request: BookingRequest): Promise<'ok' | string> {

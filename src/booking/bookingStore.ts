@@ -22,7 +22,10 @@ export class BookingStore {
   private queue: Promise<unknown> = Promise.resolve();
   private loaded = false;
 
-  constructor(private readonly file: string, private readonly warn: (message: string) => void = console.warn) {
+  constructor(
+    private readonly file: string,
+    private readonly warn: (message: string) => void = console.warn,
+  ) {
     this.db = new Low<BookingFile>(new JSONFile(file), { bookings: [] });
   }
 
@@ -65,7 +68,7 @@ export class BookingStore {
     return this.change((data) => {
       const touched: string[] = [];
       for (const request of data.bookings.filter((b) => b.userKey === userKey && !b.redactedAt)) {
-        request.name = '(removed at the user\'s request)';
+        request.name = "(removed at the user's request)";
         request.contact = { kind: request.contact.kind, value: '(removed)' };
         request.preferredTimes = '(removed)';
         delete request.notes;

@@ -10,7 +10,10 @@ import type { BookingRequest } from './bookingTypes';
 export class RecentTranscripts {
   private readonly byConversation = new Map<string, Partial<Activity>[]>();
 
-  constructor(private readonly perConversation = 50, private readonly conversations = 1_000) {}
+  constructor(
+    private readonly perConversation = 50,
+    private readonly conversations = 1_000,
+  ) {}
 
   record(conversationId: string, activity: Partial<Activity>): void {
     const list = this.byConversation.get(conversationId) ?? [];
@@ -29,7 +32,11 @@ export class RecentTranscripts {
   }
 }
 
-export async function sendHandoff(context: TurnContext, request: BookingRequest, transcript: Partial<Activity>[] | undefined): Promise<void> {
+export async function sendHandoff(
+  context: TurnContext,
+  request: BookingRequest,
+  transcript: Partial<Activity>[] | undefined,
+): Promise<void> {
   const event = EventFactory.createHandoffInitiation(
     context,
     { reference: request.reference, reason: 'physio-booking' },

@@ -7,5 +7,8 @@ import type { TurnContext } from 'botbuilder';
  */
 export function userKeyOf(context: TurnContext): string {
   const { channelId, from } = context.activity;
-  return createHash('sha256').update(`${channelId}\u0000${from?.id ?? ''}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${channelId}\u0000${from?.id ?? ''}`)
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -24,7 +24,10 @@ import { noteIntent, sendTurnSummary, turnSummaryOf } from './turnSummary';
 export class BackOnTrackBot extends ActivityHandler {
   private readonly dialogContexts: DialogContextFactory;
 
-  constructor(private readonly services: BotServices, private readonly rootDialog: Dialog) {
+  constructor(
+    private readonly services: BotServices,
+    private readonly rootDialog: Dialog,
+  ) {
     super();
     this.dialogContexts = new DialogContextFactory(new DialogSet(services.dialogState).add(rootDialog));
 
@@ -78,7 +81,7 @@ export class BackOnTrackBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const { say, send, config, safety, region } = this.services;
+    const { say, send, config, safety } = this.services;
     const incoming = readIncomingText(context.activity, config.MAX_MESSAGE_LENGTH);
 
     // Safety first: the text is screened before anything that can fail (state, storage, classifier),
@@ -119,7 +122,10 @@ export class BackOnTrackBot extends ActivityHandler {
       data.pendingRedFlagQuestion = pendingFlag;
       data.pendingRedFlagMessage = pendingMessage;
       const question = safety.flags.find((flag) => flag.id === pendingFlag)?.question ?? '';
-      await send(context, { text: `${this.services.questionWording.staleButton}\n\n${question}`.trim(), choices: this.services.menu.yesNo });
+      await send(context, {
+        text: `${this.services.questionWording.staleButton}\n\n${question}`.trim(),
+        choices: this.services.menu.yesNo,
+      });
       return;
     }
     if (pendingFlag && screen.hits.length === 0) {
@@ -158,9 +164,21 @@ export class BackOnTrackBot extends ActivityHandler {
   }
 
   /** Lets the dialogs answer the text, then adds what safety still owes the user this turn. */
-  private async answer(context: TurnContext, dc: DialogContext, text: string, problem: InputProblem | null, screen: RedFlagScreen): Promise<void> {
+  private async answer(
+    context: TurnContext,
+    dc: DialogContext,
+    text: string,
+    problem: InputProblem | null,
+    screen: RedFlagScreen,
+  ): Promise<void> {
     const { say, send, safety, region } = this.services;
-    if (screen.hits.length > 0) await recordTriage(this.services, context, screen.level!, screen.hits.map((hit) => hit.id));
+    if (screen.hits.length > 0)
+      await recordTriage(
+        this.services,
+        context,
+        screen.level!,
+        screen.hits.map((hit) => hit.id),
+      );
 
     if (problem) {
       noteIntent(context, problem, 0);
@@ -184,7 +202,8 @@ export class BackOnTrackBot extends ActivityHandler {
     // Re-read: "start over" replaces the conversation data, and with it any earlier escalation.
     const { triage, crisis } = await conversationDataOf(this.services, context);
     turnSummaryOf(context).triage = triage;
-    if (isEscalation(triage) && !escalatedThisTurn(context, triage)) await context.sendActivity(composeReminder(triage, region, safety, { crisis }));
+    if (isEscalation(triage) && !escalatedThisTurn(context, triage))
+      await context.sendActivity(composeReminder(triage, region, safety, { crisis }));
   }
 
   /**
@@ -222,6 +241,8 @@ export class BackOnTrackBot extends ActivityHandler {
     // user's answers would otherwise loop through it ("since I had a fall on a trail last week").
     // Inside a dialog the answer is read by its question's reader, and the symptom check asks the
     // red-flag screens directly: the classifier's hunch alone does not interrupt it.
-    return screen.unclear.find((mention) => isEscalation(levelOf(mention.id)) && worthIt(mention) && !mention.byClassifier && !cleared.includes(mention.id));
+    return screen.unclear.find(
+      (mention) => isEscalation(levelOf(mention.id)) && worthIt(mention) && !mention.byClassifier && !cleared.includes(mention.id),
+    );
   }
 }

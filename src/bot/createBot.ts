@@ -10,6 +10,15 @@ import { BackOnTrackBot } from './backOnTrackBot';
 import type { BotServices } from './services';
 
 export function createBot(services: BotServices): BackOnTrackBot {
-  return new BackOnTrackBot(services, new RootDialog(services, [new SymptomCheckDialog(services), new BookingDialog(services), new ForgetMeDialog(services),
-    new FeedbackDialog(services), new PrivacyPolicyDialog(services), new TalkToPersonDialog(services)]));
+  return new BackOnTrackBot(
+    services,
+    new RootDialog(services, [
+      new SymptomCheckDialog(services),
+      new BookingDialog(services),
+      new ForgetMeDialog(services),
+      new FeedbackDialog(services),
+      new PrivacyPolicyDialog(services),
+      new TalkToPersonDialog(services),
+    ]),
+  );
 }

@@ -34,13 +34,22 @@ export function markEscalationSaid(context: TurnContext, level: TriageLevel): vo
 
 export async function sendEscalation(services: BotServices, context: TurnContext, screen: RedFlagScreen): Promise<void> {
   if (!screen.level) return;
-  await recordTriage(services, context, screen.level, screen.hits.map((hit) => hit.id));
+  await recordTriage(
+    services,
+    context,
+    screen.level,
+    screen.hits.map((hit) => hit.id),
+  );
   markEscalationSaid(context, screen.level);
   if (screen.crisis) (await conversationDataOf(services, context)).crisis = true;
   noteIntent(context, screen.crisis ? 'crisis' : 'red_flag', 1);
   // A routine result recommends a physio, so it carries the button that books one.
   const choices = screen.level === 'routine' ? [services.menu.intentChoices.book_physio] : undefined;
-  await services.send(context, { text: composeEscalation(screen, services.region, services.safety), card: triageCard(services, screen.level, screen.crisis), choices });
+  await services.send(context, {
+    text: composeEscalation(screen, services.region, services.safety),
+    card: triageCard(services, screen.level, screen.crisis),
+    choices,
+  });
 }
 
 /**

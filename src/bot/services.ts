@@ -119,7 +119,12 @@ function buildTrainedKnowledge(knowledgeDir: string, threshold: number | undefin
  * parsing and training (see knowledgeCache.ts); a missing or stale one is rebuilt and, where the folder
  * is writable, saved for the next start.
  */
-export function loadTrainedKnowledge(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, threshold?: number, cacheFile?: string, log?: (message: string) => void): TrainedKnowledge {
+export function loadTrainedKnowledge(
+  knowledgeDir = DEFAULT_KNOWLEDGE_DIR,
+  threshold?: number,
+  cacheFile?: string,
+  log?: (message: string) => void,
+): TrainedKnowledge {
   const memoKey = `${knowledgeDir}|${threshold ?? ''}`;
   const memo = trainedKnowledge.get(memoKey);
   if (memo) return memo;
@@ -153,8 +158,21 @@ function trainRedFlagSecondOpinion(safety: SafetyRules, kb: KnowledgeBase): Seco
   return trainSecondOpinion([...flagged, ...ordinary], safety.lexicon);
 }
 
-export function createServices({ config, storage, knowledgeDir, pickVariant, bookingsFile, log, knowledgeCacheFile }: ServiceOptions): BotServices {
-  const { kb, intentModel, safety, symptomCheck, booking, privacy } = loadTrainedKnowledge(knowledgeDir, config.CLASSIFIER_THRESHOLD, knowledgeCacheFile, log);
+export function createServices({
+  config,
+  storage,
+  knowledgeDir,
+  pickVariant,
+  bookingsFile,
+  log,
+  knowledgeCacheFile,
+}: ServiceOptions): BotServices {
+  const { kb, intentModel, safety, symptomCheck, booking, privacy } = loadTrainedKnowledge(
+    knowledgeDir,
+    config.CLASSIFIER_THRESHOLD,
+    knowledgeCacheFile,
+    log,
+  );
   const region = resolveRegion(safety, config.REGION, {
     emergencyNumber: config.EMERGENCY_NUMBER,
     crisisLine: config.CRISIS_LINE,
@@ -189,7 +207,8 @@ export function createServices({ config, storage, knowledgeDir, pickVariant, boo
       timeoutMs: config.BOOKING_TIMEOUT_MS,
       pollMs: Math.min(1000, config.BOOKING_RETRY_BASE_MS),
       log,
-      onAttempt: (outcome) => metrics.deliveries.inc({ outcome: outcome === 'ok' ? 'delivered' : outcome.startsWith('HTTP') ? 'http_error' : outcome }),
+      onAttempt: (outcome) =>
+        metrics.deliveries.inc({ outcome: outcome === 'ok' ? 'delivered' : outcome.startsWith('HTTP') ? 'http_error' : outcome }),
     }),
     metrics,
     booking,

@@ -30,5 +30,10 @@ export function noteIntent(context: TurnContext, intent: string, score: number):
 
 export async function sendTurnSummary(context: TurnContext): Promise<void> {
   // Trace activities only reach the Emulator (and tests posing as it); other channels drop them.
-  await context.sendTraceActivity('TurnSummary', turnSummaryOf(context), 'https://backontrack.example/schemas/turn-summary', 'Back on Track turn summary');
+  await context.sendTraceActivity(
+    'TurnSummary',
+    turnSummaryOf(context),
+    'https://backontrack.example/schemas/turn-summary',
+    'Back on Track turn summary',
+  );
 }

@@ -19,14 +19,20 @@ export function callActions(card: TriageCard): CardAction[] {
     title: call.label,
     url: call.url,
     // Red for the emergency call itself; the urgent route or crisis line, first on their messages, stands out too.
-    ...(i === 0 && card.level === 'emergency' && !card.crisis ? { style: 'destructive' as const } : i === 0 ? { style: 'positive' as const } : {}),
+    ...(i === 0 && card.level === 'emergency' && !card.crisis
+      ? { style: 'destructive' as const }
+      : i === 0
+        ? { style: 'positive' as const }
+        : {}),
   }));
 }
 
 /** `text` is the message's markdown (sources excluded); `plain` is what a screen reader reads for it. */
 export function alertCard(card: TriageCard, text: string, plain: string): AdaptiveCard {
   const [action, rest] = splitAction(linkPhoneNumbers(text, card.calls));
-  const items: CardElement[] = [{ type: 'TextBlock', text: action, wrap: true, weight: 'Bolder', size: 'Medium', color: 'Attention', style: 'heading' }];
+  const items: CardElement[] = [
+    { type: 'TextBlock', text: action, wrap: true, weight: 'Bolder', size: 'Medium', color: 'Attention', style: 'heading' },
+  ];
   if (rest) items.push({ type: 'TextBlock', text: withLineBreaks(rest), wrap: true, spacing: 'Small' });
   const actions = callActions(card);
   if (actions.length) items.push({ type: 'ActionSet', actions });

@@ -46,7 +46,10 @@ export function linkPhoneNumbers(markdown: string, calls: Array<{ url: string }>
     const digits = call.url.replace(/^tel:/, '');
     if (!/^\+?\d+$/.test(digits)) continue;
     // The number as written may have spaces ("116 123"): match its digits with optional single spaces.
-    const spaced = digits.split('').map((d) => (d === '+' ? '\\+' : d)).join(' ?');
+    const spaced = digits
+      .split('')
+      .map((d) => (d === '+' ? '\\+' : d))
+      .join(' ?');
     const pattern = new RegExp(`(?<![\\d\\[/:])(${spaced})(?![\\d\\]])(?![^\\[]*\\]\\()`, 'g');
     text = text.replace(pattern, (number) => `[${number}](${call.url})`);
   }

@@ -25,7 +25,13 @@ export function textWithSources(reply: BotReply, sourcesLabel: string): string {
  */
 function choiceAction(choice: ReplyChoice): CardAction {
   if (!choice.questionId) return { type: ActionTypes.ImBack, title: choice.label, value: choice.value };
-  return { type: ActionTypes.MessageBack, title: choice.label, text: choice.label, displayText: choice.label, value: tapPayload(choice.questionId, choice.value) };
+  return {
+    type: ActionTypes.MessageBack,
+    title: choice.label,
+    text: choice.label,
+    displayText: choice.label,
+    value: tapPayload(choice.questionId, choice.value),
+  };
 }
 
 /**
@@ -55,7 +61,11 @@ export function markdownOf(reply: BotReply, sourcesLabel: string): string {
 }
 
 export function renderReply(reply: BotReply, options: RenderOptions): Partial<Activity> {
-  const activity: Partial<Activity> = { type: ActivityTypes.Message, text: markdownOf(reply, options.sourcesLabel), textFormat: 'markdown' };
+  const activity: Partial<Activity> = {
+    type: ActivityTypes.Message,
+    text: markdownOf(reply, options.sourcesLabel),
+    textFormat: 'markdown',
+  };
   const card = reply.card;
   if (card?.kind === 'triage' && isAlert(card)) {
     // The card repeats the words inside the red frame; the chat page shows the card in place of the plain bubble.

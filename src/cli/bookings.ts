@@ -22,7 +22,15 @@ async function main(): Promise<void> {
     console.log(`No booking requests in ${config.dataDir}.`);
   } else {
     console.table(
-      bookings.map((b) => ({ reference: b.reference, created: b.createdAt.slice(0, 16), status: b.status, attempts: b.delivery.attempts, name: b.name, contact: b.contact.value, times: b.preferredTimes })),
+      bookings.map((b) => ({
+        reference: b.reference,
+        created: b.createdAt.slice(0, 16),
+        status: b.status,
+        attempts: b.delivery.attempts,
+        name: b.name,
+        contact: b.contact.value,
+        times: b.preferredTimes,
+      })),
     );
   }
 }

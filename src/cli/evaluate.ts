@@ -6,7 +6,14 @@
 import '../quietDotenv';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BLIND_DIR, blindBatchFiles, evaluatePhraseBatch, evaluateVignetteBatch, formatPhraseBatch, formatVignetteBatch } from '../evaluation/blindBatches';
+import {
+  BLIND_DIR,
+  blindBatchFiles,
+  evaluatePhraseBatch,
+  evaluateVignetteBatch,
+  formatPhraseBatch,
+  formatVignetteBatch,
+} from '../evaluation/blindBatches';
 import { BayesClassifier } from 'natural';
 import { loadHeldOutUtterances, loadKnowledgeBase, readYamlFile } from '../knowledge/loadKnowledge';
 import { classificationReport, type ClassificationReport, type LabelledPrediction } from '../nlp/evaluation';
@@ -26,7 +33,8 @@ function printReport(name: string, report: ClassificationReport): void {
 
 function printTriageAgreement(triage: TriageAgreement): void {
   console.log(`\nTriage agreement on ${triage.rows.length} labelled symptom-check conversations: ${pct(triage.agreement)}`);
-  for (const row of triage.rows.filter((r) => r.expected !== r.got)) console.log(`    - ${row.name}: expected ${row.expected}, got ${row.got}`);
+  for (const row of triage.rows.filter((r) => r.expected !== r.got))
+    console.log(`    - ${row.name}: expected ${row.expected}, got ${row.got}`);
 }
 
 /** Every blind batch as it scores now, and the first-run figures that count (recorded when each first ran). */
@@ -35,7 +43,10 @@ async function printBlindBatches(): Promise<void> {
   for (const file of blindBatchFiles('red-flags')) console.log(formatPhraseBatch(await evaluatePhraseBatch(file), false));
   for (const file of blindBatchFiles('vignettes')) console.log(formatVignetteBatch(await evaluateVignetteBatch(file), false));
   const firstRuns = path.join(BLIND_DIR, 'first-runs.yaml');
-  if (fs.existsSync(firstRuns)) console.log(`\nFirst-run figures (the ones that count), from ${path.relative(process.cwd(), firstRuns)}:\n${fs.readFileSync(firstRuns, 'utf8').replace(/^#.*\n/gm, '')}`);
+  if (fs.existsSync(firstRuns))
+    console.log(
+      `\nFirst-run figures (the ones that count), from ${path.relative(process.cwd(), firstRuns)}:\n${fs.readFileSync(firstRuns, 'utf8').replace(/^#.*\n/gm, '')}`,
+    );
 }
 
 async function main(): Promise<void> {
@@ -49,7 +60,12 @@ async function main(): Promise<void> {
     for (const smoothing of [0.05, 0.1]) {
       for (const bayesWeight of [0.3, 0.5]) {
         for (const nearestWeight of [0, 0.2, 0.35]) {
-          const accuracy = crossValidatedAccuracy(intents, lexicon, { ...DEFAULT_SETTINGS, smoothing, bayesWeight, nearestWeight }, OUT_OF_SCOPE);
+          const accuracy = crossValidatedAccuracy(
+            intents,
+            lexicon,
+            { ...DEFAULT_SETTINGS, smoothing, bayesWeight, nearestWeight },
+            OUT_OF_SCOPE,
+          );
           console.log(`  smoothing ${smoothing}  bayesWeight ${bayesWeight}  nearestWeight ${nearestWeight}  accuracy ${pct(accuracy)}`);
         }
       }
@@ -77,17 +93,22 @@ async function main(): Promise<void> {
   }
 
   const oursReport = classificationReport(ours);
-  console.log(`Intent classification on ${heldOut.length} held-out utterances (${intents.length} intents, ${intents.reduce((n, i) => n + i.examples.length, 0)} training examples; trained in ${trainMs.toFixed(0)} ms)\n`);
+  console.log(
+    `Intent classification on ${heldOut.length} held-out utterances (${intents.length} intents, ${intents.reduce((n, i) => n + i.examples.length, 0)} training examples; trained in ${trainMs.toFixed(0)} ms)\n`,
+  );
   printReport('Back on Track classifier', oursReport);
   printReport('plain natural BayesClassifier', classificationReport(plain));
   console.log('\nClarify threshold: share answered directly, and how many of those answers are right (the rest get a clarifying question)');
   for (const threshold of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
     const answered = scored.filter((s) => s.score >= threshold);
     const marker = threshold === model.threshold ? '  <- in use' : '';
-    console.log(`  ${threshold.toFixed(2)}  answered ${pct(answered.length / scored.length).padStart(6)}  correct ${pct(answered.filter((s) => s.right).length / Math.max(answered.length, 1)).padStart(6)}${marker}`);
+    console.log(
+      `  ${threshold.toFixed(2)}  answered ${pct(answered.length / scored.length).padStart(6)}  correct ${pct(answered.filter((s) => s.right).length / Math.max(answered.length, 1)).padStart(6)}${marker}`,
+    );
   }
   console.log('\nMost confused pairs (expected -> predicted):');
-  for (const pair of oursReport.confusedPairs.slice(0, 10)) console.log(`  ${String(pair.count).padStart(2)}  ${pair.expected} -> ${pair.predicted}`);
+  for (const pair of oursReport.confusedPairs.slice(0, 10))
+    console.log(`  ${String(pair.count).padStart(2)}  ${pair.expected} -> ${pair.predicted}`);
   console.log(`\n${formatRedFlagReport(evaluateRedFlags(loadRedFlagPhrases(), loadSafetyRules()))}`);
   printTriageAgreement(await triageAgreement(loadLabelledConversations()));
   await printBlindBatches();

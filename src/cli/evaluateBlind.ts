@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     console.log(formatPhraseBatch(report, showMisses));
     const name = path.basename(file, '.yaml');
     if (record && !firstRuns.runs[name]) {
-      firstRuns.runs[name] = { date: new Date().toISOString().slice(0, 10), rows: report.rows.map((r) => `${r.label.trim()}: ${r.passed}/${r.total}`) };
+      firstRuns.runs[name] = {
+        date: new Date().toISOString().slice(0, 10),
+        rows: report.rows.map((r) => `${r.label.trim()}: ${r.passed}/${r.total}`),
+      };
     }
   }
   for (const file of blindBatchFiles('vignettes').filter(keep)) {
@@ -51,7 +54,8 @@ async function main(): Promise<void> {
     }
   }
   if (record) {
-    const header = '# First-run figures of each blind batch, written by `npm run eval:blind -- --record` the first time the\n# batch ran against the code. Never edited by hand: the first run on unseen text is the figure that counts.\n';
+    const header =
+      '# First-run figures of each blind batch, written by `npm run eval:blind -- --record` the first time the\n# batch ran against the code. Never edited by hand: the first run on unseen text is the figure that counts.\n';
     fs.writeFileSync(FIRST_RUNS, header + stringify(firstRuns));
   }
 }

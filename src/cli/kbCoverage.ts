@@ -4,5 +4,6 @@ import { answerCoverageWarnings } from '../knowledge/answerCoverage';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledge';
 
 const warnings = answerCoverageWarnings(loadKnowledgeBase());
-for (const w of warnings) console.log(`warning: ${w.topic}: "${w.example}" asks about ${w.missing.join(', ')}, which only its "tell me more" covers`);
-console.log(warnings.length === 0 ? 'answer coverage OK: every example\'s subject is in its first answer' : `${warnings.length} warning(s)`);
+for (const w of warnings)
+  console.log(`warning: ${w.topic}: "${w.example}" asks about ${w.missing.join(', ')}, which only its "tell me more" covers`);
+console.log(warnings.length === 0 ? "answer coverage OK: every example's subject is in its first answer" : `${warnings.length} warning(s)`);

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     const kb = loadKnowledgeBase();
     const titleOf = (id: string) => kb.topicsById.get(id)?.title;
     const report = gapsReport(entries, titleOf);
-    console.log(process.argv.includes('--json') ? JSON.stringify(report, null, 2) : formatGapsReport(report, config.DATA_RETENTION_DAYS, titleOf));
+    console.log(
+      process.argv.includes('--json') ? JSON.stringify(report, null, 2) : formatGapsReport(report, config.DATA_RETENTION_DAYS, titleOf),
+    );
   } finally {
     await backend.close();
   }

@@ -44,7 +44,13 @@ export function typedTextOf(activity: ActivityLike): string {
   const botId = activity.recipient?.id;
   for (const entity of activity.entities ?? []) {
     const mention = entity as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } } | null;
-    if (mention?.type === 'mention' && botId !== undefined && mention.mentioned?.id === botId && typeof mention.text === 'string' && mention.text) {
+    if (
+      mention?.type === 'mention' &&
+      botId !== undefined &&
+      mention.mentioned?.id === botId &&
+      typeof mention.text === 'string' &&
+      mention.text
+    ) {
       text = text.split(mention.text).join(' ');
     }
   }

@@ -28,12 +28,20 @@ function withBooking(choices: ReplyChoice[], text: string, book?: ReplyChoice): 
 
 export function topicAnswer(kb: KnowledgeBase, say: Say, topic: Topic, book?: ReplyChoice): BotReply {
   const more = topic.more ? [choice(say('tell_me_more_prompt'))] : [];
-  return { text: topic.answer, sources: sourceTitles(kb, topic), choices: withBooking([...more, ...relatedChoices(kb, topic)], topic.answer, book) };
+  return {
+    text: topic.answer,
+    sources: sourceTitles(kb, topic),
+    choices: withBooking([...more, ...relatedChoices(kb, topic)], topic.answer, book),
+  };
 }
 
 export function topicMore(kb: KnowledgeBase, say: Say, topic: Topic, book?: ReplyChoice): BotReply {
   if (!topic.more) return { text: say('no_more_detail'), choices: relatedChoices(kb, topic) };
-  return { text: topic.more, sources: sourceTitles(kb, topic), choices: withBooking(relatedChoices(kb, topic).slice(0, 3), topic.more, book) };
+  return {
+    text: topic.more,
+    sources: sourceTitles(kb, topic),
+    choices: withBooking(relatedChoices(kb, topic).slice(0, 3), topic.more, book),
+  };
 }
 
 /**

@@ -50,7 +50,11 @@ export function gapsReport(entries: CurationEntry[], titleOf: (id: string) => st
   };
 }
 
-export function formatGapsReport(report: GapsReport, retentionDays: number, titleOf: (id: string) => string | undefined = () => undefined): string {
+export function formatGapsReport(
+  report: GapsReport,
+  retentionDays: number,
+  titleOf: (id: string) => string | undefined = () => undefined,
+): string {
   const lines: string[] = [];
   const total = report.gaps.reduce((n, g) => n + g.count, 0);
   lines.push(`Questions the bot could not answer confidently (last ${retentionDays} days, users who agreed to storage): ${total}`);

@@ -13,7 +13,8 @@ const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
 const PHONE = /\+?\d[\d\s().-]{6,}\d/g;
 const NUMBER = /\d+(?:[.,:/]\d+)*/g;
 /** "my name is Sam", "i'm called Sam", "call me Sam", "this is Sam Jones", "name's Sam": the next one or two words. */
-const INTRODUCTION = /\b(my name is|my name's|name's|i am called|i'm called|im called|call me|this is|it's|signed)\s+([A-Za-z][\w'-]*)(\s+[A-Z][\w'-]*)?/gi;
+const INTRODUCTION =
+  /\b(my name is|my name's|name's|i am called|i'm called|im called|call me|this is|it's|signed)\s+([A-Za-z][\w'-]*)(\s+[A-Z][\w'-]*)?/gi;
 
 export function redactQuestion(text: string, isKnownWord: (word: string) => boolean): string {
   const stripped = text
@@ -28,5 +29,9 @@ export function redactQuestion(text: string, isKnownWord: (word: string) => bool
       return `${lead} [name]`;
     });
   // A capitalised word mid-sentence that the bot never learnt is most likely a name ("ask Dr Patel").
-  return stripped.replace(/(?<=\S\s+)([A-Z][a-z'-]+)\b/g, (word) => (isKnownWord(word.toLowerCase()) || isStopword(word.toLowerCase()) || TITLES.has(word) || word === 'I' ? word : '[name]')).slice(0, 500);
+  return stripped
+    .replace(/(?<=\S\s+)([A-Z][a-z'-]+)\b/g, (word) =>
+      isKnownWord(word.toLowerCase()) || isStopword(word.toLowerCase()) || TITLES.has(word) || word === 'I' ? word : '[name]',
+    )
+    .slice(0, 500);
 }

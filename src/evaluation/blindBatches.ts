@@ -31,9 +31,7 @@ const vignetteSchema = z.object({
   name: z.string(),
   expect: z.enum(['emergency', 'urgent', 'routine', 'self-care']),
   why: z.string().default(''),
-  answers: z
-    .object({ opening: z.coerce.string(), startBack: z.array(z.coerce.string()).default([]) })
-    .catchall(z.coerce.string()),
+  answers: z.object({ opening: z.coerce.string(), startBack: z.array(z.coerce.string()).default([]) }).catchall(z.coerce.string()),
 });
 const vignettesFileSchema = z.object({ vignettes: z.array(vignetteSchema).min(1) });
 export type Vignette = z.infer<typeof vignetteSchema>;
@@ -184,7 +182,10 @@ export async function playVignette(vignette: Vignette, questions = symptomCheckQ
     let reply: string;
     if (turn.summary.intent === 'red_flag_question') reply = vignette.expect === 'self-care' ? 'no' : 'yes';
     else if (question?.key.startsWith('startBack.')) reply = answers.startBack[Number(question.key.split('.')[1]) - 1] ?? 'no';
-    else if (question) reply = (question.key === 'consent' ? answers.consent : answers[ANSWER_KEY[question.key] ?? '']) ?? (question.key === 'consent' ? 'yes' : 'no');
+    else if (question)
+      reply =
+        (question.key === 'consent' ? answers.consent : answers[ANSWER_KEY[question.key] ?? '']) ??
+        (question.key === 'consent' ? 'yes' : 'no');
     else if (!startedCheck) {
       startedCheck = true;
       reply = 'check my symptoms';
@@ -219,13 +220,17 @@ export function formatPhraseBatch(report: PhraseBatchReport, showMisses: boolean
   const lines = [`Blind red-flag batch ${path.basename(report.file)} (${report.outcomes.length} phrasings, through the whole bot)`];
   for (const r of report.rows) {
     const bar = r.bar > 0 ? `  bar ${(r.bar * 100).toFixed(0)}% ${r.passed / Math.max(r.total, 1) >= r.bar ? 'met' : 'MISSED'}` : '';
-    lines.push(`  ${r.label.padEnd(68)} ${String(r.passed).padStart(3)}/${String(r.total).padEnd(3)} ${pct(r.passed, r.total).padStart(6)}${bar}`);
+    lines.push(
+      `  ${r.label.padEnd(68)} ${String(r.passed).padStart(3)}/${String(r.total).padEnd(3)} ${pct(r.passed, r.total).padStart(6)}${bar}`,
+    );
   }
   const benignAsked = report.outcomes.filter((o) => o.phrase.level === 'none' && o.askedQuestion).length;
   lines.push(`  benign near-misses that got a yes/no question first: ${benignAsked}`);
   if (showMisses) {
     for (const o of report.outcomes.filter((x) => !x.pass)) {
-      lines.push(`    - [${o.phrase.level}${o.phrase.crisis ? '/crisis' : ''}] "${o.phrase.text}" -> ${o.triage ?? 'none'}${o.askedQuestion ? ' (asked)' : ''}`);
+      lines.push(
+        `    - [${o.phrase.level}${o.phrase.crisis ? '/crisis' : ''}] "${o.phrase.text}" -> ${o.triage ?? 'none'}${o.askedQuestion ? ' (asked)' : ''}`,
+      );
     }
   }
   return lines.join('\n');
@@ -242,7 +247,8 @@ export function formatVignetteBatch(report: VignetteBatchReport, showMisses: boo
     `  conversations the harness lost        ${o.filter((x) => x.lost).length}`,
   ];
   if (showMisses) {
-    for (const x of o.filter((v) => !v.exact)) lines.push(`    - ${x.vignette.name}: expected ${x.vignette.expect}, got ${x.triage ?? 'none'}${x.lost ? ' (lost)' : ''}`);
+    for (const x of o.filter((v) => !v.exact))
+      lines.push(`    - ${x.vignette.name}: expected ${x.vignette.expect}, got ${x.triage ?? 'none'}${x.lost ? ' (lost)' : ''}`);
   }
   return lines.join('\n');
 }

@@ -28,7 +28,11 @@ export type BlindQuestion = z.infer<typeof questionSchema>;
 
 export function questionBatchFiles(dir = BLIND_DIR): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((name) => /^questions-[a-z]+\.yaml$/.test(name)).sort().map((name) => path.join(dir, name));
+  return fs
+    .readdirSync(dir)
+    .filter((name) => /^questions-[a-z]+\.yaml$/.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 export interface QuestionOutcome {
@@ -50,7 +54,13 @@ export interface QuestionBatchReport {
   outOfScope: QuestionOutcome[];
 }
 
-const contentStems = (text: string): string[] => [...new Set(wordsOf(text).filter((w) => !isStopword(w) && w.length > 2).map(stem))];
+const contentStems = (text: string): string[] => [
+  ...new Set(
+    wordsOf(text)
+      .filter((w) => !isStopword(w) && w.length > 2)
+      .map(stem),
+  ),
+];
 
 function answeredTopics(kb: KnowledgeBase, turn: Turn): string[] {
   return kb.topics.filter((topic) => turn.texts.some((text) => text.includes(topic.answer.trim()))).map((t) => t.id);
@@ -68,7 +78,8 @@ export async function evaluateQuestionBatch(file: string): Promise<QuestionBatch
     const answered = answeredTopics(kb, turn);
     const intent = turn.summary?.intent ?? 'none';
     const gold = labels.get(question.text) ?? [];
-    if (question.kind === 'on-topic' && gold.length === 0) throw new Error(`${path.basename(labelsFile)} has no label for "${question.text}"`);
+    if (question.kind === 'on-topic' && gold.length === 0)
+      throw new Error(`${path.basename(labelsFile)} has no label for "${question.text}"`);
     const actions = gold.filter((id) => !kb.topicsById.has(id));
     const onGoldTopic = answered.some((id) => gold.includes(id)) || actions.some((id) => intent === id || intent.startsWith(`${id}.`));
     const goldTitles = gold.flatMap((id) => kb.topicsById.get(id)?.title ?? []);
@@ -111,7 +122,9 @@ export function formatQuestionBatch(report: QuestionBatchReport, showMisses: boo
   ];
   if (showMisses) {
     for (const o of report.onTopic.filter((x) => !x.onGoldTopic)) {
-      lines.push(`  MISS on-topic  "${o.question.text}"  gold [${o.gold.join(', ')}]  got ${o.answered.length ? o.answered.join(', ') : o.intent}`);
+      lines.push(
+        `  MISS on-topic  "${o.question.text}"  gold [${o.gold.join(', ')}]  got ${o.answered.length ? o.answered.join(', ') : o.intent}`,
+      );
     }
     for (const o of report.outOfScope.filter((x) => x.answered.length > 0)) {
       lines.push(`  MISS out-of-scope  "${o.question.text}"  answered ${o.answered.join(', ')}`);

@@ -163,6 +163,7 @@ function snapshot(value: unknown): { payload: Payload; refs: ExportRef[] } {
 
 function restore(payload: Payload, refs: ExportRef[]): unknown {
   const resolved = refs.map(({ module, name }) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the cache restores library classes by module path
     const exports = require(module.startsWith('.') ? path.join(projectRoot(), module) : module) as Record<string, unknown>;
     const value = name === null ? exports : exports[name];
     if (value === undefined) throw new Error(`${module} no longer exports ${name}`);
@@ -235,6 +236,7 @@ function exportIndex(): Map<unknown, ExportRef> {
       if ((typeof value === 'function' || (value !== null && typeof value === 'object')) && !index.has(value)) index.set(value, { module, name });
     }
   };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the cache restores library classes by module path
   for (const builtin of ['events']) add(builtin, require(builtin));
   for (const [file, loaded] of Object.entries(require.cache)) if (loaded) add(`./${path.relative(projectRoot(), file)}`, loaded.exports);
   return index;

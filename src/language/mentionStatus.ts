@@ -84,7 +84,12 @@ export function statusOf(clause: Clause, span: Span, lex: MentionLexicon): Menti
   }
   if (negation === null) {
     // What follows the mention, up to the next comma: "bladder and bowels are normal", "fever: no".
-    const rest = (clause.text.slice(span.end).replace(/^[\s:;,-]+/, '').split(',')[0] ?? '').trim();
+    const rest = (
+      clause.text
+        .slice(span.end)
+        .replace(/^[\s:;,-]+/, '')
+        .split(',')[0] ?? ''
+    ).trim();
     if (rest.length > 0 && lex.postNegation.test(rest)) negation = 'negated';
   }
   if (negation) return negation;

@@ -11,7 +11,8 @@ import { isStopword, wordsOf } from './textNormalizer';
 const SPLIT_AT = /\s*(?:\?+|;|\.\s|,?\s+(?:and also|and then|and|or|plus|also)\s+)\s*/i;
 
 /** "which is better", "which one should i do": the comparison itself, which no part can answer alone. */
-const COMPARISON = /\b(?:which|what)(?:'s|\s+is|\s+one)?(?:\s+(?:is|would be|should i (?:do|pick|choose)))?\s+(?:better|best)\b|\bwhich one\b/gi;
+const COMPARISON =
+  /\b(?:which|what)(?:'s|\s+is|\s+one)?(?:\s+(?:is|would be|should i (?:do|pick|choose)))?\s+(?:better|best)\b|\bwhich one\b/gi;
 
 /** The parts of a message worth classifying alone: each must keep at least one content word. */
 export function questionParts(text: string): string[] {

@@ -2,7 +2,13 @@
 import { classifyIntent, trainIntentModel, type ClassifierSettings, type TrainingIntent } from './intentClassifier';
 import type { Lexicon } from './textNormalizer';
 
-export function crossValidatedAccuracy(intents: readonly TrainingIntent[], lexicon: Lexicon, settings: ClassifierSettings, unknownIntent?: string, folds = 5): number {
+export function crossValidatedAccuracy(
+  intents: readonly TrainingIntent[],
+  lexicon: Lexicon,
+  settings: ClassifierSettings,
+  unknownIntent?: string,
+  folds = 5,
+): number {
   let right = 0;
   let total = 0;
   for (let fold = 0; fold < folds; fold += 1) {

@@ -110,7 +110,9 @@ export const DEFAULT_SETTINGS: ClassifierSettings = { smoothing: 0.1, pairWeight
 function contentWords(text: string, lexicon: Lexicon, model?: IntentModel): string[] {
   const words = applyLexicon(wordsOf(text), lexicon);
   const corrected = model ? correctInContext(model, words) : words;
-  return withQuestionFrame(corrected).filter((word) => !isStopword(word)).slice(0, MAX_FEATURE_WORDS);
+  return withQuestionFrame(corrected)
+    .filter((word) => !isStopword(word))
+    .slice(0, MAX_FEATURE_WORDS);
 }
 
 /**
@@ -139,7 +141,10 @@ function correctInContext(model: IntentModel, words: string[]): string[] {
     return fixed.length < 4 && fixed !== word && isTopicWord(fixed) ? word : fixed;
   };
   const typedCoreWords = words.filter((word) => !isStopword(word) && model.coreStems.has(stem(word))).length;
-  const corrected = applyLexicon(words.map((word) => fix(word)), model.lexicon);
+  const corrected = applyLexicon(
+    words.map((word) => fix(word)),
+    model.lexicon,
+  );
   // Four-letter words one letter off are often other real words ("sole"/"sore", "glue"/"glute"); a
   // swapped pair of letters ("pian") or a longer word is a typo worth counting as agreement.
   const sorted = (word: string) => [...word].sort().join('');
@@ -152,17 +157,24 @@ function correctInContext(model: IntentModel, words: string[]): string[] {
   // it, or the corrected word is the only one the bot did not know ("how to do a brigde").
   const supported = typedCoreWords > 0 || correctedIntoTopic >= 2 || stillUnknown === 0;
   if (!supported) {
-    return applyLexicon(words.map((word) => {
-      const fixed = fix(word);
-      return fixed !== word && isTopicWord(fixed) ? word : fixed;
-    }), model.lexicon);
+    return applyLexicon(
+      words.map((word) => {
+        const fixed = fix(word);
+        return fixed !== word && isTopicWord(fixed) ? word : fixed;
+      }),
+      model.lexicon,
+    );
   }
-  return corrected.map((word) => (word.length === 3 && !isStopword(word) && !model.knownStems.has(stem(word)) ? shortTypoFix(model, word) : word));
+  return corrected.map((word) =>
+    word.length === 3 && !isStopword(word) && !model.knownStems.has(stem(word)) ? shortTypoFix(model, word) : word,
+  );
 }
 
 /** "bak" -> "back": one letter missing inside a four-letter topic word ("car" is not "care"), when exactly one fits. */
 function shortTypoFix(model: IntentModel, word: string): string {
-  const fits = model.shortTopicWords.filter((candidate) => candidate[0] === word[0] && [1, 2].some((i) => candidate.slice(0, i) + candidate.slice(i + 1) === word));
+  const fits = model.shortTopicWords.filter(
+    (candidate) => candidate[0] === word[0] && [1, 2].some((i) => candidate.slice(0, i) + candidate.slice(i + 1) === word),
+  );
   return fits.length === 1 ? fits[0] : word;
 }
 
@@ -171,14 +183,85 @@ function shortTypoFix(model: IntentModel, word: string): string {
  * examples, but a message made of them and unknown words ("how do i cook pasta") is not on topic.
  */
 const NOT_SUBJECT_WORDS = new Set(
-  ['how', 'what', 'when', 'why', 'which', 'who', 'not', 'no', 'more', 'before', 'after', 'should', 'can', 'off', 'up', 'over', 'again', 'much', 'one',
-    'do', 'does', 'need', 'want', 'make', 'would', 'could', 'will', 'best', 'good', 'bad', 'better', 'thing', 'way', 'time', 'tell', 'know', 'help',
-    'try', 'use', 'new', 'long', 'right', 'okay', 'really', 'still', 'anything', 'something', 'start', 'stop', 'go', 'take', 'find', 'work', 'day',
-    'difference', 'different', 'versus', 'vs', 'worth', 'actually', 'ever', 'even'].map(stem),
+  [
+    'how',
+    'what',
+    'when',
+    'why',
+    'which',
+    'who',
+    'not',
+    'no',
+    'more',
+    'before',
+    'after',
+    'should',
+    'can',
+    'off',
+    'up',
+    'over',
+    'again',
+    'much',
+    'one',
+    'do',
+    'does',
+    'need',
+    'want',
+    'make',
+    'would',
+    'could',
+    'will',
+    'best',
+    'good',
+    'bad',
+    'better',
+    'thing',
+    'way',
+    'time',
+    'tell',
+    'know',
+    'help',
+    'try',
+    'use',
+    'new',
+    'long',
+    'right',
+    'okay',
+    'really',
+    'still',
+    'anything',
+    'something',
+    'start',
+    'stop',
+    'go',
+    'take',
+    'find',
+    'work',
+    'day',
+    'difference',
+    'different',
+    'versus',
+    'vs',
+    'worth',
+    'actually',
+    'ever',
+    'even',
+  ].map(stem),
 );
 
 /** Small talk: a wrong guess costs little, and "hi there botty" should still be a greeting. */
-const SMALL_TALK_INTENTS = ['greeting', 'thanks', 'goodbye', 'identity', 'help', 'acknowledgement', 'tell_me_more', 'show_my_data', 'privacy_policy', 'feedback'];
+const SMALL_TALK_INTENTS = [
+  'greeting',
+  'thanks',
+  'goodbye',
+  'identity',
+  'help',
+  'acknowledgement',
+  'tell_me_more',
+  'show_my_data',
+  'privacy_policy',
+  'feedback',
+];
 
 /** Stems plus adjacent stem pairs: "hip flexor" means more than "hip" and "flexor" apart. */
 export function featuresOf(stems: string[]): string[] {
@@ -243,7 +326,8 @@ export function trainIntentModel(
   for (const intent of intents) for (const example of intent.examples) exactExamples.set(exactKey(example, lexicon), intent.id);
 
   const documentFrequency = new Map<string, number>();
-  for (const doc of documents) for (const feature of new Set(doc.features)) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
+  for (const doc of documents)
+    for (const feature of new Set(doc.features)) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
   const inverseDocumentFrequency = new Map(
     [...documentFrequency].map(([feature, df]) => [feature, Math.log((documents.length + 1) / (df + 1)) + 1]),
   );
@@ -430,7 +514,14 @@ export const isKnownWord = (model: IntentModel, word: string): boolean => model.
 
 export function classifyIntent(model: IntentModel, text: string): IntentPrediction {
   const exact = model.exactExamples.get(exactKey(text, model.lexicon, model));
-  if (exact) return { intent: exact, score: 1, ranked: [{ intent: exact, score: 1 }], knownWordShare: 1, onTopic: !model.smallTalkIntents.has(exact) };
+  if (exact)
+    return {
+      intent: exact,
+      score: 1,
+      ranked: [{ intent: exact, score: 1 }],
+      knownWordShare: 1,
+      onTopic: !model.smallTalkIntents.has(exact),
+    };
   const stems = contentWords(text, model.lexicon, model).map(stem);
   const known = stems.filter((s) => model.knownStems.has(s));
   const knownWordShare = stems.length === 0 ? 0 : known.length / stems.length;
@@ -448,15 +539,19 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
   const { bayesWeight, nearestWeight } = model.settings;
   const nearest = nearestWeight > 0 ? nearestExamples(model, query) : new Map<string, number>();
   const centroidWeight = 1 - bayesWeight - nearestWeight;
-  const ranked = preferSubject(model, known, model.intents
-    .map((intent) => ({
-      intent,
-      score:
-        bayesWeight * posteriors.get(intent)! +
-        centroidWeight * cosine(query, model.centroids.get(intent)!) +
-        nearestWeight * (nearest.get(intent) ?? 0),
-    }))
-    .sort((a, b) => b.score - a.score));
+  const ranked = preferSubject(
+    model,
+    known,
+    model.intents
+      .map((intent) => ({
+        intent,
+        score:
+          bayesWeight * posteriors.get(intent)! +
+          centroidWeight * cosine(query, model.centroids.get(intent)!) +
+          nearestWeight * (nearest.get(intent) ?? 0),
+      }))
+      .sort((a, b) => b.score - a.score),
+  );
   // Unknown words dilute confidence: "my knee hurts when running" knows "hurt" and "run", not "knee".
   // And common words carry little evidence: "back" alone could be any topic, "bird dog" only one.
   const margin = ranked[0].score - (ranked[1]?.score ?? 0);

@@ -7,13 +7,45 @@ import type * as Natural from 'natural';
 
 // natural's leaf modules, not its index: the index loads every feature of the package (and database
 // clients), ~110 MB of memory and ~0.3 s of start-up for three functions (issue #6 benchmark).
-const { DamerauLevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance') as Pick<typeof Natural, 'DamerauLevenshteinDistance'>;
+const { DamerauLevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance') as Pick<
+  typeof Natural,
+  'DamerauLevenshteinDistance'
+>;
 const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer') as typeof Natural.PorterStemmer;
 const stopwords = (require('natural/lib/natural/util/stopwords') as { words: string[] }).words;
 
 /** Words too common to tell intents apart. Question words and negations are kept: they carry meaning. */
-const KEPT_STOPWORDS = new Set(['how', 'what', 'when', 'why', 'which', 'who', 'not', 'no', 'long', 'more', 'before', 'after', 'during', 'should', 'can', 'off', 'down', 'up', 'over', 'again', 'back', 'much', 'side', 'one']);
-const STOPWORDS = new Set(stopwords.filter((word) => !KEPT_STOPWORDS.has(word)).concat(['im', 'ive', 'pls', 'please', 'ok', 'okay', 'really', 'just', 'like', 'get', 'got']));
+const KEPT_STOPWORDS = new Set([
+  'how',
+  'what',
+  'when',
+  'why',
+  'which',
+  'who',
+  'not',
+  'no',
+  'long',
+  'more',
+  'before',
+  'after',
+  'during',
+  'should',
+  'can',
+  'off',
+  'down',
+  'up',
+  'over',
+  'again',
+  'back',
+  'much',
+  'side',
+  'one',
+]);
+const STOPWORDS = new Set(
+  stopwords
+    .filter((word) => !KEPT_STOPWORDS.has(word))
+    .concat(['im', 'ive', 'pls', 'please', 'ok', 'okay', 'really', 'just', 'like', 'get', 'got']),
+);
 
 const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\bcan'?t\b/g, 'can not'],

@@ -6,7 +6,12 @@ import type { UserData } from '../bot/userData';
 import { fillPlaceholders } from '../conversation/wording';
 import type { PrivacyContent } from './privacyContent';
 
-export function storedDataReport(content: PrivacyContent, user: UserData, conversation: ConversationData, bookings: BookingRequest[]): string {
+export function storedDataReport(
+  content: PrivacyContent,
+  user: UserData,
+  conversation: ConversationData,
+  bookings: BookingRequest[],
+): string {
   const items: string[] = [];
   if (user.storageConsent !== undefined) items.push(user.storageConsent ? content.consentGiven : content.consentDeclined);
   if (conversation.lastSymptomCheck) {
@@ -17,7 +22,11 @@ export function storedDataReport(content: PrivacyContent, user: UserData, conver
     items.push(
       booking.redactedAt
         ? fillPlaceholders(content.bookingRedacted, { reference: booking.reference })
-        : fillPlaceholders(content.booking, { reference: booking.reference, status: content.statusNames[booking.status], contact: maskContact(booking.contact) }),
+        : fillPlaceholders(content.booking, {
+            reference: booking.reference,
+            status: content.statusNames[booking.status],
+            contact: maskContact(booking.contact),
+          }),
     );
   }
   if (items.length === 0) return content.nothingStored;

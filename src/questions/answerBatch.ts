@@ -18,7 +18,11 @@ import { readAnswerOf } from './readAnswer';
 let shipped: QuestionCatalogue | undefined;
 
 export function loadQuestionCatalogue(dir: string = DEFAULT_KNOWLEDGE_DIR): QuestionCatalogue {
-  return buildQuestionCatalogue({ symptomCheck: loadSymptomCheckContent(dir), booking: loadBookingContent(dir), privacy: loadPrivacyContent(dir) });
+  return buildQuestionCatalogue({
+    symptomCheck: loadSymptomCheckContent(dir),
+    booking: loadBookingContent(dir),
+    privacy: loadPrivacyContent(dir),
+  });
 }
 
 /** The canonical value of a typed answer to one question, or 'unclear'. */
@@ -30,7 +34,10 @@ export function readAnswer(questionId: string, text: string, context: ReadContex
 
 export const answerBatchSchema = z.object({
   /** The date the answers are read on ("since the 7th of November"), so durations are reproducible. */
-  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   answers: z.array(z.object({ question: z.string(), text: z.string(), expected: z.string() })).min(1),
 });
 

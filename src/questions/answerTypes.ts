@@ -29,14 +29,25 @@ export interface AnswerReader<T> {
 
 const reader = <T>(r: AnswerReader<T>): AnswerReader<T> => r;
 /** A reader for which "not sure" or "what do you mean?" is never an answer. */
-const definite = <T>(r: AnswerReader<T>): AnswerReader<T> => ({ ...r, read: (text, context) => (isNonAnswer(text) ? undefined : r.read(text, context)) });
+const definite = <T>(r: AnswerReader<T>): AnswerReader<T> => ({
+  ...r,
+  read: (text, context) => (isNonAnswer(text) ? undefined : r.read(text, context)),
+});
 const yesNoValue = (answer: 'yes' | 'no' | 'unclear'): boolean | undefined => (answer === 'unclear' ? undefined : answer === 'yes');
 const yesNoCanonical = (value: boolean): string => (value ? 'yes' : 'no');
 const yesNoChoice = (value: string): boolean | undefined => (value === 'yes' ? true : value === 'no' ? false : undefined);
 
 const AREAS: PainArea[] = ['central', 'one_side', 'buttock', 'thigh', 'below_knee'];
 const SIDES: Side[] = ['left', 'right', 'both'];
-const TIMINGS: PainTiming[] = ['during_running', 'after_running', 'at_rest', 'at_night', 'all_the_time', 'morning_stiffness', 'with_movement'];
+const TIMINGS: PainTiming[] = [
+  'during_running',
+  'after_running',
+  'at_rest',
+  'at_night',
+  'all_the_time',
+  'morning_stiffness',
+  'with_movement',
+];
 const CHANGES: TrainingChange[] = ['mileage', 'surface', 'shoes', 'hills', 'speed'];
 const LEG_SYMPTOMS: LegSymptom[] = ['pain', 'tingling', 'numbness', 'weakness'];
 
@@ -44,7 +55,8 @@ type Location = NonNullable<SymptomAnswers['location']>;
 type Legs = NonNullable<SymptomAnswers['legSymptoms']>;
 
 /** The lower back as a whole ("lower back", "lumbar", "my back"): the middle of the lower back. */
-const WHOLE_LOWER_BACK = /^(?:(?:in|on|at|across) )?(?:the |my )?(?:(?:lower|low|lumbar|bottom of (?:the |my )?) ?(?:back|spine|region|area)?|lumbar(?: spine| region| area)?|back|lower back middle|middle of (?:the |my )?(?:lower )?back|mid(?:dle)? lower back)(?: only| just)?$/;
+const WHOLE_LOWER_BACK =
+  /^(?:(?:in|on|at|across) )?(?:the |my )?(?:(?:lower|low|lumbar|bottom of (?:the |my )?) ?(?:back|spine|region|area)?|lumbar(?: spine| region| area)?|back|lower back middle|middle of (?:the |my )?(?:lower )?back|mid(?:dle)? lower back)(?: only| just)?$/;
 
 function readLocation(text: string): Location | undefined {
   const parsed = parseLocation(text);
@@ -53,8 +65,10 @@ function readLocation(text: string): Location | undefined {
 }
 
 /** Timing, plus a pain that comes with a movement ("when I bend over", "lifting"): mechanical pain. */
-const MOVEMENT = /\b(bend|bending|bent|lift|lifting|twist|twisting|turn|turning|move|moving|movement|stoop|stooping|getting up|get up|stand up|standing up|sit down|sitting down|cough|sneeze|reach|reaching)\b/;
-const MOST_OF_THE_TIME = /\b(most of the time|nearly all the time|almost all the time|pretty much always|almost always|nearly always|most days|every day|all day)\b/;
+const MOVEMENT =
+  /\b(bend|bending|bent|lift|lifting|twist|twisting|turn|turning|move|moving|movement|stoop|stooping|getting up|get up|stand up|standing up|sit down|sitting down|cough|sneeze|reach|reaching)\b/;
+const MOST_OF_THE_TIME =
+  /\b(most of the time|nearly all the time|almost all the time|pretty much always|almost always|nearly always|most days|every day|all day)\b/;
 
 function readTiming(text: string): PainTiming[] | undefined {
   const words = wordsOf(text).join(' ');
@@ -76,7 +90,10 @@ export type BookingConfirm = { decision: 'send' } | { decision: 'cancel' } | { d
 const BOOKING_FIELDS: BookingField[] = ['name', 'contact', 'preferredTimes', 'notes'];
 
 const FIELD_WORDS: Array<[BookingField, RegExp]> = [
-  ['preferredTimes', /\b(time|times|day|days|evening|evenings|morning|mornings|afternoon|afternoons|weekend|weekends|weekday|weekdays|slot|when)\b/],
+  [
+    'preferredTimes',
+    /\b(time|times|day|days|evening|evenings|morning|mornings|afternoon|afternoons|weekend|weekends|weekday|weekdays|slot|when)\b/,
+  ],
   ['contact', /\b(email|e mail|phone|number|contact|mobile)\b/],
   ['name', /\b(name|spelling|spelt|spelled)\b/],
   ['notes', /\b(notes?|note|message)\b/],
@@ -84,7 +101,8 @@ const FIELD_WORDS: Array<[BookingField, RegExp]> = [
 
 function readConfirm(text: string): BookingConfirm | undefined {
   const words = wordsOf(text).join(' ');
-  if (/^(send|send it|send it please|please send|please send it|confirm|confirmed|book it|submit|go ahead and send)$/.test(words)) return { decision: 'send' };
+  if (/^(send|send it|send it please|please send|please send it|confirm|confirmed|book it|submit|go ahead and send)$/.test(words))
+    return { decision: 'send' };
   if (/^(cancel|cancel it|stop|do not send|do not send it|forget it|never mind|nevermind)$/.test(words)) return { decision: 'cancel' };
   // "yes but change the time to evenings": a change, never a send.
   if (/\b(change|edit|correct|fix|wrong|update|different|instead|but|except|actually)\b/.test(words)) {
@@ -104,12 +122,28 @@ const NOTHING = /^(no|nope|nah|none|nothing|nothing else|no thanks|no thank you|
 export const ANSWER_READERS = {
   yesNo: reader<boolean>({ read: (t) => yesNoValue(readYesNo(t)), fromChoice: yesNoChoice, canonical: yesNoCanonical }),
   /** A yes that acts (consent to store, delete everything): no new subject after it. */
-  strictYesNo: reader<boolean>({ read: (t) => yesNoValue(readYesNo(t, { strict: true })), fromChoice: yesNoChoice, canonical: yesNoCanonical }),
+  strictYesNo: reader<boolean>({
+    read: (t) => yesNoValue(readYesNo(t, { strict: true })),
+    fromChoice: yesNoChoice,
+    canonical: yesNoCanonical,
+  }),
   /** A safety screen: "maybe", "a bit", "sometimes" are yes. */
-  safetyYesNo: reader<boolean>({ read: (t) => yesNoValue(readYesNo(t, { partialMeansYes: true })), fromChoice: yesNoChoice, canonical: yesNoCanonical }),
+  safetyYesNo: reader<boolean>({
+    read: (t) => yesNoValue(readYesNo(t, { partialMeansYes: true })),
+    fromChoice: yesNoChoice,
+    canonical: yesNoCanonical,
+  }),
   agreement: definite<boolean>({ read: agreement, fromChoice: yesNoChoice, canonical: yesNoCanonical }),
-  bothersome: definite<boolean>({ read: parseBothersomeness, fromChoice: parseBothersomeness, canonical: (v) => (v ? 'very much' : 'not much') }),
-  duration: definite<DurationAnswer>({ read: (t, c) => readDuration(t, c.today), fromChoice: durationFromChoice, canonical: canonicalDuration }),
+  bothersome: definite<boolean>({
+    read: parseBothersomeness,
+    fromChoice: parseBothersomeness,
+    canonical: (v) => (v ? 'very much' : 'not much'),
+  }),
+  duration: definite<DurationAnswer>({
+    read: (t, c) => readDuration(t, c.today),
+    fromChoice: durationFromChoice,
+    canonical: canonicalDuration,
+  }),
   score: definite<ScoreAnswer>({ read: readScore, fromChoice: scoreFromChoice, canonical: canonicalScore }),
   location: definite<Location>({
     read: readLocation,
@@ -126,7 +160,10 @@ export const ANSWER_READERS = {
       if (value === 'none') return { legs: 'none' };
       const [legs, list] = value.split(':');
       if (legs !== 'one' && legs !== 'both') return undefined;
-      const symptoms = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean) as LegSymptom[];
+      const symptoms = (list ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) as LegSymptom[];
       return symptoms.every((s) => LEG_SYMPTOMS.includes(s)) ? { legs, symptoms } : undefined;
     },
     canonical: (v) => (v.legs === 'none' ? 'none' : v.symptoms.length ? `${v.legs}: ${v.symptoms.join(', ')}` : v.legs),
@@ -148,7 +185,11 @@ export const ANSWER_READERS = {
     },
     canonical: (v) => (v.length ? v.join(', ') : 'none'),
   }),
-  age: definite<number>({ read: (t, c) => parseAge(t, c.today), fromChoice: (v) => (/^\d{2,3}$/.test(v) ? Number(v) : undefined), canonical: String }),
+  age: definite<number>({
+    read: (t, c) => parseAge(t, c.today),
+    fromChoice: (v) => (/^\d{2,3}$/.test(v) ? Number(v) : undefined),
+    canonical: String,
+  }),
   name: definite<string>({ read: readName, fromChoice: () => undefined, canonical: (v) => v }),
   contact: reader<ContactDetail>({
     read: (t, c) => parseContactDetail(t, c.phoneCountry),
@@ -174,7 +215,8 @@ export const ANSWER_READERS = {
   }),
   bookingConfirm: definite<BookingConfirm>({
     read: readConfirm,
-    fromChoice: (v): BookingConfirm | undefined => (v === 'send' ? { decision: 'send' } : v === 'cancel' ? { decision: 'cancel' } : v === 'change' ? { decision: 'change' } : undefined),
+    fromChoice: (v): BookingConfirm | undefined =>
+      v === 'send' ? { decision: 'send' } : v === 'cancel' ? { decision: 'cancel' } : v === 'change' ? { decision: 'change' } : undefined,
     canonical: (v) => (v.decision === 'change' && v.field ? `change ${v.field}` : v.decision),
   }),
 } as const;

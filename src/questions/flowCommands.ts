@@ -4,7 +4,8 @@
  */
 import { wordsOf } from '../nlp/textNormalizer';
 
-const CANCEL = /^(?:please )?(?:cancel|stop|quit|exit|abort|end)(?: (?:it|that|this|the check|the symptom check|the booking|booking|checking|please|now))*(?: please)?$|^(?:i want to |i would like to |can we |can i |let us |lets )(?:cancel|stop|quit)(?: (?:it|that|this|the check|the booking|now))*$|^(?:never mind|nevermind|forget it)$/;
+const CANCEL =
+  /^(?:please )?(?:cancel|stop|quit|exit|abort|end)(?: (?:it|that|this|the check|the symptom check|the booking|booking|checking|please|now))*(?: please)?$|^(?:i want to |i would like to |can we |can i |let us |lets )(?:cancel|stop|quit)(?: (?:it|that|this|the check|the booking|now))*$|^(?:never mind|nevermind|forget it)$/;
 
 export function isCancel(text: string): boolean {
   return CANCEL.test(wordsOf(text).join(' '));

@@ -24,8 +24,21 @@ export interface QuestionSources {
 export function questionsOf({ symptomCheck, booking, privacy }: QuestionSources): Question[] {
   const from = (file: string, entries: QuestionEntry[]) => entries.map((entry) => ({ ...entry, file }));
   return [
-    ...from('symptom-check.yaml', [symptomCheck.consent, ...Object.values(symptomCheck.questions), ...Object.values(symptomCheck.startBack.items)]),
-    ...from('booking.yaml', [booking.consent, booking.name, booking.contact, booking.preferredTimes, booking.notes, booking.shareSummary, booking.confirm, booking.changeField]),
+    ...from('symptom-check.yaml', [
+      symptomCheck.consent,
+      ...Object.values(symptomCheck.questions),
+      ...Object.values(symptomCheck.startBack.items),
+    ]),
+    ...from('booking.yaml', [
+      booking.consent,
+      booking.name,
+      booking.contact,
+      booking.preferredTimes,
+      booking.notes,
+      booking.shareSummary,
+      booking.confirm,
+      booking.changeField,
+    ]),
     ...from('privacy.yaml', [privacy.forget]),
   ];
 }

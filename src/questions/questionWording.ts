@@ -11,4 +11,5 @@ export const questionWordingSchema = z.strictObject({
 
 export type QuestionWording = z.infer<typeof questionWordingSchema>;
 
-export const loadQuestionWording = (knowledgeDir: string): QuestionWording => readYamlFile(path.join(knowledgeDir, 'questions.yaml'), questionWordingSchema);
+export const loadQuestionWording = (knowledgeDir: string): QuestionWording =>
+  readYamlFile(path.join(knowledgeDir, 'questions.yaml'), questionWordingSchema);

@@ -23,7 +23,12 @@ export function readerOf(question: Question): AnswerReader<unknown> {
   return ANSWER_READERS[question.answer] as AnswerReader<unknown>;
 }
 
-export function readAnswerOf(question: Question, text: string, tap: Tap | undefined, context: ReadContext = { today: new Date() }): AnswerResult {
+export function readAnswerOf(
+  question: Question,
+  text: string,
+  tap: Tap | undefined,
+  context: ReadContext = { today: new Date() },
+): AnswerResult {
   const reader = readerOf(question);
   if (tap) {
     if (tap.questionId !== question.id) return { status: 'stale' };

@@ -11,7 +11,9 @@ export interface Tap {
 export function tapOf(activity: { value?: unknown }): Tap | undefined {
   const value = activity.value as { questionId?: unknown; answer?: unknown } | null | undefined;
   if (!value || typeof value !== 'object') return undefined;
-  return typeof value.questionId === 'string' && typeof value.answer === 'string' ? { questionId: value.questionId, value: value.answer } : undefined;
+  return typeof value.questionId === 'string' && typeof value.answer === 'string'
+    ? { questionId: value.questionId, value: value.answer }
+    : undefined;
 }
 
 /** What a button sends along with its label. */

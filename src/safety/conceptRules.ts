@@ -60,7 +60,13 @@ export function termToRegexSource(term: string): string {
 }
 
 const compileTerms = (terms: string[]): RegExp =>
-  new RegExp(`(?<![\\w])(?:${[...terms].sort((a, b) => b.length - a.length).map(termToRegexSource).join('|')})(?![\\w])`, 'gu');
+  new RegExp(
+    `(?<![\\w])(?:${[...terms]
+      .sort((a, b) => b.length - a.length)
+      .map(termToRegexSource)
+      .join('|')})(?![\\w])`,
+    'gu',
+  );
 
 /** Compiles the file; every concept and flag name is checked against what exists. */
 export function compileConcepts(file: ConceptsFile, crisisOf: ReadonlyMap<string, boolean>, fileName: string): ConceptRules {

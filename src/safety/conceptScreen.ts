@@ -65,7 +65,11 @@ export function findConceptFlags(
   const past = resolvedClauses(clauses, rules);
   for (const f of found) {
     const list = mentions.get(f.name) ?? [];
-    list.push({ sentence: f.clause.sentence, status: statusOf(f.clause, { start: f.start, end: f.end }, lexicon), past: past.has(f.clause) });
+    list.push({
+      sentence: f.clause.sentence,
+      status: statusOf(f.clause, { start: f.start, end: f.end }, lexicon),
+      past: past.has(f.clause),
+    });
     mentions.set(f.name, list);
   }
 
@@ -81,9 +85,10 @@ export function findConceptFlags(
     const counts = (status: MentionStatus, forAsk: boolean): boolean =>
       status === 'affirmed' || (forAsk && (status === 'hypothetical' || (emergency && status === 'far-negation')));
     for (const [index, text] of sentences) {
-      if (flag.unless && (flag.unless.lastIndex = 0, flag.unless.test(text))) continue;
+      if (flag.unless && ((flag.unless.lastIndex = 0), flag.unless.test(text))) continue;
       const reported = (name: string, forAsk: boolean): boolean =>
-        implied.has(name) || (mentions.get(name) ?? []).some((m) => m.sentence === index && (!m.past || flag.pastCounts) && counts(m.status, forAsk));
+        implied.has(name) ||
+        (mentions.get(name) ?? []).some((m) => m.sentence === index && (!m.past || flag.pastCounts) && counts(m.status, forAsk));
       if (flag.hit.some((combo) => combo.every((name) => reported(name, false)))) {
         hits.add(flag.id);
         break;

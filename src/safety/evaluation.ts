@@ -60,7 +60,10 @@ export function evaluateRedFlags(phrases: RedFlagPhrase[], rules: RedFlagRules):
     total: results.length,
     exact: results.filter(
       ({ phrase, screen }) =>
-        hasIds(phrase.expect, screen.hits.map((h) => h.id)) &&
+        hasIds(
+          phrase.expect,
+          screen.hits.map((h) => h.id),
+        ) &&
         phrase.level === screen.level &&
         phrase.unclear === screen.unclear.length > 0,
     ).length,
@@ -76,7 +79,11 @@ export function evaluateRedFlags(phrases: RedFlagPhrase[], rules: RedFlagRules):
       .map(({ phrase }) => phrase.text),
     flags: rules.flags.map((flag) => {
       const positives = results.filter((r) => r.phrase.expect.includes(flag.id));
-      return { id: flag.id, positives: positives.length, found: positives.filter((r) => r.screen.hits.some((h) => h.id === flag.id)).length };
+      return {
+        id: flag.id,
+        positives: positives.length,
+        found: positives.filter((r) => r.screen.hits.some((h) => h.id === flag.id)).length,
+      };
     }),
     falseAlarms: {
       nearMisses: results.filter((r) => r.phrase.expect.length === 0).length,
@@ -91,7 +98,8 @@ export function formatRedFlagReport(evaluation: RedFlagEvaluation): string {
   const lines = [
     `Red-flag screen: ${evaluation.exact}/${evaluation.total} phrasings exactly as labelled`,
     ...evaluation.levels.map(
-      (s) => `  ${s.level.padEnd(9)} recall ${pct(s.recall)} (${s.correct}/${s.expected})  precision ${pct(s.precision)} (${s.correct}/${s.predicted})`,
+      (s) =>
+        `  ${s.level.padEnd(9)} recall ${pct(s.recall)} (${s.correct}/${s.expected})  precision ${pct(s.precision)} (${s.correct}/${s.predicted})`,
     ),
     `  under-triaged (emergency/urgent screened lower): ${evaluation.underTriaged.length}`,
     ...evaluation.underTriaged.map((m) => `    - "${m.text}": expected ${m.expected}, got ${m.got ?? 'none'}`),

@@ -1,6 +1,15 @@
 /** The safety layer: red-flag screen, triage levels and escalation wording. */
 export * from './types';
-export { loadSafetyRules, loadRedFlagRules, loadRegions, loadEscalationMessages, loadRedFlagPhrases, compileRedFlags, checkEscalationMessages, DEFAULT_SAFETY_DIR } from './loadSafetyRules';
+export {
+  loadSafetyRules,
+  loadRedFlagRules,
+  loadRegions,
+  loadEscalationMessages,
+  loadRedFlagPhrases,
+  compileRedFlags,
+  checkEscalationMessages,
+  DEFAULT_SAFETY_DIR,
+} from './loadSafetyRules';
 export { screenForRedFlags, confirmUnclear, unclearQuestion } from './redFlagDetector';
 export {
   higherTriage,

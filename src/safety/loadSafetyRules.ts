@@ -17,15 +17,7 @@ import {
   type RedFlagPhrase,
   type RedFlagsFile,
 } from './schema';
-import type {
-  CompiledPattern,
-  DetectorLexicon,
-  EscalationMessages,
-  RedFlagRule,
-  RedFlagRules,
-  RegionsConfig,
-  SafetyRules,
-} from './types';
+import type { CompiledPattern, DetectorLexicon, EscalationMessages, RedFlagRule, RedFlagRules, RegionsConfig, SafetyRules } from './types';
 
 export const DEFAULT_SAFETY_DIR = path.join(projectRoot(), 'knowledge', 'safety');
 export const DEFAULT_PHRASES_FILE = path.join(projectRoot(), 'knowledge', 'evaluation', 'red-flag-phrases.yaml');
@@ -147,8 +139,7 @@ export function compileRedFlags(file: RedFlagsFile, fileName = 'red-flags.yaml',
     }
   };
   const compileList = (sources: string[], where: string): RegExp[] => sources.map((s, i) => compile(s, `${where}.${i}`));
-  const alternation = (sources: string[], where: string): RegExp =>
-    compile(sources.map((s) => `(?:${s})`).join('|'), where);
+  const alternation = (sources: string[], where: string): RegExp => compile(sources.map((s) => `(?:${s})`).join('|'), where);
 
   const d = file.detector;
   const lexicon: DetectorLexicon = {

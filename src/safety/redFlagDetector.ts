@@ -15,12 +15,20 @@
  *        asked about rather than escalated or dismissed;
  *   4. vague mentions ("numbness?", "my bladder is weird") become yes/no questions, not hits.
  */
-import { splitIntoClauses, type Clause, type Span } from '../language/clauses';
+import { splitIntoClauses, type Clause } from '../language/clauses';
 import { statusOf } from '../language/mentionStatus';
 import { normaliseText } from '../language/normalise';
 import { findConceptFlags, resolvedClauses } from './conceptScreen';
 import { secondOpinionOn } from './secondOpinion';
-import { TRIAGE_LEVELS, type RedFlagHit, type RedFlagRule, type RedFlagRules, type RedFlagScreen, type TriageLevel, type UnclearMention } from './types';
+import {
+  TRIAGE_LEVELS,
+  type RedFlagHit,
+  type RedFlagRule,
+  type RedFlagRules,
+  type RedFlagScreen,
+  type TriageLevel,
+  type UnclearMention,
+} from './types';
 
 const rank = (level: TriageLevel): number => TRIAGE_LEVELS.length - TRIAGE_LEVELS.indexOf(level);
 
@@ -151,7 +159,10 @@ function buildScreen(flags: RedFlagRule[], hitIds: Set<string>, askIds: Set<stri
   const sortFlags = (a: RedFlagRule, b: RedFlagRule): number =>
     Number(b.crisis) - Number(a.crisis) || rank(b.level) - rank(a.level) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
 
-  const hitFlags = kept.map((id) => byId.get(id)).filter((f): f is RedFlagRule => f !== undefined).sort(sortFlags);
+  const hitFlags = kept
+    .map((id) => byId.get(id))
+    .filter((f): f is RedFlagRule => f !== undefined)
+    .sort(sortFlags);
   const hits: RedFlagHit[] = hitFlags.map((f) => ({ id: f.id, level: f.level, suggests: f.suggests }));
   const unclear: UnclearMention[] = [...askIds]
     .filter((id) => !hitIds.has(id))

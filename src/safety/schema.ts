@@ -29,7 +29,10 @@ export const redFlagSchema = z.object({
   level: triageLevelSchema,
   suggests: z.string().min(5),
   reason: z.string().min(10).max(300),
-  question: z.string().min(10).regex(/\(yes\/no\)\s*$/, 'the question ends with "(yes/no)" so the user knows how to answer'),
+  question: z
+    .string()
+    .min(10)
+    .regex(/\(yes\/no\)\s*$/, 'the question ends with "(yes/no)" so the user knows how to answer'),
   crisis: z.boolean().default(false),
   /** The spec row(s) this flag covers, for reviewers. */
   covers: z.string().min(5),
@@ -67,7 +70,10 @@ const regionSchema = z.object({
   emergencyNumber: z.string().regex(/^[0-9 ]{3,}$/, 'an emergency number is digits'),
   emergencyDepartment: z.string().min(2),
   urgentRoute: z.string().min(10),
-  crisisLine: z.string().min(3).regex(/[0-9]{3}/, 'a crisis line names its number'),
+  crisisLine: z
+    .string()
+    .min(3)
+    .regex(/[0-9]{3}/, 'a crisis line names its number'),
 });
 
 export const regionsFileSchema = z
@@ -77,14 +83,7 @@ export const regionsFileSchema = z
   })
   .refine((file) => file.defaultRegion in file.regions, { message: 'defaultRegion must be one of the regions' });
 
-export const PLACEHOLDERS = [
-  'emergencyNumber',
-  'emergencyDepartment',
-  'urgentRoute',
-  'crisisLine',
-  'reason',
-  'notDiagnosis',
-] as const;
+export const PLACEHOLDERS = ['emergencyNumber', 'emergencyDepartment', 'urgentRoute', 'crisisLine', 'reason', 'notDiagnosis'] as const;
 
 export const escalationMessagesFileSchema = z.object({
   notDiagnosis: z.string().min(10),

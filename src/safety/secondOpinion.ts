@@ -14,7 +14,30 @@ const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer') as 
 const NONE = 'none';
 
 /** Words that carry no sign either way ("the", "a"). Negations and pronouns are kept: they matter here. */
-const FILLER = new Set(['the', 'a', 'an', 'and', 'of', 'to', 'is', 'it', 'its', 'in', 'on', 'at', 'for', 'this', 'that', 'was', 'be', 'so', 'just', 'really', 'like', 'bit']);
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'of',
+  'to',
+  'is',
+  'it',
+  'its',
+  'in',
+  'on',
+  'at',
+  'for',
+  'this',
+  'that',
+  'was',
+  'be',
+  'so',
+  'just',
+  'really',
+  'like',
+  'bit',
+]);
 
 export interface SecondOpinion {
   classifier: Natural.BayesClassifier;

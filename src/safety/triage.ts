@@ -64,8 +64,35 @@ export const DEFAULT_REGIONS: RegionsConfig = {
       code: 'eu',
       name: 'European Union and other countries',
       aliases: [
-        'other', 'europe', 'at', 'be', 'bg', 'hr', 'cy', 'cz', 'dk', 'ee', 'fi', 'fr', 'de', 'gr', 'hu', 'ie', 'it',
-        'lv', 'lt', 'lu', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'si', 'es', 'se',
+        'other',
+        'europe',
+        'at',
+        'be',
+        'bg',
+        'hr',
+        'cy',
+        'cz',
+        'dk',
+        'ee',
+        'fi',
+        'fr',
+        'de',
+        'gr',
+        'hu',
+        'ie',
+        'it',
+        'lv',
+        'lt',
+        'lu',
+        'mt',
+        'nl',
+        'pl',
+        'pt',
+        'ro',
+        'sk',
+        'si',
+        'es',
+        'se',
       ],
       emergencyNumber: '112',
       emergencyDepartment: 'the nearest emergency department',
@@ -77,8 +104,7 @@ export const DEFAULT_REGIONS: RegionsConfig = {
 
 type RegionSource = RegionsConfig | { regions: RegionsConfig };
 
-const regionsOf = (source: RegionSource): RegionsConfig =>
-  'defaultRegion' in source ? source : source.regions;
+const regionsOf = (source: RegionSource): RegionsConfig => ('defaultRegion' in source ? source : source.regions);
 
 /** The region's settings with the caller's overrides; unknown or missing codes get the default (EU/other). */
 export function resolveRegion(regionCode?: string | null, overrides?: RegionOverrides, regions?: RegionSource): RegionSettings;
@@ -137,13 +163,15 @@ function messagesOf(source: MessageSource): { messages: EscalationMessages; flag
 
 /** Fills {placeholders}; unknown ones are left visible so a test catches them. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template
-    .replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ +([.,;:])/g, '$1')
-    .trim()
-    // A placeholder that starts a sentence ("{urgentRoute} today if ...") starts with a capital.
-    .replace(/(^|[.!?]\s+)([a-z])/g, (whole, before: string, letter: string) => before + letter.toUpperCase());
+  return (
+    template
+      .replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ +([.,;:])/g, '$1')
+      .trim()
+      // A placeholder that starts a sentence ("{urgentRoute} today if ...") starts with a capital.
+      .replace(/(^|[.!?]\s+)([a-z])/g, (whole, before: string, letter: string) => before + letter.toUpperCase())
+  );
 }
 
 function valuesFor(region: RegionSettings, messages: EscalationMessages, reason: string): Record<string, string> {
@@ -186,7 +214,11 @@ export function composeEscalation(screen: RedFlagScreen, region: RegionSettings,
     const physical = screen.hits.filter((hit) => !crisisIds.has(hit.id) && isEscalation(hit.level) && !/suicid|self-harm/.test(hit.id));
     let text = fillTemplate(messages.crisis, valuesFor(region, messages, ''));
     if (physical.length > 0) {
-      const reason = reasonsFor(physical.map((hit) => hit.id), flags, suggests);
+      const reason = reasonsFor(
+        physical.map((hit) => hit.id),
+        flags,
+        suggests,
+      );
       text += `\n\n${fillTemplate(messages.crisisAlsoPhysical, valuesFor(region, messages, reason))}`;
     }
     return text;

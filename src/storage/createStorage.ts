@@ -24,18 +24,25 @@ export interface StorageBackend {
   close(): Promise<void>;
 }
 
-export type StorageConfig = Pick<AppConfig, 'STORAGE' | 'REDIS_URL' | 'DATA_RETENTION_DAYS' | 'dataDir'> & Partial<Pick<AppConfig, 'STATE_FSYNC'>>;
+export type StorageConfig = Pick<AppConfig, 'STORAGE' | 'REDIS_URL' | 'DATA_RETENTION_DAYS' | 'dataDir'> &
+  Partial<Pick<AppConfig, 'STATE_FSYNC'>>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `log` for information, `warn` for what an operator must see (unreadable files, failures). */
-export function createStorage(config: StorageConfig, log: (message: string) => void, warn: (message: string) => void = log): StorageBackend {
+export function createStorage(
+  config: StorageConfig,
+  log: (message: string) => void,
+  warn: (message: string) => void = log,
+): StorageBackend {
   switch (config.STORAGE) {
     case 'redis': {
       // config.ts refuses STORAGE=redis without REDIS_URL; this guards callers that build config by hand.
       if (!config.REDIS_URL) throw new Error('STORAGE=redis needs REDIS_URL');
       // Loaded only here: the Redis client costs ~70 ms of start-up that a lowdb bot never needs.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when configured, to keep start-up lean
       const { connectRedis } = require('./redisConnection') as typeof import('./redisConnection');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when configured, to keep start-up lean
       const { RedisStorage } = require('./redisStorage') as typeof import('./redisStorage');
       const connection = connectRedis(config.REDIS_URL, warn);
       const storage = new RedisStorage(connection.client, { ttlMs: config.DATA_RETENTION_DAYS * DAY_MS });

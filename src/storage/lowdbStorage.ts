@@ -70,7 +70,10 @@ export class LowdbStorage implements Storage {
   private checkpointing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly dir: string, private readonly options: LowdbStorageOptions = {}) {
+  constructor(
+    private readonly dir: string,
+    private readonly options: LowdbStorageOptions = {},
+  ) {
     this.warn = options.warn ?? ((message) => console.warn(message));
     this.cacheSize = options.cacheSize ?? 1000;
     this.fsync = options.fsync ?? false;
@@ -190,7 +193,10 @@ export class LowdbStorage implements Storage {
     this.opened ??= (async () => {
       await fs.mkdir(this.dir, { recursive: true });
       await this.journal.replay(({ key, text }) => this.unwritten.set(key, text));
-      this.timer = setInterval(() => void this.checkpoint().catch((error: Error) => this.warnCheckpoint(error)), this.options.checkpointMs ?? 15_000);
+      this.timer = setInterval(
+        () => void this.checkpoint().catch((error: Error) => this.warnCheckpoint(error)),
+        this.options.checkpointMs ?? 15_000,
+      );
       this.timer.unref();
     })();
     return this.opened;
@@ -235,7 +241,9 @@ export class LowdbStorage implements Storage {
 
   private warnCheckpoint(error: Error): void {
     // The changes stay in the journal and in memory: the next checkpoint tries again.
-    this.warn(`storage: copying state changes into their files failed (${(error as NodeJS.ErrnoException).code ?? error.name}); will retry`);
+    this.warn(
+      `storage: copying state changes into their files failed (${(error as NodeJS.ErrnoException).code ?? error.name}); will retry`,
+    );
   }
 
   private fileFor(key: string): string {
@@ -299,7 +307,8 @@ export class LowdbStorage implements Storage {
     const name = path.basename(file);
     const shard = await fs.opendir(path.dirname(file)).catch(() => null);
     if (!shard) return;
-    for await (const entry of shard) if (entry.name.startsWith(`${name}.corrupt-`)) await fs.rm(path.join(shard.path, entry.name), { force: true });
+    for await (const entry of shard)
+      if (entry.name.startsWith(`${name}.corrupt-`)) await fs.rm(path.join(shard.path, entry.name), { force: true });
   }
 
   private async ensureShard(file: string): Promise<void> {

@@ -57,7 +57,10 @@ export class RedisStorage implements Storage {
   private readonly ttl: string;
   private readonly timeoutMs: number;
 
-  constructor(private readonly client: RedisClient, options: RedisStorageOptions = {}) {
+  constructor(
+    private readonly client: RedisClient,
+    options: RedisStorageOptions = {},
+  ) {
     this.keyPrefix = options.keyPrefix ?? 'back-on-track:';
     this.ttl = String(Math.max(0, Math.round(options.ttlMs ?? 0)));
     this.timeoutMs = options.timeoutMs ?? 2000;
@@ -67,25 +70,31 @@ export class RedisStorage implements Storage {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     const items: StoreItems = {};
     // Issued together, the client sends these in one pipeline: one round trip for the turn's reads.
-    await this.timed('read', Promise.all(
-      keys.map(async (key) => {
-        const [eTag, doc] = (await this.client.hmGet(this.redisKey(key), ['eTag', 'doc'])) as Array<string | null>;
-        if (eTag !== null && doc !== null) items[key] = { ...JSON.parse(doc), eTag };
-      }),
-    ));
+    await this.timed(
+      'read',
+      Promise.all(
+        keys.map(async (key) => {
+          const [eTag, doc] = (await this.client.hmGet(this.redisKey(key), ['eTag', 'doc'])) as Array<string | null>;
+          if (eTag !== null && doc !== null) items[key] = { ...JSON.parse(doc), eTag };
+        }),
+      ),
+    );
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
-    await this.timed('write', Promise.all(
-      Object.entries(changes).map(async ([key, newItem]) => {
-        const { eTag: requested, ...item } = newItem ?? {};
-        const condition = isUnconditional(requested) ? NO_CONDITION : String(requested);
-        const written = await this.checkAndSet(this.redisKey(key), [condition, randomUUID(), JSON.stringify(item), this.ttl]);
-        if (Number(written) !== 1) throw new EtagConflictError(key);
-      }),
-    ));
+    await this.timed(
+      'write',
+      Promise.all(
+        Object.entries(changes).map(async ([key, newItem]) => {
+          const { eTag: requested, ...item } = newItem ?? {};
+          const condition = isUnconditional(requested) ? NO_CONDITION : String(requested);
+          const written = await this.checkAndSet(this.redisKey(key), [condition, randomUUID(), JSON.stringify(item), this.ttl]);
+          if (Number(written) !== 1) throw new EtagConflictError(key);
+        }),
+      ),
+    );
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -38,7 +38,10 @@ export class StateJournal {
   private appends = 0;
   private changes = 0;
 
-  constructor(private readonly dir: string, private readonly fsync: boolean) {}
+  constructor(
+    private readonly dir: string,
+    private readonly fsync: boolean,
+  ) {}
 
   /** Reads every journal left in the folder (oldest first) and positions new appends after them. */
   async replay(apply: (entry: JournalEntry) => void): Promise<void> {
@@ -104,7 +107,7 @@ export class StateJournal {
       const bytes = Buffer.from(batch.map((p) => p.line).join(''));
       // A synchronous append to the page cache (tens of microseconds) costs less CPU than a round trip
       // through libuv's thread pool; the fdatasync, which waits for the disk, stays asynchronous.
-      for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(this.handle.fd, bytes, offset);
+      for (let offset = 0; offset < bytes.length;) offset += fs.writeSync(this.handle.fd, bytes, offset);
       if (this.fsync) await this.handle.datasync();
       this.appends += 1;
       this.changes += batch.length;

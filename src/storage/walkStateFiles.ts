@@ -20,7 +20,8 @@ export async function* walkStateFiles(dir: string, signal?: AbortSignal): AsyncG
       try {
         for await (const file of files) {
           if (signal?.aborted) return;
-          if (file.isFile() && (file.name.endsWith('.json') || file.name.includes('.json.corrupt-'))) yield path.join(dir, shard.name, file.name);
+          if (file.isFile() && (file.name.endsWith('.json') || file.name.includes('.json.corrupt-')))
+            yield path.join(dir, shard.name, file.name);
         }
       } finally {
         await files.close().catch(() => undefined);

@@ -31,34 +31,176 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 
 /** Common short misspellings and text-speak, fixed token by token. */
 const TOKEN_FIXES: Record<string, string> = {
-  lft: 'left', lef: 'left', letf: 'left', rite: 'right', rght: 'right', rigt: 'right', riht: 'right', rihgt: 'right',
-  nite: 'night', nigth: 'night', nigt: 'night', nites: 'nights', tonite: 'tonight',
-  wk: 'week', wks: 'weeks', wek: 'week', weks: 'weeks', weeek: 'week', weeeks: 'weeks', wkz: 'weeks',
-  mth: 'month', mths: 'months', mnth: 'month', mnths: 'months', mos: 'months', monthes: 'months',
-  yr: 'year', yrs: 'years', yer: 'year', yers: 'years', yeras: 'years', yaer: 'year',
-  hr: 'hour', hrs: 'hours', dy: 'day', dys: 'days', dayz: 'days', dyas: 'days',
-  yday: 'yesterday', yest: 'yesterday', ystday: 'yesterday', '2day': 'today', tdy: 'today', tday: 'today',
-  thru: 'through', abt: 'about', approx: 'about', arnd: 'around', roughtly: 'roughly',
-  bk: 'back', bak: 'back', bck: 'back', lowerback: 'lower back', lowback: 'lower back', lwr: 'lower',
-  thig: 'thigh', thi: 'thigh', tigh: 'thigh', thight: 'thigh', theigh: 'thigh',
-  buttcheek: 'butt cheek', buttcheeks: 'butt cheeks', bumcheek: 'bum cheek', bumcheeks: 'bum cheeks', buttox: 'buttocks',
-  bumm: 'bum', glut: 'glute', gluts: 'glutes', calfs: 'calves', clf: 'calf', kne: 'knee', nee: 'knee',
-  lg: 'leg', legz: 'legs', lgs: 'legs', foor: 'foot', fot: 'foot',
-  ya: 'yeah', yah: 'yeah', yea: 'yeah', yeh: 'yeah', yh: 'yeah', ye: 'yeah', yas: 'yes', ys: 'yes', yse: 'yes', yess: 'yes',
-  yeap: 'yep', yupp: 'yup', yepp: 'yep', noo: 'no', nop: 'nope', naa: 'nah', nahh: 'nah', nw: 'no', nopes: 'nope',
-  whn: 'when', wen: 'when', wehn: 'when', wile: 'while', whle: 'while', durng: 'during', aftr: 'after', afer: 'after',
-  sdie: 'side', sied: 'side', sid: 'side', sdes: 'sides', sidez: 'sides', iam: 'i am',
-  u: 'you', ur: 'your', tho: 'though', cuz: 'because', coz: 'because', bc: 'because', bcos: 'because',
-  dunno: 'do not know', idk: 'i do not know', dno: 'do not know', nothin: 'nothing', nuthin: 'nothing', nuffin: 'nothing',
-  nothng: 'nothing', noting: 'nothing', sumtimes: 'sometimes', smtimes: 'sometimes', sumthing: 'something',
-  kms: 'km', kilometres: 'km', kilometers: 'km', klms: 'km', milage: 'mileage', millage: 'mileage', mielage: 'mileage',
-  shooes: 'shoes', shoez: 'shoes', trainrs: 'trainers', rd: 'road', rds: 'roads',
-  hils: 'hills', hil: 'hill', spd: 'speed', intervels: 'intervals',
-  numbe: 'numb', numm: 'numb', tingy: 'tingly',
-  sevn: 'seven', sven: 'seven', fiv: 'five', nien: 'nine',
-  prob: 'probably', probs: 'probably', def: 'definitely', defo: 'definitely', deffo: 'definitely', defs: 'definitely',
-  ofc: 'of course', obv: 'obviously', rly: 'really', realy: 'really', v: 'very', vv: 'very very', mega: 'very',
-  wat: 'what', wot: 'what', wut: 'what', pls: 'please', plz: 'please', okay: 'ok',
+  lft: 'left',
+  lef: 'left',
+  letf: 'left',
+  rite: 'right',
+  rght: 'right',
+  rigt: 'right',
+  riht: 'right',
+  rihgt: 'right',
+  nite: 'night',
+  nigth: 'night',
+  nigt: 'night',
+  nites: 'nights',
+  tonite: 'tonight',
+  wk: 'week',
+  wks: 'weeks',
+  wek: 'week',
+  weks: 'weeks',
+  weeek: 'week',
+  weeeks: 'weeks',
+  wkz: 'weeks',
+  mth: 'month',
+  mths: 'months',
+  mnth: 'month',
+  mnths: 'months',
+  mos: 'months',
+  monthes: 'months',
+  yr: 'year',
+  yrs: 'years',
+  yer: 'year',
+  yers: 'years',
+  yeras: 'years',
+  yaer: 'year',
+  hr: 'hour',
+  hrs: 'hours',
+  dy: 'day',
+  dys: 'days',
+  dayz: 'days',
+  dyas: 'days',
+  yday: 'yesterday',
+  yest: 'yesterday',
+  ystday: 'yesterday',
+  '2day': 'today',
+  tdy: 'today',
+  tday: 'today',
+  thru: 'through',
+  abt: 'about',
+  approx: 'about',
+  arnd: 'around',
+  roughtly: 'roughly',
+  bk: 'back',
+  bak: 'back',
+  bck: 'back',
+  lowerback: 'lower back',
+  lowback: 'lower back',
+  lwr: 'lower',
+  thig: 'thigh',
+  thi: 'thigh',
+  tigh: 'thigh',
+  thight: 'thigh',
+  theigh: 'thigh',
+  buttcheek: 'butt cheek',
+  buttcheeks: 'butt cheeks',
+  bumcheek: 'bum cheek',
+  bumcheeks: 'bum cheeks',
+  buttox: 'buttocks',
+  bumm: 'bum',
+  glut: 'glute',
+  gluts: 'glutes',
+  calfs: 'calves',
+  clf: 'calf',
+  kne: 'knee',
+  nee: 'knee',
+  lg: 'leg',
+  legz: 'legs',
+  lgs: 'legs',
+  foor: 'foot',
+  fot: 'foot',
+  ya: 'yeah',
+  yah: 'yeah',
+  yea: 'yeah',
+  yeh: 'yeah',
+  yh: 'yeah',
+  ye: 'yeah',
+  yas: 'yes',
+  ys: 'yes',
+  yse: 'yes',
+  yess: 'yes',
+  yeap: 'yep',
+  yupp: 'yup',
+  yepp: 'yep',
+  noo: 'no',
+  nop: 'nope',
+  naa: 'nah',
+  nahh: 'nah',
+  nw: 'no',
+  nopes: 'nope',
+  whn: 'when',
+  wen: 'when',
+  wehn: 'when',
+  wile: 'while',
+  whle: 'while',
+  durng: 'during',
+  aftr: 'after',
+  afer: 'after',
+  sdie: 'side',
+  sied: 'side',
+  sid: 'side',
+  sdes: 'sides',
+  sidez: 'sides',
+  iam: 'i am',
+  u: 'you',
+  ur: 'your',
+  tho: 'though',
+  cuz: 'because',
+  coz: 'because',
+  bc: 'because',
+  bcos: 'because',
+  dunno: 'do not know',
+  idk: 'i do not know',
+  dno: 'do not know',
+  nothin: 'nothing',
+  nuthin: 'nothing',
+  nuffin: 'nothing',
+  nothng: 'nothing',
+  noting: 'nothing',
+  sumtimes: 'sometimes',
+  smtimes: 'sometimes',
+  sumthing: 'something',
+  kms: 'km',
+  kilometres: 'km',
+  kilometers: 'km',
+  klms: 'km',
+  milage: 'mileage',
+  millage: 'mileage',
+  mielage: 'mileage',
+  shooes: 'shoes',
+  shoez: 'shoes',
+  trainrs: 'trainers',
+  rd: 'road',
+  rds: 'roads',
+  hils: 'hills',
+  hil: 'hill',
+  spd: 'speed',
+  intervels: 'intervals',
+  numbe: 'numb',
+  numm: 'numb',
+  tingy: 'tingly',
+  sevn: 'seven',
+  sven: 'seven',
+  fiv: 'five',
+  nien: 'nine',
+  prob: 'probably',
+  probs: 'probably',
+  def: 'definitely',
+  defo: 'definitely',
+  deffo: 'definitely',
+  defs: 'definitely',
+  ofc: 'of course',
+  obv: 'obviously',
+  rly: 'really',
+  realy: 'really',
+  v: 'very',
+  vv: 'very very',
+  mega: 'very',
+  wat: 'what',
+  wot: 'what',
+  wut: 'what',
+  pls: 'please',
+  plz: 'please',
+  okay: 'ok',
 };
 
 /**
@@ -111,7 +253,15 @@ const fuzzyCache = new Map<string, string>();
 
 /** Corrects a long token to the one vocabulary word it is a slip away from; leaves it alone if unsure. */
 function correctToken(token: string): string {
-  if (token.length < 5 || !/^[a-z]+$/.test(token) || FUZZY_VOCABULARY.has(token) || PROTECTED.has(token) || REAL_WORDS_NEAR_VOCABULARY.has(token) || isNumberWord(token)) return token;
+  if (
+    token.length < 5 ||
+    !/^[a-z]+$/.test(token) ||
+    FUZZY_VOCABULARY.has(token) ||
+    PROTECTED.has(token) ||
+    REAL_WORDS_NEAR_VOCABULARY.has(token) ||
+    isNumberWord(token)
+  )
+    return token;
   const cached = fuzzyCache.get(token);
   if (cached !== undefined) return cached;
   const maxEdits = token.length >= 9 ? 2 : 1;
@@ -153,7 +303,10 @@ const GLUED_PHRASES: Array<[RegExp, string]> = [
  * padded with spaces so patterns can use \b at both ends.
  */
 export function normalizeAnswer(text: string): string {
-  let s = text.toLowerCase().replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  let s = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"');
   for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
   s = s.replace(/(\d)\s*\/\s*(\d)/g, '$1/$2');
   s = s.replace(/(\d)\s*-\s*(\d)/g, '$1-$2');
@@ -205,10 +358,39 @@ const isNumberWord = (token: string): boolean => token in SMALL_NUMBERS || token
 // ---------------------------------------------------------------------------------------------------------
 
 const SMALL_NUMBERS: Record<string, number> = {
-  zero: 0, nil: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  nil: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
 
 /** "thirty four" -> "34", "seven" -> "7", "a hundred" -> "100". Only for parsers where "one" means a number. */
 function numberWordsToDigits(norm: string): string {
@@ -241,15 +423,24 @@ const AREA_PATTERNS: Array<[PainArea, RegExp]> = [
   ['thigh', words(String.raw`thighs?|hamstrings?|groin|knees?|upper legs?|(back|top|front|side) of (my |the )?legs?|legs?`)],
   [
     'buttock',
-    words(String.raw`bums?|butts?|buttocks?|cheeks?|glutes?|gluteal|bottom(?! of)|backside|rear end|hips?|si joint|sacroiliac|piriformis|sit(ting)? bones?`),
+    words(
+      String.raw`bums?|butts?|buttocks?|cheeks?|glutes?|gluteal|bottom(?! of)|backside|rear end|hips?|si joint|sacroiliac|piriformis|sit(ting)? bones?`,
+    ),
   ],
-  ['central', words(String.raw`middle|mid back|mid spine|center|centre|central|centrally|spine|spinal|midline|tailbone|coccyx|across|all over|whole (of my )?(lower )?back|on the bone`)],
+  [
+    'central',
+    words(
+      String.raw`middle|mid back|mid spine|center|centre|central|centrally|spine|spinal|midline|tailbone|coccyx|across|all over|whole (of my )?(lower )?back|on the bone`,
+    ),
+  ],
 ];
 
 const AREA_RANK: Record<PainArea, number> = { central: 0, one_side: 0, buttock: 1, thigh: 2, below_knee: 3 };
 
-const BODY_WORDS = 'side|sides|leg|legs|bum|butt|buttock|buttocks|glute|glutes|cheek|thigh|thighs|calf|calves|hip|hips|foot|feet|knee|knees|lower|back|hamstring|hamstrings|shin|shins|ankle|ankles|one|only|hand|toes?|heel|sciatica';
-const NOT_A_SIDE = 'now|away|there|here|after|before|then|in|at|down|up|above|below|by|next|where|when|across|over|through|on|into|under|around|along|the|as|way|time|thing|amount|answer|place|to|from|and|or|but|it';
+const BODY_WORDS =
+  'side|sides|leg|legs|bum|butt|buttock|buttocks|glute|glutes|cheek|thigh|thighs|calf|calves|hip|hips|foot|feet|knee|knees|lower|back|hamstring|hamstrings|shin|shins|ankle|ankles|one|only|hand|toes?|heel|sciatica';
+const NOT_A_SIDE =
+  'now|away|there|here|after|before|then|in|at|down|up|above|below|by|next|where|when|across|over|through|on|into|under|around|along|the|as|way|time|thing|amount|answer|place|to|from|and|or|but|it';
 
 function sidePattern(word: 'left' | 'right'): RegExp {
   return words(
@@ -301,7 +492,8 @@ function sideOf(found: SideFinding): Side | undefined {
 
 /** A clause like "legs are fine" says where the pain is NOT. */
 const FINE = /\b(fine|ok|alright|normal|good|great|perfect|unaffected|clear)\b/;
-const PAIN_WORD = /\b(pain\w*|hurts?|hurting|hurted|ache|aches|ached|aching|achy|sore|soreness|niggle|niggly|twinge|shooting|burning|sharp|stabbing|throbbing|radiat\w*|sciatica|spread\w*|goes|travels|tingl\w*|numb\w*|pinsneedles|stiff\w*)\b/;
+const PAIN_WORD =
+  /\b(pain\w*|hurts?|hurting|hurted|ache|aches|ached|aching|achy|sore|soreness|niggle|niggly|twinge|shooting|burning|sharp|stabbing|throbbing|radiat\w*|sciatica|spread\w*|goes|travels|tingl\w*|numb\w*|pinsneedles|stiff\w*)\b/;
 
 function parseLocationIn(norm: string, strict: boolean): SymptomAnswers['location'] {
   let clauses = clausesOf(norm).filter((clause) => !(FINE.test(clause) && !PAIN_WORD.test(clause)));
@@ -340,7 +532,19 @@ export function parseLocation(text: string): SymptomAnswers['location'] {
 
 const UNIT_DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, fortnight: 14, month: 30, year: 365 };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEKDAY_SHORT: Record<string, number> = { sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, weds: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6 };
+const WEEKDAY_SHORT: Record<string, number> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  tues: 2,
+  wed: 3,
+  weds: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  fri: 5,
+  sat: 6,
+};
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 function unitOf(word: string): string | undefined {
@@ -382,7 +586,9 @@ function durationIn(norm: string, strict: boolean, today: Date): number | undefi
   const s = numberWordsToDigits(norm);
   const found: number[] = [];
   const inContext = (index: number, length: number): boolean =>
-    !strict || DURATION_CONTEXT_BEFORE.test(s.slice(Math.max(0, index - 30), index)) || DURATION_CONTEXT_AFTER.test(s.slice(index + length));
+    !strict ||
+    DURATION_CONTEXT_BEFORE.test(s.slice(Math.max(0, index - 30), index)) ||
+    DURATION_CONTEXT_AFTER.test(s.slice(index + length));
 
   const quantity = String.raw`(\d+(?:\.\d+)?|a couple of|a couple|couple of|couple|a few|few|several|half an|half a|an|a)`;
   const unit = String.raw`(hours?|h|days?|d|weeks?|w|fortnights?|months?|mo|m|years?|y)`;
@@ -409,34 +615,51 @@ function durationIn(norm: string, strict: boolean, today: Date): number | undefi
   }
 
   const relative: Array<[RegExp, () => number]> = [
-    [/\b(today|this morning|this afternoon|this evening|tonight|earlier today|an hour ago|few hours|couple of hours|just now|on my run today)\b/, () => 0],
+    [
+      /\b(today|this morning|this afternoon|this evening|tonight|earlier today|an hour ago|few hours|couple of hours|just now|on my run today)\b/,
+      () => 0,
+    ],
     [/\b(the day before yesterday|day before yesterday)\b/, () => 2],
     [/\b(yesterday|last night)\b/, () => 1],
     [/\bthis week\b/, () => 3],
     [/\b(last|past) week\b/, () => 7],
     [/\b(last|past) month\b/, () => 30],
     [/\b(last|past) year\b/, () => 365],
-    [/\b(last|the|this|over the|at the) weekend\b/, () => (/\blast weekend\b/.test(s) ? Math.max(daysSinceWeekday(6, today), 7) : daysSinceWeekday(6, today))],
+    [
+      /\b(last|the|this|over the|at the) weekend\b/,
+      () => (/\blast weekend\b/.test(s) ? Math.max(daysSinceWeekday(6, today), 7) : daysSinceWeekday(6, today)),
+    ],
     [/\bchristmas\b/, () => daysSinceDate(11, 25, today)],
     [/\bnew year\b/, () => daysSinceDate(0, 1, today)],
   ];
   for (const [pattern, days] of relative) {
     const m = pattern.exec(s);
     if (!m) continue;
-    if (strict && !/\b(since|started|start|began|begun|from|ago|as of)\b/.test(s.slice(Math.max(0, m.index - 30), m.index + m[0].length + 6))) continue;
+    if (
+      strict &&
+      !/\b(since|started|start|began|begun|from|ago|as of)\b/.test(s.slice(Math.max(0, m.index - 30), m.index + m[0].length + 6))
+    )
+      continue;
     found.push(days());
   }
 
   // "since last tuesday" (about a week, as people mean it), "since tuesday", "since march".
-  const weekday = new RegExp(String.raw`\b(since|from|on|started|last|began)( last| on| this past| the)? (${WEEKDAYS.join('|')}|${Object.keys(WEEKDAY_SHORT).join('|')})\b`, 'g');
+  const weekday = new RegExp(
+    String.raw`\b(since|from|on|started|last|began)( last| on| this past| the)? (${WEEKDAYS.join('|')}|${Object.keys(WEEKDAY_SHORT).join('|')})\b`,
+    'g',
+  );
   for (const m of s.matchAll(weekday)) {
     const name = m[3];
     const index = WEEKDAYS.indexOf(name) >= 0 ? WEEKDAYS.indexOf(name) : WEEKDAY_SHORT[name];
     const isLast = m[1] === 'last' || m[2] === ' last';
-    if (strict && !/\b(since|started|start|began|begun|from|ago)\b/.test(s.slice(Math.max(0, m.index - 20), m.index + m[0].length + 6))) continue;
+    if (strict && !/\b(since|started|start|began|begun|from|ago)\b/.test(s.slice(Math.max(0, m.index - 20), m.index + m[0].length + 6)))
+      continue;
     found.push(isLast ? 7 : daysSinceWeekday(index, today));
   }
-  const month = new RegExp(String.raw`\b(since|started in|start of|began in|from|in|early|mid|late|end of)( early| mid| late| the start of| the end of| the beginning of)? (${MONTHS.join('|')})\b`, 'g');
+  const month = new RegExp(
+    String.raw`\b(since|started in|start of|began in|from|in|early|mid|late|end of)( early| mid| late| the start of| the end of| the beginning of)? (${MONTHS.join('|')})\b`,
+    'g',
+  );
   for (const m of s.matchAll(month)) {
     if (m[3] === 'may' && !/^(since|started in|start of|began in)$/.test(m[1])) continue;
     if (strict && !/\b(since|started|began|start)\b/.test(s.slice(Math.max(0, m.index - 20), m.index + m[0].length))) continue;
@@ -460,7 +683,15 @@ export function parseDuration(text: string, today: Date = new Date()): number | 
 // Timing
 // ---------------------------------------------------------------------------------------------------------
 
-const TIMING_ORDER: PainTiming[] = ['during_running', 'after_running', 'at_rest', 'at_night', 'all_the_time', 'morning_stiffness', 'with_movement'];
+const TIMING_ORDER: PainTiming[] = [
+  'during_running',
+  'after_running',
+  'at_rest',
+  'at_night',
+  'all_the_time',
+  'morning_stiffness',
+  'with_movement',
+];
 const RUN_NOUN = String.raw`((a|my|the|long|longer|easy|hard|fast|tempo|any|most|some|all|each|every|big|short|weekend|sunday|training) )*(run|runs|running|jog|jogs|jogging|races?|parkruns?)`;
 
 const TIMING_PATTERNS: Array<[PainTiming, RegExp]> = [
@@ -514,17 +745,22 @@ const BARE_TIMING: Array<[PainTiming, RegExp]> = [
 
 /** Rewrites that stop a runner's schedule being read as pain timing ("I run at night", "since last night"). */
 function withoutScheduleWords(norm: string): string {
-  return norm
-    .replace(/\b(run|runs|running|ran|jog|jogs|jogging|train|training) (at night|in the evenings?|after dark|in the mornings?|every morning|first thing)\b/g, '$1 early')
-    .replace(/\b(night|morning|evening) (runs?|jogs?|sessions?)\b/g, 'early $2')
-    .replace(/\b(since|from|as of) (last night|this morning|tonight)\b/g, '$1 today')
-    .replace(/\blast night\b/g, 'yesterday')
-    // "loosens up when I run" is the opposite of pain while running (and typical of inflammatory pain).
-    .replace(
-      /\b(eases?|easing|eased|better|loosens?|loosening|loosened|goes away|improves?|settles?|warms? up|wears off)( off| up| away| a bit)? (when|while|once|as|after|with) (i |i am )?(start )?(run|running|a run|get going|warm up|move|moving|movement|exercise)\b/g,
-      'eases with movement',
-    )
-    .replace(/\bnot_only\b/g, '');
+  return (
+    norm
+      .replace(
+        /\b(run|runs|running|ran|jog|jogs|jogging|train|training) (at night|in the evenings?|after dark|in the mornings?|every morning|first thing)\b/g,
+        '$1 early',
+      )
+      .replace(/\b(night|morning|evening) (runs?|jogs?|sessions?)\b/g, 'early $2')
+      .replace(/\b(since|from|as of) (last night|this morning|tonight)\b/g, '$1 today')
+      .replace(/\blast night\b/g, 'yesterday')
+      // "loosens up when I run" is the opposite of pain while running (and typical of inflammatory pain).
+      .replace(
+        /\b(eases?|easing|eased|better|loosens?|loosening|loosened|goes away|improves?|settles?|warms? up|wears off)( off| up| away| a bit)? (when|while|once|as|after|with) (i |i am )?(start )?(run|running|a run|get going|warm up|move|moving|movement|exercise)\b/g,
+        'eases with movement',
+      )
+      .replace(/\bnot_only\b/g, '')
+  );
 }
 
 function timingIn(norm: string, strict: boolean): PainTiming[] | undefined {
@@ -539,7 +775,10 @@ function timingIn(norm: string, strict: boolean): PainTiming[] | undefined {
     if (/^ ((it )?(hurts|is sore|aches) )?during( too| as well| also)? $/.test(clause)) found.add('during_running');
   }
   if (!strict) {
-    const bare = s.replace(/[ ,]+/g, ' ').trim().replace(/^(only|just|mostly|mainly) /, '');
+    const bare = s
+      .replace(/[ ,]+/g, ' ')
+      .trim()
+      .replace(/^(only|just|mostly|mainly) /, '');
     for (const [timing, pattern] of BARE_TIMING) if (pattern.test(bare)) found.add(timing);
   }
   if (found.size === 0) return undefined;
@@ -559,7 +798,8 @@ export function parseTiming(text: string): PainTiming[] | undefined {
 // Severity
 // ---------------------------------------------------------------------------------------------------------
 
-const NOT_SEVERITY_UNITS = /\b\d+(\.\d+)? ?(days?|weeks?|months?|years?|km|k|miles?|mi|mins?|minutes|hours?|hrs?|times|x|%|percent|yo|years old|kg|lbs?)\b/g;
+const NOT_SEVERITY_UNITS =
+  /\b\d+(\.\d+)? ?(days?|weeks?|months?|years?|km|k|miles?|mi|mins?|minutes|hours?|hrs?|times|x|%|percent|yo|years old|kg|lbs?)\b/g;
 
 function severityIn(norm: string, strict: boolean): number | undefined {
   const s = numberWordsToDigits(norm);
@@ -597,11 +837,15 @@ const LEG_SYMPTOM_PATTERNS: Array<[LegSymptom, RegExp]> = [
   ['tingling', words(String.raw`tingl[a-z]*|pinsneedles|pins|prickl[a-z]*|buzz[a-z]*|fizz[a-z]*|crawling`)],
   [
     'numbness',
-    words(String.raw`numb[a-z]*|dead|no feeling|can not feel|lost (the )?feeling|loss of feeling|reduced feeling|less feeling|goes to sleep|went to sleep|falls asleep|fell asleep`),
+    words(
+      String.raw`numb[a-z]*|dead|no feeling|can not feel|lost (the )?feeling|loss of feeling|reduced feeling|less feeling|goes to sleep|went to sleep|falls asleep|fell asleep`,
+    ),
   ],
   [
     'weakness',
-    words(String.raw`weak[a-z]*|gives? way|giving way|gave way|buckl[a-z]*|foot drops?|drop foot|drags?|dragging|can not lift|collaps[a-z]*|no strength|lost strength`),
+    words(
+      String.raw`weak[a-z]*|gives? way|giving way|gave way|buckl[a-z]*|foot drops?|drop foot|drags?|dragging|can not lift|collaps[a-z]*|no strength|lost strength`,
+    ),
   ],
   [
     'pain',
@@ -612,15 +856,25 @@ const LEG_SYMPTOM_PATTERNS: Array<[LegSymptom, RegExp]> = [
 ];
 /** Muscle soreness words: "achy legs after runs" is not a nerve symptom unless the pain travels. */
 const SORENESS_ONLY = words(String.raw`ache|aches|aching|achy|sore|soreness|stiff|tight`);
-const REAL_PAIN = words(String.raw`pain[a-z]*|hurts?|hurting|shooting|shoots|burning|burns|sharp|stabbing|throbbing|radiat[a-z]*|sciatica|electric[a-z]*|zings?|zinging|shocks?`);
+const REAL_PAIN = words(
+  String.raw`pain[a-z]*|hurts?|hurting|shooting|shoots|burning|burns|sharp|stabbing|throbbing|radiat[a-z]*|sciatica|electric[a-z]*|zings?|zinging|shocks?`,
+);
 
 /** Pain words that say the pain travels (nerve-like), as opposed to a sore muscle. */
-const RADIATING = words(String.raw`shooting|shoots|radiat[a-z]*|down (my|the|one|both|into)|spread[a-z]*|travel[a-z]*|goes (down|into)|sciatica|electric[a-z]*|burning|zings?`);
+const RADIATING = words(
+  String.raw`shooting|shoots|radiat[a-z]*|down (my|the|one|both|into)|spread[a-z]*|travel[a-z]*|goes (down|into)|sciatica|electric[a-z]*|burning|zings?`,
+);
 
-const ONE_LEG = words(String.raw`one (leg|side|foot)|(left|right) (leg|foot|calf|thigh|shin|hamstring|knee|ankle|toes?|heel|side)|leg|foot|calf|thigh|shin|hamstring|knee|ankle|toes?|heel|sciatica|single leg`);
+const ONE_LEG = words(
+  String.raw`one (leg|side|foot)|(left|right) (leg|foot|calf|thigh|shin|hamstring|knee|ankle|toes?|heel|side)|leg|foot|calf|thigh|shin|hamstring|knee|ankle|toes?|heel|sciatica|single leg`,
+);
 const ONE_LEG_STRICT = words(String.raw`one leg|one foot|leg|foot|calf|thigh|shin|knee|ankle|toes?|heel`);
-const BOTH_LEGS_STRICT = words(String.raw`both (of )?(my )?(legs|feet|calves|thighs|shins|hamstrings|knees|ankles|sides)|leftandright|bilateral`);
-const BOTH_LEGS = words(String.raw`${BOTH_LEGS_STRICT.source}|both|both (of )?(my )?ones|both of them|two legs|either leg|each leg|alternat[a-z]*|switch[a-z]* (sides|legs|between)`);
+const BOTH_LEGS_STRICT = words(
+  String.raw`both (of )?(my )?(legs|feet|calves|thighs|shins|hamstrings|knees|ankles|sides)|leftandright|bilateral`,
+);
+const BOTH_LEGS = words(
+  String.raw`${BOTH_LEGS_STRICT.source}|both|both (of )?(my )?ones|both of them|two legs|either leg|each leg|alternat[a-z]*|switch[a-z]* (sides|legs|between)`,
+);
 const PLURAL_LEGS = words(String.raw`legs|feet|thighs|calves|shins|hamstrings|knees|ankles`);
 
 function legSymptomsIn(norm: string, strict: boolean): SymptomAnswers['legSymptoms'] {
@@ -637,7 +891,11 @@ function legSymptomsIn(norm: string, strict: boolean): SymptomAnswers['legSympto
     if (strict && clauseSymptoms.has('pain') && !RADIATING.test(clause)) clauseSymptoms.delete('pain');
     // "achy legs after runs": muscle soreness, not a reason to read plural "legs" as both legs.
     const sorenessOnly =
-      clauseSymptoms.size === 1 && clauseSymptoms.has('pain') && !RADIATING.test(clause) && positiveMatches(clause, REAL_PAIN).length === 0 && SORENESS_ONLY.test(clause);
+      clauseSymptoms.size === 1 &&
+      clauseSymptoms.has('pain') &&
+      !RADIATING.test(clause) &&
+      positiveMatches(clause, REAL_PAIN).length === 0 &&
+      SORENESS_ONLY.test(clause);
     const hasNegation = NEGATOR.test(clause) || FINE.test(clause);
     if (hasNegation) negative = true;
     // Which legs a clause names counts only when the clause is positive: a symptom, or (when answering the
@@ -646,7 +904,8 @@ function legSymptomsIn(norm: string, strict: boolean): SymptomAnswers['legSympto
     const found = findSides([clause], strict, strict ? undefined : norm);
     const clauseBoth = positiveMatches(clause, strict ? BOTH_LEGS_STRICT : BOTH_LEGS).length > 0;
     const clausePlural = !strict && clauseSymptoms.size > 0 && !sorenessOnly && positiveMatches(clause, PLURAL_LEGS).length > 0;
-    const clauseOne = positiveMatches(clause, strict ? ONE_LEG_STRICT : ONE_LEG).length > 0 || (!strict && (found.left || found.right || found.oneUnknown));
+    const clauseOne =
+      positiveMatches(clause, strict ? ONE_LEG_STRICT : ONE_LEG).length > 0 || (!strict && (found.left || found.right || found.oneUnknown));
     if (!clauseBoth && !clausePlural && !clauseOne) {
       if (!strict) for (const s of clauseSymptoms) symptoms.add(s);
       continue;
@@ -678,9 +937,12 @@ export function parseLegSymptoms(text: string): SymptomAnswers['legSymptoms'] {
 // Yes / no
 // ---------------------------------------------------------------------------------------------------------
 
-const HEDGE = /\b(maybe|perhaps|possibly|probably|not sure|unsure|do not know|no idea|what|why|how|huh|mean|unclear|kind of|sort of|kinda|sorta|might|may be|can not remember|can not tell|hard to say|depends|not certain|explain|which)\b/;
-const YES = /\b(yes|yeah|yep|yup|aye|sure|definitely|absolutely|certainly|correct|indeed|affirmative|true|of course|i think so|i believe so|think so|agree|agreed|a bit|a little|sometimes|occasionally|i do|i have|i did|i had|afraid so|that is right|yes please)\b/g;
-const NO = /\b(no|nope|nah|naw|never|none|neither|nothing|not|negative|nor|disagree|all good|all fine|i am fine|i am ok|i am good|nil|no way)\b/g;
+const HEDGE =
+  /\b(maybe|perhaps|possibly|probably|not sure|unsure|do not know|no idea|what|why|how|huh|mean|unclear|kind of|sort of|kinda|sorta|might|may be|can not remember|can not tell|hard to say|depends|not certain|explain|which)\b/;
+const YES =
+  /\b(yes|yeah|yep|yup|aye|sure|definitely|absolutely|certainly|correct|indeed|affirmative|true|of course|i think so|i believe so|think so|agree|agreed|a bit|a little|sometimes|occasionally|i do|i have|i did|i had|afraid so|that is right|yes please)\b/g;
+const NO =
+  /\b(no|nope|nah|naw|never|none|neither|nothing|not|negative|nor|disagree|all good|all fine|i am fine|i am ok|i am good|nil|no way)\b/g;
 
 function yesNoIn(norm: string): boolean | undefined {
   const bare = norm.replace(/[ ,]+/g, ' ').trim();
@@ -720,19 +982,39 @@ const TRAINING_PATTERNS: Array<[TrainingChange, RegExp]> = [
       String.raw`(running|run|doing|did|ran) more(?! (hills?|hilly|speed|intervals?|tempo|sprints?|on|trails?|roads?|track|fartleks?))|more (running|runs|miles|km|distance|often|days|sessions|mileage)|extra (runs?|miles|km|days|sessions)|longer (runs?|long runs?)|(increased|upped|up|ramped up|ramped|doubled|tripled|added|jumped|bumped up|raised|increasing|upping) (my |the |our )?(weekly )?(mileage|miles|km|distance|long runs?|runs|running|volume|training|load|weekly)|(mileage|miles|km|distance|volume) (went up|is up|has gone up|increased|jumped|doubled)|(half )?marathon|ultra|ultramarathon|training for|training plan|build(ing)? up|every day|daily runs?|run streak|streak|back (to running|running|into running)|started running|start running|after a (break|layoff|long break)|couch to 5 ?k|c25 ?k|from (about |around |roughly )?\d+ (km |k |miles )?(to|-) (about |around )?\d+|a lot more|twice as much`,
     ),
   ],
-  ['surface', words(String.raw`concrete|roads?|pavements?|sidewalks?|tarmac|asphalt|trails?|treadmill|grass|sand|beach|surfaces?|camber[a-z]*|off road|cobbles|gravel|cross country`)],
-  ['shoes', words(String.raw`shoes?|trainers|sneakers|footwear|insoles|orthotics|carbon plated|carbon plate|plated|super shoes|minimalist|barefoot|zero drop|kicks`)],
-  ['hills', words(String.raw`hills?|hilly|uphills?|downhills?|inclines?|elevation|climbs?|climbing|mountains?|steep|descents?|ascents?|vert`)],
-  ['speed', words(String.raw`speed|speedwork|intervals?|tempos?|track|fartleks?|sprints?|sprinting|reps|repeats|strides|threshold|vo2 ?max|vo2|faster|pace work|quicker|racing|race pace|hiit`)],
+  [
+    'surface',
+    words(
+      String.raw`concrete|roads?|pavements?|sidewalks?|tarmac|asphalt|trails?|treadmill|grass|sand|beach|surfaces?|camber[a-z]*|off road|cobbles|gravel|cross country`,
+    ),
+  ],
+  [
+    'shoes',
+    words(
+      String.raw`shoes?|trainers|sneakers|footwear|insoles|orthotics|carbon plated|carbon plate|plated|super shoes|minimalist|barefoot|zero drop|kicks`,
+    ),
+  ],
+  [
+    'hills',
+    words(String.raw`hills?|hilly|uphills?|downhills?|inclines?|elevation|climbs?|climbing|mountains?|steep|descents?|ascents?|vert`),
+  ],
+  [
+    'speed',
+    words(
+      String.raw`speed|speedwork|intervals?|tempos?|track|fartleks?|sprints?|sprinting|reps|repeats|strides|threshold|vo2 ?max|vo2|faster|pace work|quicker|racing|race pace|hiit`,
+    ),
+  ],
 ];
 /** Mileage words that need a word of change next to them ("I run 30 km a week" is not a change). */
 const MILEAGE_UNITS = words(String.raw`mileage|miles|km|distance|volume|long runs?`);
 /** Words that make a whole clause about what did NOT change ("same shoes", "always on roads"). */
 const SAME = /\b(same|usual|always|unchanged|as normal|normal|as ever|consistent|as before|nothing)\b/;
-const CHANGE_WORD = /\b(new|newer|changed|change|changing|switched|switch|swapped|started|start|starting|began|begun|more|upped|increased|increase|increasing|doubled|tripled|added|adding|jump\w*|instead|recently|lately|just|been doing|been running|old|older|worn|dead|ramped|training for|build\w*|moved|went|gone|from|lots of|loads of|a lot of|heaps of|extra|longer|higher|bigger|different|first time|tried|trying|marathon|ultra|up)\b/;
+const CHANGE_WORD =
+  /\b(new|newer|changed|change|changing|switched|switch|swapped|started|start|starting|began|begun|more|upped|increased|increase|increasing|doubled|tripled|added|adding|jump\w*|instead|recently|lately|just|been doing|been running|old|older|worn|dead|ramped|training for|build\w*|moved|went|gone|from|lots of|loads of|a lot of|heaps of|extra|longer|higher|bigger|different|first time|tried|trying|marathon|ultra|up)\b/;
 
 /** A change that means "more" (for mileage words: "800 miles old" is about shoes, not mileage). */
-const MORE = /\b(more|upped|increased|increase|increasing|doubled|tripled|added|adding|jump\w*|ramped|build\w*|went up|gone up|from \d|extra|longer|higher|bigger|up)\b/;
+const MORE =
+  /\b(more|upped|increased|increase|increasing|doubled|tripled|added|adding|jump\w*|ramped|build\w*|went up|gone up|from \d|extra|longer|higher|bigger|up)\b/;
 
 function trainingIn(norm: string, strict: boolean): TrainingChange[] | undefined {
   const s = norm
@@ -768,21 +1050,35 @@ export function parseTrainingChanges(text: string): TrainingChange[] | undefined
 // Age
 // ---------------------------------------------------------------------------------------------------------
 
-const DECADES: Record<string, number> = { teens: 10, twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+const DECADES: Record<string, number> = {
+  teens: 10,
+  twenties: 20,
+  thirties: 30,
+  forties: 40,
+  fifties: 50,
+  sixties: 60,
+  seventies: 70,
+  eighties: 80,
+  nineties: 90,
+};
 
 function ageIn(norm: string, strict: boolean, today: Date): number | undefined {
   const s = numberWordsToDigits(norm);
   const inRange = (n: number): number | undefined => (Number.isInteger(n) && n >= 10 && n <= 100 ? n : undefined);
   const explicit =
     /\b(\d{1,3}) ?(years? old|year old|yrs? old|yo|y o|y\/o|yr old|years of age)\b/.exec(s) ??
-    /\b(?:i am|aged?|age is|my age is|just turned|turned|turning)\s+(?:a |an |just |only )?(\d{1,3})\b(?! ?(km|k|miles?|weeks?|days?|months?|mins?|minutes|times|x|kg|%|\/))/.exec(s);
+    /\b(?:i am|aged?|age is|my age is|just turned|turned|turning)\s+(?:a |an |just |only )?(\d{1,3})\b(?! ?(km|k|miles?|weeks?|days?|months?|mins?|minutes|times|x|kg|%|\/))/.exec(
+      s,
+    );
   if (explicit) {
     return inRange(Number(explicit[1]));
   }
   if (strict) return undefined;
   const born = /\bborn (in )?((19|20)\d\d)\b/.exec(s);
   if (born) return inRange(today.getFullYear() - Number(born[2]));
-  const decade = /\b(early|mid|late)? ?(?:(\d)0 ?s|(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/.exec(s);
+  const decade = /\b(early|mid|late)? ?(?:(\d)0 ?s|(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/.exec(
+    s,
+  );
   if (decade && decade[1]) {
     const base = decade[2] ? Number(decade[2]) * 10 : DECADES[decade[3]];
     return inRange(base + ({ early: 2, mid: 5, late: 8 } as Record<string, number>)[decade[1]]);

@@ -252,7 +252,10 @@ export function assessSymptoms(answers: SymptomAnswers): SymptomAssessment {
   if (boneStress) raise('routine');
   const stiffMornings = answers.morningStiffness ?? timing.includes('morning_stiffness');
   const inflammatory =
-    stiffMornings && days !== undefined && days >= MONTHS_OF_STIFFNESS_DAYS && (answers.age === undefined || answers.age < INFLAMMATORY_AGE_LIMIT);
+    stiffMornings &&
+    days !== undefined &&
+    days >= MONTHS_OF_STIFFNESS_DAYS &&
+    (answers.age === undefined || answers.age < INFLAMMATORY_AGE_LIMIT);
   if (inflammatory) raise('routine');
 
   // What the user said, in their order of telling.
@@ -264,13 +267,17 @@ export function assessSymptoms(answers: SymptomAnswers): SymptomAssessment {
   if (when) reasons.push(when);
   const scoreRange = answers.ranges?.severity;
   if (answers.severity !== undefined) reasons.push(scoreRange ? `${scoreRange[0]}-${scoreRange[1]}/10` : `${answers.severity}/10`);
-  if (answers.legSymptoms && answers.legSymptoms.legs !== 'none') reasons.push(legReason(answers.legSymptoms.legs, answers.legSymptoms.symptoms));
+  if (answers.legSymptoms && answers.legSymptoms.legs !== 'none')
+    reasons.push(legReason(answers.legSymptoms.legs, answers.legSymptoms.symptoms));
   if (answers.caudaEquinaScreen === true) reasons.push('changes in bladder or bowel control or numbness between the legs');
   if (answers.seriousSignsScreen === true) reasons.push('signs such as fever, past cancer or weight loss');
   for (const change of changes) reasons.push(TRAINING_WORDS[change]);
   if (answers.painBendingBackwards === true) reasons.push('pain when bending backwards');
   if (answers.morningStiffness === true) reasons.push('stiff for a long time every morning');
-  if (startBack && startBack.risk !== 'low') reasons.push(startBack.risk === 'high' ? 'the pain weighing heavily on daily life and mood' : 'the pain getting in the way of daily life');
+  if (startBack && startBack.risk !== 'low')
+    reasons.push(
+      startBack.risk === 'high' ? 'the pain weighing heavily on daily life and mood' : 'the pain getting in the way of daily life',
+    );
   if (answers.pastInjury === true) reasons.push('a past injury');
 
   const triage = levels.reduce(higher);

@@ -44,5 +44,4 @@ export function nextQuestion(answers: SymptomAnswers, skipped: readonly string[]
   return null;
 }
 
-export const pendingKey = (pending: PendingQuestion): string =>
-  pending.kind === 'question' ? pending.id : `startBack${pending.item}`;
+export const pendingKey = (pending: PendingQuestion): string => (pending.kind === 'question' ? pending.id : `startBack${pending.item}`);

@@ -76,7 +76,17 @@ export function parseBothersomeness(text: string): boolean | undefined {
   // Negated intensity first: "not very much", "not a lot", "not that bad" are at most moderate.
   if (/\b(not) (at all|very|a lot|that|too|so|really|much|hugely|massively|extremely)\b/.test(t)) return false;
   if (/\b(not at all|none|no|nope|nah|not|never|zero|nothing)\b/.test(t) && !/\b(very|extrem\w*|a lot|loads)\b/.test(t)) return false;
-  if (/\b(extr[ea]m\w*|exterm\w*|xtreme\w*|very ?(very )?much|v much|very|massively|hugely|terribly|horribly|unbearabl\w*|a lot|lots|loads|so much|really badly|really bad|awful(ly)?|a huge amount|enormously|severely)\b/.test(t)) return true;
-  if (/\b(slight\w*|sligh\w*|a (little|bit)|little|mild\w*|barely|hardly|not much|somewhat|moderat\w*|medium|fairly|a fair bit|quite|some|ok ?ish|okay|average|in between|middling|so so)\b/.test(t)) return false;
+  if (
+    /\b(extr[ea]m\w*|exterm\w*|xtreme\w*|very ?(very )?much|v much|very|massively|hugely|terribly|horribly|unbearabl\w*|a lot|lots|loads|so much|really badly|really bad|awful(ly)?|a huge amount|enormously|severely)\b/.test(
+      t,
+    )
+  )
+    return true;
+  if (
+    /\b(slight\w*|sligh\w*|a (little|bit)|little|mild\w*|barely|hardly|not much|somewhat|moderat\w*|medium|fairly|a fair bit|quite|some|ok ?ish|okay|average|in between|middling|so so)\b/.test(
+      t,
+    )
+  )
+    return false;
   return undefined;
 }

@@ -26,7 +26,12 @@ export const symptomCheckContentSchema = z.strictObject({
   questions: z.object(Object.fromEntries(QUESTION_IDS.map((id) => [id, questionSchema])) as Record<QuestionId, typeof questionSchema>),
   startBack: z.object({
     intro: z.string().min(10),
-    items: z.object(Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((n) => [String(n), questionSchema])) as Record<'2' | '3' | '4' | '5' | '6' | '7' | '8' | '9', typeof questionSchema>),
+    items: z.object(
+      Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((n) => [String(n), questionSchema])) as Record<
+        '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9',
+        typeof questionSchema
+      >,
+    ),
   }),
   result: z.object({
     summary: z.string().includes('{reasons}'),

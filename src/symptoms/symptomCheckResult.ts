@@ -46,7 +46,11 @@ export function composeSymptomCheckResult(parts: ResultParts, assessment: Sympto
     replies.push({ text: i === 0 ? `${content.result.adviceIntro}\n\n${answer.text}` : answer.text, sources: answer.sources });
   });
   const choices = assessment.triage === 'routine' && parts.bookingChoice ? [parts.bookingChoice] : [];
-  replies.push({ text: parts.triageText(assessment.triage), choices, ...(parts.triageCard ? { card: parts.triageCard(assessment.triage) } : {}) });
+  replies.push({
+    text: parts.triageText(assessment.triage),
+    choices,
+    ...(parts.triageCard ? { card: parts.triageCard(assessment.triage) } : {}),
+  });
   if (!keptAnswers) replies.push({ text: content.result.declinedConsent });
   return replies;
 }

@@ -6,7 +6,8 @@ import type { TriageLevel } from '../safety/types';
 
 export type PainArea = 'central' | 'one_side' | 'buttock' | 'thigh' | 'below_knee';
 export type Side = 'left' | 'right' | 'both';
-export type PainTiming = 'during_running' | 'after_running' | 'at_rest' | 'at_night' | 'all_the_time' | 'morning_stiffness' | 'with_movement';
+export type PainTiming =
+  'during_running' | 'after_running' | 'at_rest' | 'at_night' | 'all_the_time' | 'morning_stiffness' | 'with_movement';
 export type LegSymptom = 'pain' | 'tingling' | 'numbness' | 'weakness';
 export type TrainingChange = 'mileage' | 'surface' | 'shoes' | 'hills' | 'speed';
 

@@ -11,7 +11,12 @@ let bot: RunningBot;
 
 beforeEach(async () => {
   clinic = await startFakeClinic();
-  bot = await startBot({ BOOKING_WEBHOOK_URL: clinic.url, BOOKING_RETRY_BASE_MS: '100', BOOKING_TIMEOUT_MS: '300', BOOKINGS_API_KEY: API_KEY });
+  bot = await startBot({
+    BOOKING_WEBHOOK_URL: clinic.url,
+    BOOKING_RETRY_BASE_MS: '100',
+    BOOKING_TIMEOUT_MS: '300',
+    BOOKINGS_API_KEY: API_KEY,
+  });
 });
 afterEach(async () => {
   await bot.stop();
@@ -41,7 +46,12 @@ describe('booking a physio', () => {
     await eventually(() => clinic.accepted().length === 1);
     await new Promise((r) => setTimeout(r, 400));
     expect(clinic.accepted()).toHaveLength(1);
-    expect(clinic.accepted()[0]).toMatchObject({ reference, name: RUNNER.name, contact: { kind: 'email', value: RUNNER.email }, symptomSummary: null });
+    expect(clinic.accepted()[0]).toMatchObject({
+      reference,
+      name: RUNNER.name,
+      contact: { kind: 'email', value: RUNNER.email },
+      symptomSummary: null,
+    });
     expect(clinic.requests[0].headers['idempotency-key']).toBe(reference);
   });
 
@@ -51,7 +61,9 @@ describe('booking a physio', () => {
     expect((await fetch(`${bot.url}/api/bookings`)).status).toBe(401);
     expect((await fetch(`${bot.url}/api/bookings`, { headers: { authorization: 'Bearer wrong-key-wrong-key' } })).status).toBe(401);
     const listed = await eventually(async () => {
-      const body = (await (await fetch(`${bot.url}/api/bookings`, { headers: { authorization: `Bearer ${API_KEY}` } })).json()) as { bookings: Array<{ reference: string; status: string }> };
+      const body = (await (await fetch(`${bot.url}/api/bookings`, { headers: { authorization: `Bearer ${API_KEY}` } })).json()) as {
+        bookings: Array<{ reference: string; status: string }>;
+      };
       return body.bookings.some((b) => b.reference === reference && b.status === 'sent');
     }).then(() => true);
     expect(listed).toBe(true);
@@ -110,13 +122,27 @@ describe('booking a physio', () => {
   it('never writes names, contacts or symptom text to the logs', async () => {
     const user = new HttpUser(bot.url);
     await user.join();
-    for (const line of ['check my symptoms', 'yes', 'left side', 'about 3 weeks', 'only on long runs', '4', 'no', 'no', 'no', 'new shoes', 'no']) await user.say(line);
+    for (const line of [
+      'check my symptoms',
+      'yes',
+      'left side',
+      'about 3 weeks',
+      'only on long runs',
+      '4',
+      'no',
+      'no',
+      'no',
+      'new shoes',
+      'no',
+    ])
+      await user.say(line);
     await bookPhysio(user);
     await eventually(() => clinic.accepted().length === 1);
     // With consent, the clinic got the symptom summary; the logs got none of it.
     expect(clinic.accepted()[0].symptomSummary).toMatchObject({ triage: 'self-care' });
     await eventually(() => bot.logs.some((line) => /BT-\w+ delivered/.test(line)));
     const logs = bot.logs.join('\n');
-    for (const secret of [RUNNER.name, RUNNER.email, RUNNER.times, 'left side', 'new shoes', 'long runs']) expect(logs).not.toContain(secret);
+    for (const secret of [RUNNER.name, RUNNER.email, RUNNER.times, 'left side', 'new shoes', 'long runs'])
+      expect(logs).not.toContain(secret);
   });
 });

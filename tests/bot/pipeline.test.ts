@@ -62,7 +62,11 @@ describe('red flags come first, in every state', () => {
 
   it('benign runner talk is never escalated', async () => {
     const bot = new BotHarness();
-    for (const text of ['killed it on my long run but my back is stiff', 'no numbness or tingling, just a sore back', "i'm dying to run again"]) {
+    for (const text of [
+      'killed it on my long run but my back is stiff',
+      'no numbness or tingling, just a sore back',
+      "i'm dying to run again",
+    ]) {
       const turn = await bot.say(text);
       expect(turn.summary.triage === 'emergency' || turn.summary.triage === 'urgent').toBe(false);
     }

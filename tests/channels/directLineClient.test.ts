@@ -83,7 +83,10 @@ describe('self-hosted Direct Line with the real directlinejs client', () => {
     await first.waitFor((a) => replyToOf(a) === asked, 'reply');
     first.close();
 
-    const refreshed = await fetch(`${session.domain}/tokens/refresh`, { method: 'POST', headers: { Authorization: `Bearer ${session.token}` } });
+    const refreshed = await fetch(`${session.domain}/tokens/refresh`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${session.token}` },
+    });
     expect(refreshed.status).toBe(200);
     const renewed = (await refreshed.json()) as { token: string; conversationId: string; expires_in: number };
     expect(renewed.conversationId).toBe(session.conversationId);

@@ -74,7 +74,7 @@ describe('Direct Line conversation store', () => {
     expect(String(kept.at(-1)?.text)).toMatch(/^50 /);
   });
 
-  it('runs one conversation\'s turns one at a time, in arrival order, and a failed turn does not block the next', async () => {
+  it("runs one conversation's turns one at a time, in arrival order, and a failed turn does not block the next", async () => {
     const { store } = track(storeWithClock());
     const conversation = store.create('c', 'dl_c');
     const events: string[] = [];
@@ -96,13 +96,20 @@ describe('Direct Line conversation store', () => {
       const first = track(storeWithClock({}, new LowdbStorage(temp.dir)));
       const conversation = first.store.create('c', 'dl_c');
       conversation.append([{ type: 'message', text: 'hello' }]);
-      conversation.append([{ type: 'message', text: 'my back hurts' }, { type: 'message', text: 'Sorry to hear that.' }]);
+      conversation.append([
+        { type: 'message', text: 'my back hurts' },
+        { type: 'message', text: 'Sorry to hear that.' },
+      ]);
       await first.store.flush();
 
       const second = track(storeWithClock({}, new LowdbStorage(temp.dir)));
       const restored = await second.store.get('c');
       expect(restored?.userId).toBe('dl_c');
-      expect(restored?.activitiesAfter(undefined, 100).activities.map((a) => a.text)).toEqual(['hello', 'my back hurts', 'Sorry to hear that.']);
+      expect(restored?.activitiesAfter(undefined, 100).activities.map((a) => a.text)).toEqual([
+        'hello',
+        'my back hurts',
+        'Sorry to hear that.',
+      ]);
       expect(restored?.activitiesAfter(1, 100).watermark).toBe('3');
       const [next] = restored!.append([{ type: 'message', text: 'after the restart' }]);
       expect(next.id).toBe('c|0000004');

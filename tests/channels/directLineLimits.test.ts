@@ -9,10 +9,15 @@ import { startBot, type RunningBot } from '../helpers/runningBot';
 
 const TOKEN_KEY = 'test-direct-line-token-key-0123456789abcdef';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON bodies of the Direct Line protocol
 async function call(base: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${base}/v3/directline${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${base}/v3/directline${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -20,11 +25,22 @@ async function call(base: string, method: string, path: string, token?: string, 
 async function start(base: string) {
   const { token } = (await call(base, 'POST', '/tokens/generate')).body;
   const started = await call(base, 'POST', '/conversations', token, {});
-  return { token, status: started.status, conversationId: started.body?.conversationId as string, streamUrl: started.body?.streamUrl as string, body: started.body };
+  return {
+    token,
+    status: started.status,
+    conversationId: started.body?.conversationId as string,
+    streamUrl: started.body?.streamUrl as string,
+    body: started.body,
+  };
 }
 
 const texts = async (base: string, c: { token: string; conversationId: string }) =>
-  ((await call(base, 'GET', `/conversations/${c.conversationId}/activities`, c.token)).body.activities as Array<{ text?: string; from: { role: string } }>).map((a) => `${a.from.role}: ${a.text ?? ''}`);
+  (
+    (await call(base, 'GET', `/conversations/${c.conversationId}/activities`, c.token)).body.activities as Array<{
+      text?: string;
+      from: { role: string };
+    }>
+  ).map((a) => `${a.from.role}: ${a.text ?? ''}`);
 
 const say = (base: string, c: { token: string; conversationId: string }, text: string) =>
   call(base, 'POST', `/conversations/${c.conversationId}/activities`, c.token, { type: 'message', text, from: { id: 'ignored' } });
@@ -71,7 +87,8 @@ describe('self-hosted Direct Line streams, forget me and restarts', () => {
   it('opens at most 5 streams per conversation (429 after), and a closed one frees its place', async () => {
     bot = await startBot({ DIRECT_LINE_TOKEN_SECRET: TOKEN_KEY, DATA_DIR: temp.dir });
     const chat = await start(bot.url);
-    const streamUrl = async () => (await call(bot.url, 'GET', `/conversations/${chat.conversationId}`, chat.token)).body.streamUrl as string;
+    const streamUrl = async () =>
+      (await call(bot.url, 'GET', `/conversations/${chat.conversationId}`, chat.token)).body.streamUrl as string;
     const sockets: WebSocket[] = [];
     for (let i = 0; i < 5; i += 1) {
       const opened = await openSocket(await streamUrl());

@@ -45,7 +45,9 @@ const say = (conversation: { token: string; conversationId: string }, body: unkn
   call('POST', `/conversations/${conversation.conversationId}/activities`, { token: conversation.token, body });
 
 const activitiesOf = (conversation: { token: string; conversationId: string }, watermark?: string) =>
-  call('GET', `/conversations/${conversation.conversationId}/activities${watermark === undefined ? '' : `?watermark=${watermark}`}`, { token: conversation.token });
+  call('GET', `/conversations/${conversation.conversationId}/activities${watermark === undefined ? '' : `?watermark=${watermark}`}`, {
+    token: conversation.token,
+  });
 
 describe('self-hosted Direct Line: tokens', () => {
   it('hands each caller a new conversation and a new dl_ user', async () => {
@@ -61,8 +63,16 @@ describe('self-hosted Direct Line: tokens', () => {
   it('refuses a missing token with 401, and a forged, expired, foreign or stream-only token with 403', async () => {
     const mine = await startConversation();
     const theirs = await startConversation();
-    const forged = new DirectLineTokens('some-other-key-that-is-long-enough-000000').issue({ conversationId: mine.conversationId, userId: 'dl_x', scope: 'conversation' });
-    const expired = new DirectLineTokens(TOKEN_KEY, () => Date.now() - 2 * 60 * 60 * 1000).issue({ conversationId: mine.conversationId, userId: 'dl_x', scope: 'conversation' });
+    const forged = new DirectLineTokens('some-other-key-that-is-long-enough-000000').issue({
+      conversationId: mine.conversationId,
+      userId: 'dl_x',
+      scope: 'conversation',
+    });
+    const expired = new DirectLineTokens(TOKEN_KEY, () => Date.now() - 2 * 60 * 60 * 1000).issue({
+      conversationId: mine.conversationId,
+      userId: 'dl_x',
+      scope: 'conversation',
+    });
     const streamOnly = new URL(mine.streamUrl).searchParams.get('t')!;
     const path = `/conversations/${mine.conversationId}/activities`;
 
@@ -108,7 +118,11 @@ describe('self-hosted Direct Line: conversations and activities', () => {
     expect(greeting.body.activities.length).toBeGreaterThan(0);
     const afterGreeting = greeting.body.watermark as string;
 
-    const sent = await say(conversation, { type: 'message', text: 'what exercises help lower back pain', channelData: { clientActivityID: 'abc' } });
+    const sent = await say(conversation, {
+      type: 'message',
+      text: 'what exercises help lower back pain',
+      channelData: { clientActivityID: 'abc' },
+    });
     expect(sent.status).toBe(200);
     const page = await activitiesOf(conversation, afterGreeting);
     const [echo, ...replies] = page.body.activities;
@@ -172,7 +186,7 @@ describe('self-hosted Direct Line: the WebSocket stream', () => {
     }
   }
 
-  it('refuses a stream URL with no token (401), a bad or another conversation\'s token (403), or an unknown conversation (404)', async () => {
+  it("refuses a stream URL with no token (401), a bad or another conversation's token (403), or an unknown conversation (404)", async () => {
     const mine = await startConversation();
     const theirs = await startConversation();
     const wsBase = bot.url.replace(/^http/, 'ws');

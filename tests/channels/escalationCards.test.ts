@@ -43,13 +43,18 @@ describe('escalation calls by region', () => {
   });
 
   it('emergency: the emergency number, in red', async () => {
-    expect(await say(uk, "I can't pee and my legs are numb")).toEqual([{ type: 'Action.OpenUrl', title: 'Call 999', url: 'tel:999', style: 'destructive' }]);
+    expect(await say(uk, "I can't pee and my legs are numb")).toEqual([
+      { type: 'Action.OpenUrl', title: 'Call 999', url: 'tel:999', style: 'destructive' },
+    ]);
     expect((await say(us, "I can't pee and my legs are numb")).map((a) => a.url)).toEqual(['tel:911']);
   });
 
   it('urgent: NHS 111 first in the UK, then the emergency number; in the US (no urgent number) the emergency number', async () => {
     const ukCalls = await say(uk, 'I have a fever and back pain');
-    expect(ukCalls.map((a) => [a.url, a.style])).toEqual([['tel:111', 'positive'], ['tel:999', undefined]]);
+    expect(ukCalls.map((a) => [a.url, a.style])).toEqual([
+      ['tel:111', 'positive'],
+      ['tel:999', undefined],
+    ]);
     expect((await say(us, 'I have a fever and back pain')).map((a) => a.url)).toEqual(['tel:911']);
   });
 

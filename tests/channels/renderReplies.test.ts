@@ -9,22 +9,43 @@ import { slackMessageOf } from '../../src/channels/slack/slackReply';
 import { teamsCard, renderTeamsReply } from '../../src/channels/teams/teamsReply';
 
 const options = { sourcesLabel: 'Sources:', replyWithChoices: 'Reply with: {choices}' };
-const yesNo: ReplyChoice[] = [{ label: 'Yes, go ahead', value: 'yes' }, { label: 'No thanks', value: 'no' }];
+const yesNo: ReplyChoice[] = [
+  { label: 'Yes, go ahead', value: 'yes' },
+  { label: 'No thanks', value: 'no' },
+];
 const many = (n: number): ReplyChoice[] => Array.from({ length: n }, (_, i) => ({ label: `Option ${i + 1}`, value: `option ${i + 1}` }));
 const emergency: BotReply = {
   text: "Call 999 now, or go to A&E straight away. Don't drive yourself.",
   card: { kind: 'triage', level: 'emergency', calls: [{ label: 'Call 999', url: 'tel:999' }] },
 };
 const crisis: BotReply = {
-  text: 'Please call 999 now if you don\'t feel safe. You can also talk to someone right now: Samaritans on 116 123.',
-  card: { kind: 'triage', level: 'emergency', crisis: true, calls: [{ label: 'Call 116 123', url: 'tel:116123' }, { label: 'Call 999', url: 'tel:999' }] },
+  text: "Please call 999 now if you don't feel safe. You can also talk to someone right now: Samaritans on 116 123.",
+  card: {
+    kind: 'triage',
+    level: 'emergency',
+    crisis: true,
+    calls: [
+      { label: 'Call 116 123', url: 'tel:116123' },
+      { label: 'Call 999', url: 'tel:999' },
+    ],
+  },
 };
-const selfCare: BotReply = { text: 'Look after it yourself for now.', card: { kind: 'triage', level: 'self-care', calls: [], nextSteps: [{ label: 'Book a physio', value: 'book a physio' }] } };
+const selfCare: BotReply = {
+  text: 'Look after it yourself for now.',
+  card: { kind: 'triage', level: 'self-care', calls: [], nextSteps: [{ label: 'Book a physio', value: 'book a physio' }] },
+};
 const summaryLines = 'Name: Sam Taylor\nContact: sam@example.com';
 const bookingSummary: BotReply = {
   text: `Here's your request:\n\n${summaryLines}\n\nShall I send it to the clinic?`,
   choices: [{ label: 'Send it', value: 'send' }],
-  card: { kind: 'bookingSummary', fields: [{ label: 'Name', value: 'Sam Taylor' }, { label: 'Contact', value: 'sam@example.com' }], linesInText: summaryLines },
+  card: {
+    kind: 'bookingSummary',
+    fields: [
+      { label: 'Name', value: 'Sam Taylor' },
+      { label: 'Contact', value: 'sam@example.com' },
+    ],
+    linesInText: summaryLines,
+  },
 };
 
 /**
@@ -45,19 +66,27 @@ function expectValidCard(card: unknown): void {
   const actions = ['Action.Submit', 'Action.OpenUrl'];
   const check = (node: Record<string, unknown>, where: string, allowed: string[]): void => {
     const shape = CARD_SHAPES[String(node.type)];
-    expect({ where, type: node.type, known: Boolean(shape) && allowed.includes(String(node.type)) }).toEqual({ where, type: node.type, known: true });
+    expect({ where, type: node.type, known: Boolean(shape) && allowed.includes(String(node.type)) }).toEqual({
+      where,
+      type: node.type,
+      known: true,
+    });
     for (const key of shape.required) expect({ where, key, present: node[key] !== undefined }).toEqual({ where, key, present: true });
-    for (const key of Object.keys(node)) expect({ where, key, defined: [...shape.required, ...shape.optional].includes(key) }).toEqual({ where, key, defined: true });
+    for (const key of Object.keys(node))
+      expect({ where, key, defined: [...shape.required, ...shape.optional].includes(key) }).toEqual({ where, key, defined: true });
     if (node.type === 'Action.OpenUrl') expect(String(node.url)).toMatch(/^(https?|tel|mailto):/);
     const styles: Record<string, string[]> = { Container: ['emphasis', 'attention', 'warning'], TextBlock: ['default', 'heading'] };
     if (node.style !== undefined) expect(styles[String(node.type)] ?? ['default', 'positive', 'destructive']).toContain(node.style);
     if (typeof node.title === 'string') expect(node.title.length).toBeGreaterThan(0);
-    if (node.type === 'FactSet') for (const fact of node.facts as Array<Record<string, unknown>>) expect(Object.keys(fact).sort()).toEqual(['title', 'value']);
+    if (node.type === 'FactSet')
+      for (const fact of node.facts as Array<Record<string, unknown>>) expect(Object.keys(fact).sort()).toEqual(['title', 'value']);
     const elements = ['TextBlock', 'FactSet', 'ActionSet', 'Container'];
     for (const [i, child] of ((node.body as Array<Record<string, unknown>>) ?? []).entries()) check(child, `${where}.body[${i}]`, elements);
-    for (const [i, child] of ((node.items as Array<Record<string, unknown>>) ?? []).entries()) check(child, `${where}.items[${i}]`, elements);
+    for (const [i, child] of ((node.items as Array<Record<string, unknown>>) ?? []).entries())
+      check(child, `${where}.items[${i}]`, elements);
     if (node.selectAction) check(node.selectAction as Record<string, unknown>, `${where}.selectAction`, actions);
-    for (const [i, child] of ((node.actions as Array<Record<string, unknown>>) ?? []).entries()) check(child, `${where}.actions[${i}]`, actions);
+    for (const [i, child] of ((node.actions as Array<Record<string, unknown>>) ?? []).entries())
+      check(child, `${where}.actions[${i}]`, actions);
   };
   const root = card as Record<string, unknown>;
   check(root, 'card', ['AdaptiveCard']);
@@ -65,13 +94,21 @@ function expectValidCard(card: unknown): void {
   expect(JSON.parse(JSON.stringify(card))).toEqual(card);
 }
 
-const blocksOfType = <T extends SlackBlock['type']>(blocks: SlackBlock[], type: T) => blocks.filter((b): b is Extract<SlackBlock, { type: T }> => b.type === type);
+const blocksOfType = <T extends SlackBlock['type']>(blocks: SlackBlock[], type: T) =>
+  blocks.filter((b): b is Extract<SlackBlock, { type: T }> => b.type === type);
 
 describe('Web Chat renderer', () => {
   it('shows sources under the text, and links then choices as suggested actions', () => {
-    const activity = renderReply({ text: 'Answer.', sources: ['A', 'B'], links: [{ label: 'Site', url: 'https://x.example' }], choices: yesNo }, options);
+    const activity = renderReply(
+      { text: 'Answer.', sources: ['A', 'B'], links: [{ label: 'Site', url: 'https://x.example' }], choices: yesNo },
+      options,
+    );
     expect(activity.text).toBe('Answer.\n\nSources: A; B');
-    expect(activity.suggestedActions!.actions.map((a) => [a.type, a.value])).toEqual([['openUrl', 'https://x.example'], ['imBack', 'yes'], ['imBack', 'no']]);
+    expect(activity.suggestedActions!.actions.map((a) => [a.type, a.value])).toEqual([
+      ['openUrl', 'https://x.example'],
+      ['imBack', 'yes'],
+      ['imBack', 'no'],
+    ]);
   });
 
   it('shows an escalation as an alert card: the action first, the number a tel: link, a call button that stays', () => {
@@ -82,9 +119,16 @@ describe('Web Chat renderer', () => {
     expectValidCard(card);
     const [frame] = card.body;
     expect(frame).toMatchObject({ type: 'Container', style: 'attention' });
-    expect(frame.items[0]).toMatchObject({ type: 'TextBlock', style: 'heading', text: 'Call [999](tel:999) now, or go to A&E straight away.' });
+    expect(frame.items[0]).toMatchObject({
+      type: 'TextBlock',
+      style: 'heading',
+      text: 'Call [999](tel:999) now, or go to A&E straight away.',
+    });
     expect(frame.items[1].text).toBe("Don't drive yourself.");
-    expect(frame.items[2]).toEqual({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Call 999', url: 'tel:999', style: 'destructive' }] });
+    expect(frame.items[2]).toEqual({
+      type: 'ActionSet',
+      actions: [{ type: 'Action.OpenUrl', title: 'Call 999', url: 'tel:999', style: 'destructive' }],
+    });
     // Said once: the action is not repeated as a heading of its own.
     expect(JSON.stringify(card.body).match(/go to A&E/g)).toHaveLength(1);
   });
@@ -96,7 +140,7 @@ describe('Web Chat renderer', () => {
   });
 
   it('keeps single line breaks and lists as written', () => {
-    const text = renderReply({ text: 'Call now if back pain comes with:\n- one\n- two\nDon\'t wait.\nLine two' }, options).text;
+    const text = renderReply({ text: "Call now if back pain comes with:\n- one\n- two\nDon't wait.\nLine two" }, options).text;
     expect(text).toBe("Call now if back pain comes with:\n\n- one\n- two\n\nDon't wait.  \nLine two");
   });
 
@@ -105,7 +149,14 @@ describe('Web Chat renderer', () => {
     const lines = `Name: ${name}\nContact: sam@example.com`;
     const hostile: BotReply = {
       text: `Here's your request:\n\n${lines}\n\nShall I send it to the clinic?`,
-      card: { kind: 'bookingSummary', linesInText: lines, fields: [{ label: 'Name', value: name }, { label: 'Contact', value: 'sam@example.com' }] },
+      card: {
+        kind: 'bookingSummary',
+        linesInText: lines,
+        fields: [
+          { label: 'Name', value: name },
+          { label: 'Contact', value: 'sam@example.com' },
+        ],
+      },
     };
     const text = renderReply(hostile, options).text!;
     expect(text).toBe(
@@ -149,7 +200,13 @@ describe('Teams renderer (Adaptive Card 1.5)', () => {
     expectValidCard(card);
     expect(card.body.slice(0, 3)).toEqual([
       { type: 'TextBlock', text: "Here's your request:", wrap: true },
-      { type: 'FactSet', facts: [{ title: 'Name', value: 'Sam Taylor' }, { title: 'Contact', value: 'sam@example.com' }] },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Name', value: 'Sam Taylor' },
+          { title: 'Contact', value: 'sam@example.com' },
+        ],
+      },
       { type: 'TextBlock', text: 'Shall I send it to the clinic?', wrap: true },
     ]);
   });
@@ -170,10 +227,19 @@ describe('Teams renderer (Adaptive Card 1.5)', () => {
 
 describe('Slack renderer (Block Kit)', () => {
   it('renders text as mrkdwn sections, choices as buttons carrying their value, sources as context', () => {
-    const message = renderSlackMessage({ text: 'Try **hip bridges** and see [this guide](https://x.example/a?b=1&c=2).', choices: yesNo, sources: ['Glutes & running'] }, options);
-    expect(message.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'Try *hip bridges* and see <https://x.example/a?b=1&c=2|this guide>.' } });
+    const message = renderSlackMessage(
+      { text: 'Try **hip bridges** and see [this guide](https://x.example/a?b=1&c=2).', choices: yesNo, sources: ['Glutes & running'] },
+      options,
+    );
+    expect(message.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'Try *hip bridges* and see <https://x.example/a?b=1&c=2|this guide>.' },
+    });
     const [actions] = blocksOfType(message.blocks, 'actions');
-    expect(actions.elements.map((button) => [button.text.text, button.value])).toEqual([['Yes, go ahead', 'yes'], ['No thanks', 'no']]);
+    expect(actions.elements.map((button) => [button.text.text, button.value])).toEqual([
+      ['Yes, go ahead', 'yes'],
+      ['No thanks', 'no'],
+    ]);
     expect(new Set(actions.elements.map((button) => button.action_id)).size).toBe(2);
     expect(blocksOfType(message.blocks, 'context')[0].elements[0].text).toBe('Sources: Glutes &amp; running');
   });
@@ -185,7 +251,8 @@ describe('Slack renderer (Block Kit)', () => {
     const actionBlocks = blocksOfType(message.blocks, 'actions');
     expect(actionBlocks.map((block) => block.elements.length)).toEqual([5, 5, 2]);
     expect(actionBlocks[0].elements[0].text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonText);
-    for (const section of blocksOfType(message.blocks, 'section')) expect('text' in section && section.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    for (const section of blocksOfType(message.blocks, 'section'))
+      expect('text' in section && section.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
     expect(blocksOfType(message.blocks, 'section').length).toBeGreaterThan(3);
     expect(message.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
 
@@ -195,17 +262,53 @@ describe('Slack renderer (Block Kit)', () => {
 
   it('marks emergencies with the action first in bold and a tel: link that stays, and shows the booking summary as fields', () => {
     expect(renderSlackMessage(emergency, options).blocks).toEqual([
-      { type: 'section', text: { type: 'mrkdwn', text: ":rotating_light: *Call <tel:999|999> now, or go to A&amp;E straight away.*\nDon't drive yourself." } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: ":rotating_light: *Call <tel:999|999> now, or go to A&amp;E straight away.*\nDon't drive yourself." },
+      },
       { type: 'section', text: { type: 'mrkdwn', text: ':telephone_receiver: *<tel:999|Call 999>*' } },
     ]);
-    expect(renderSlackMessage(crisis, options).blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: ':telephone_receiver: *<tel:116123|Call 116 123>*   :telephone_receiver: *<tel:999|Call 999>*' } });
-    const hostile = renderSlackMessage({ ...bookingSummary, card: { kind: 'bookingSummary', linesInText: summaryLines, fields: [{ label: 'Name', value: '[Sam](https://evil.example) <!channel>' }] } }, options);
-    expect(hostile.blocks[1]).toEqual({ type: 'section', fields: [{ type: 'mrkdwn', text: '*Name*\n[Sam](https://evil.example) &lt;!channel&gt;' }] });
-    const withLinks = renderSlackMessage({ text: 'x', links: [{ label: 'Call', url: 'tel:999' }, { label: 'Book', url: 'https://clinic.example' }] }, options);
-    expect(blocksOfType(withLinks.blocks, 'actions')[0].elements).toEqual([{ type: 'button', text: { type: 'plain_text', text: 'Book', emoji: true }, action_id: 'link_0', url: 'https://clinic.example' }]);
+    expect(renderSlackMessage(crisis, options).blocks[1]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: ':telephone_receiver: *<tel:116123|Call 116 123>*   :telephone_receiver: *<tel:999|Call 999>*' },
+    });
+    const hostile = renderSlackMessage(
+      {
+        ...bookingSummary,
+        card: {
+          kind: 'bookingSummary',
+          linesInText: summaryLines,
+          fields: [{ label: 'Name', value: '[Sam](https://evil.example) <!channel>' }],
+        },
+      },
+      options,
+    );
+    expect(hostile.blocks[1]).toEqual({
+      type: 'section',
+      fields: [{ type: 'mrkdwn', text: '*Name*\n[Sam](https://evil.example) &lt;!channel&gt;' }],
+    });
+    const withLinks = renderSlackMessage(
+      {
+        text: 'x',
+        links: [
+          { label: 'Call', url: 'tel:999' },
+          { label: 'Book', url: 'https://clinic.example' },
+        ],
+      },
+      options,
+    );
+    expect(blocksOfType(withLinks.blocks, 'actions')[0].elements).toEqual([
+      { type: 'button', text: { type: 'plain_text', text: 'Book', emoji: true }, action_id: 'link_0', url: 'https://clinic.example' },
+    ]);
     const summary = renderSlackMessage(bookingSummary, options);
     expect(summary.blocks[0]).toMatchObject({ text: { text: "Here's your request:\n\nShall I send it to the clinic?" } });
-    expect(summary.blocks[1]).toEqual({ type: 'section', fields: [{ type: 'mrkdwn', text: '*Name*\nSam Taylor' }, { type: 'mrkdwn', text: '*Contact*\nsam@example.com' }] });
+    expect(summary.blocks[1]).toEqual({
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: '*Name*\nSam Taylor' },
+        { type: 'mrkdwn', text: '*Contact*\nsam@example.com' },
+      ],
+    });
   });
 
   it('converts markdown to mrkdwn and escapes what Slack would read as markup', () => {
@@ -217,26 +320,43 @@ describe('Slack renderer (Block Kit)', () => {
     const activity = renderForChannel('slack', { text: 'Hello **runner**', choices: yesNo }, options);
     expect(activity.text).toBe('Hello **runner**');
     expect(slackMessageOf(activity)!.blocks.length).toBe(2);
-    expect(slackMessageOf({ text: 'Reminder: call 999' })).toEqual({ text: 'Reminder: call 999', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Reminder: call 999' } }] });
+    expect(slackMessageOf({ text: 'Reminder: call 999' })).toEqual({
+      text: 'Reminder: call 999',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Reminder: call 999' } }],
+    });
     expect(slackMessageOf({ text: '  ' })).toBeUndefined();
   });
 });
 
 describe('plain-text renderer', () => {
   it('lists the choices as values to type, spells out links and drops markdown', () => {
-    const activity = renderPlainText({ text: 'Your reference is **BT-7K3Q9**.', choices: yesNo, links: [{ label: 'Booking page', url: 'https://clinic.example' }], sources: ['A'] }, options);
+    const activity = renderPlainText(
+      {
+        text: 'Your reference is **BT-7K3Q9**.',
+        choices: yesNo,
+        links: [{ label: 'Booking page', url: 'https://clinic.example' }],
+        sources: ['A'],
+      },
+      options,
+    );
     expect(activity.text).toBe('Your reference is BT-7K3Q9.\n\nSources: A\n\nBooking page: https://clinic.example\n\nReply with: yes / no');
   });
 
   it('does not repeat a link the text already gives, and is chosen for SMS', () => {
-    expect(renderPlainText({ text: 'Book at https://clinic.example', links: [{ label: 'Book', url: 'https://clinic.example' }] }, options).text).toBe('Book at https://clinic.example');
-    expect(renderForChannel('sms', { text: 'Pick', choices: yesNo }, options)).toEqual({ type: 'message', text: 'Pick\n\nReply with: yes / no', textFormat: 'plain' });
+    expect(
+      renderPlainText({ text: 'Book at https://clinic.example', links: [{ label: 'Book', url: 'https://clinic.example' }] }, options).text,
+    ).toBe('Book at https://clinic.example');
+    expect(renderForChannel('sms', { text: 'Pick', choices: yesNo }, options)).toEqual({
+      type: 'message',
+      text: 'Pick\n\nReply with: yes / no',
+      textFormat: 'plain',
+    });
     expect(markdownToPlain('see [the guide](https://x.example) *now*')).toBe('see the guide (https://x.example) now');
   });
 });
 
 describe('renderer choice', () => {
-  it('picks by channel id; unknown channels get Web Chat\'s suggested actions', () => {
+  it("picks by channel id; unknown channels get Web Chat's suggested actions", () => {
     const reply = { text: 'Pick', choices: yesNo };
     expect(renderForChannel('msteams', reply, options).attachments).toHaveLength(1);
     expect(renderForChannel('sms', selfCare, options).text).toBe('Look after it yourself for now.\n\nReply with: book a physio');

@@ -53,12 +53,18 @@ async function waitFor(condition: () => boolean, timeoutMs = 8000): Promise<void
   }
 }
 
-const sectionText = (call: SlackApiCall) => (call.blocks ?? []).filter((b) => b.type === 'section').map((b) => b.text?.text ?? '').join('\n');
+const sectionText = (call: SlackApiCall) =>
+  (call.blocks ?? [])
+    .filter((b) => b.type === 'section')
+    .map((b) => b.text?.text ?? '')
+    .join('\n');
 const buttonsOf = (call: SlackApiCall) => (call.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 
 describe('Slack endpoint', () => {
   it('answers url_verification with the challenge', async () => {
-    const response = await postAsSlack(eventsUrl(), JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }), { secret: SECRET });
+    const response = await postAsSlack(eventsUrl(), JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }), {
+      secret: SECRET,
+    });
     expect(response.status).toBe(200);
     expect(JSON.parse(response.text)).toEqual({ challenge: 'abc123' });
   });
@@ -68,13 +74,25 @@ describe('Slack endpoint', () => {
     expect((await postAsSlack(eventsUrl(), body, { secret: SECRET, unsigned: true })).status).toBe(401);
     expect((await postAsSlack(eventsUrl(), body, { secret: 'not-the-secret' })).status).toBe(401);
     expect((await postAsSlack(eventsUrl(), body, { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401);
-    expect((await postAsSlack(interactionsUrl(), 'payload=%7B%7D', { secret: 'forged', contentType: 'application/x-www-form-urlencoded' })).status).toBe(401);
+    expect(
+      (await postAsSlack(interactionsUrl(), 'payload=%7B%7D', { secret: 'forged', contentType: 'application/x-www-form-urlencoded' }))
+        .status,
+    ).toBe(401);
 
-    expect((await postAsSlack(eventsUrl(), JSON.stringify({ type: 'event_callback', event: 'nope' }), { secret: SECRET })).status).toBe(400);
+    expect((await postAsSlack(eventsUrl(), JSON.stringify({ type: 'event_callback', event: 'nope' }), { secret: SECRET })).status).toBe(
+      400,
+    );
     expect((await postAsSlack(eventsUrl(), '[1,2]', { secret: SECRET })).status).toBe(400);
-    expect((await postAsSlack(eventsUrl(), 'type=event_callback', { secret: SECRET, contentType: 'application/x-www-form-urlencoded' })).status).toBe(415);
-    expect((await postAsSlack(interactionsUrl(), 'payload=not-json', { secret: SECRET, contentType: 'application/x-www-form-urlencoded' })).status).toBe(400);
-    expect((await postAsSlack(interactionsUrl(), 'nothing=here', { secret: SECRET, contentType: 'application/x-www-form-urlencoded' })).status).toBe(400);
+    expect(
+      (await postAsSlack(eventsUrl(), 'type=event_callback', { secret: SECRET, contentType: 'application/x-www-form-urlencoded' })).status,
+    ).toBe(415);
+    expect(
+      (await postAsSlack(interactionsUrl(), 'payload=not-json', { secret: SECRET, contentType: 'application/x-www-form-urlencoded' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await postAsSlack(interactionsUrl(), 'nothing=here', { secret: SECRET, contentType: 'application/x-www-form-urlencoded' })).status,
+    ).toBe(400);
   });
 
   it('greets a new user once with the safety notice, then answers a DM through chat.postMessage with the bot token and Block Kit', async () => {
@@ -102,7 +120,10 @@ describe('Slack endpoint', () => {
     const before = slack.calls.length;
     expect((await postAsSlack(eventsUrl(), first.body, { secret: SECRET })).status).toBe(200);
     await slack.waitForCalls(before + 1);
-    const retry = await postAsSlack(eventsUrl(), first.body, { secret: SECRET, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const retry = await postAsSlack(eventsUrl(), first.body, {
+      secret: SECRET,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(retry.status).toBe(200);
     // A later message in the same conversation runs after anything queued before it: once its answer
     // (about shoes, so recognisable) is posted, a retry that had been run would have been answered too.
@@ -111,7 +132,7 @@ describe('Slack endpoint', () => {
     expect(slack.calls.filter((call) => call.channel === 'D0RETRY')).toHaveLength(2);
   });
 
-  it('ignores the bot\'s own messages and edits', async () => {
+  it("ignores the bot's own messages and edits", async () => {
     for (const extra of [{ bot_id: 'B0BOT' }, { subtype: 'message_changed' }]) {
       expect((await postAsSlack(eventsUrl(), dmEvent('D0IGNORED', 'hello', extra).body, { secret: SECRET })).status).toBe(200);
     }
@@ -140,7 +161,10 @@ describe('Slack endpoint', () => {
       actions: [{ type: 'button', action_id: yes!.action_id, value: yes!.value, text: { type: 'plain_text', text: 'Yes, keep them' } }],
     };
     const before = slack.calls.length;
-    const click = await postAsSlack(interactionsUrl(), `payload=${encodeURIComponent(JSON.stringify(payload))}`, { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+    const click = await postAsSlack(interactionsUrl(), `payload=${encodeURIComponent(JSON.stringify(payload))}`, {
+      secret: SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(click.status).toBe(200);
     const [update, next] = (await slack.waitForCalls(before + 2)).slice(before);
     // The clicked message loses its buttons and shows the choice made.
@@ -164,7 +188,13 @@ describe('Slack endpoint', () => {
       team_id: TEAM,
       event_id: `Ev${++eventCounter}`,
       authorizations: [{ user_id: BOT_USER, is_bot: true }],
-      event: { type: 'app_mention', channel: 'C0RUNCLUB', user: 'U0RUNNER', text: `<@${BOT_USER}> how often should I replace my running shoes?`, ts: '1700000500.000100' },
+      event: {
+        type: 'app_mention',
+        channel: 'C0RUNCLUB',
+        user: 'U0RUNNER',
+        text: `<@${BOT_USER}> how often should I replace my running shoes?`,
+        ts: '1700000500.000100',
+      },
     });
     expect((await postAsSlack(eventsUrl(), body, { secret: SECRET })).status).toBe(200);
     const [reply] = (await slack.waitForCalls(before + 1)).slice(before);
@@ -181,9 +211,17 @@ describe('Slack endpoint', () => {
         authorizations: [{ user_id: BOT_USER, is_bot: true }],
         event: { type: 'message', channel: 'C0RUNCLUB', channel_type: 'channel', user: 'U0RUNNER', text, ts, thread_ts: threadTs },
       });
-    await postAsSlack(eventsUrl(), threadReply('1700000600.000100', '1700000000.999999', 'how often should I replace my running shoes?'), { secret: SECRET });
+    await postAsSlack(eventsUrl(), threadReply('1700000600.000100', '1700000000.999999', 'how often should I replace my running shoes?'), {
+      secret: SECRET,
+    });
     const afterStranger = slack.calls.length;
-    expect((await postAsSlack(eventsUrl(), threadReply('1700000601.000100', '1700000500.000100', 'what exercises help lower back pain'), { secret: SECRET })).status).toBe(200);
+    expect(
+      (
+        await postAsSlack(eventsUrl(), threadReply('1700000601.000100', '1700000500.000100', 'what exercises help lower back pain'), {
+          secret: SECRET,
+        })
+      ).status,
+    ).toBe(200);
     const [followUp] = (await slack.waitForCalls(afterStranger + 1)).slice(afterStranger);
     expect(followUp.thread_ts).toBe('1700000500.000100');
     expect(sectionText(followUp).length).toBeGreaterThan(0);

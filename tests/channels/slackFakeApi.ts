@@ -14,7 +14,11 @@ export interface SlackApiCall {
   text?: string;
   thread_ts?: string;
   ts?: string;
-  blocks?: Array<{ type: string; text?: { text: string }; elements?: Array<{ type: string; text: { text: string } | string; value?: string; action_id?: string }> }>;
+  blocks?: Array<{
+    type: string;
+    text?: { text: string };
+    elements?: Array<{ type: string; text: { text: string } | string; value?: string; action_id?: string }>;
+  }>;
   /** The ts this fake answered with (the posted message's id). */
   answeredTs: string;
 }
@@ -55,7 +59,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     waitForCalls: async (count, timeoutMs = 8000) => {
       const deadline = Date.now() + timeoutMs;
       while (calls.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} Slack API calls, got ${calls.length}: ${calls.map((c) => c.method).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} Slack API calls, got ${calls.length}: ${calls.map((c) => c.method).join(', ')}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return calls;

@@ -17,10 +17,12 @@ describe('Slack request signing', () => {
     '%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c';
   const now = 1531420618;
 
-  it('matches Slack\'s documented example signature', () => {
+  it("matches Slack's documented example signature", () => {
     // From Slack's "Verifying requests from Slack" guide.
     expect(slackSignatureOf(secret, String(now), body)).toBe('v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503');
-    expect(checkSlackSignature(secret, { signature: slackSignatureOf(secret, String(now), body), timestamp: String(now), rawBody: body }, now)).toBeNull();
+    expect(
+      checkSlackSignature(secret, { signature: slackSignatureOf(secret, String(now), body), timestamp: String(now), rawBody: body }, now),
+    ).toBeNull();
   });
 
   it('refuses missing, malformed, stale (either way) and mismatched signatures', () => {
@@ -36,18 +38,60 @@ describe('Slack request signing', () => {
 });
 
 describe('Slack payloads', () => {
-  const callback = (event: Record<string, unknown>) => ({ type: 'event_callback', team_id: 'T1', event_id: 'Ev1', authorizations: [{ user_id: 'UBOT', is_bot: true }], event });
+  const callback = (event: Record<string, unknown>) => ({
+    type: 'event_callback',
+    team_id: 'T1',
+    event_id: 'Ev1',
+    authorizations: [{ user_id: 'UBOT', is_bot: true }],
+    event,
+  });
 
   it('reads a DM as a turn without a thread, and a channel mention as a turn in a thread, mention dropped', () => {
-    const dm = readEventsRequest(callback({ type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'my email is <mailto:sam@example.com|sam@example.com>', ts: '1.1', thread_ts: '0.9' }));
-    expect(dm).toEqual({ ok: true, value: { kind: 'event', eventId: 'Ev1', turn: { id: 'Ev1', team: 'T1', channel: 'D1', user: 'U1', text: 'my email is sam@example.com' } } });
-    const mention = readEventsRequest(callback({ type: 'app_mention', channel: 'C1', user: 'U1', text: '<@UBOT> is <@U2|sam> right?', ts: '2.2' }));
-    expect(mention.ok && mention.value.kind === 'event' && mention.value.turn).toEqual({ id: 'Ev1', team: 'T1', channel: 'C1', user: 'U1', text: 'is @sam right?', threadTs: '2.2' });
+    const dm = readEventsRequest(
+      callback({
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D1',
+        user: 'U1',
+        text: 'my email is <mailto:sam@example.com|sam@example.com>',
+        ts: '1.1',
+        thread_ts: '0.9',
+      }),
+    );
+    expect(dm).toEqual({
+      ok: true,
+      value: {
+        kind: 'event',
+        eventId: 'Ev1',
+        turn: { id: 'Ev1', team: 'T1', channel: 'D1', user: 'U1', text: 'my email is sam@example.com' },
+      },
+    });
+    const mention = readEventsRequest(
+      callback({ type: 'app_mention', channel: 'C1', user: 'U1', text: '<@UBOT> is <@U2|sam> right?', ts: '2.2' }),
+    );
+    expect(mention.ok && mention.value.kind === 'event' && mention.value.turn).toEqual({
+      id: 'Ev1',
+      team: 'T1',
+      channel: 'C1',
+      user: 'U1',
+      text: 'is @sam right?',
+      threadTs: '2.2',
+    });
   });
 
   it('reads a reply in a channel thread without a mention as a thread reply (answered only where the bot is in the thread)', () => {
-    const reply = readEventsRequest(callback({ type: 'message', channel_type: 'channel', channel: 'C1', user: 'U1', text: 'and hills?', ts: '3.4', thread_ts: '3.3' }));
-    expect(reply.ok && reply.value.kind === 'event' && reply.value.turn).toEqual({ id: 'Ev1', team: 'T1', channel: 'C1', user: 'U1', text: 'and hills?', threadTs: '3.3', threadReply: true });
+    const reply = readEventsRequest(
+      callback({ type: 'message', channel_type: 'channel', channel: 'C1', user: 'U1', text: 'and hills?', ts: '3.4', thread_ts: '3.3' }),
+    );
+    expect(reply.ok && reply.value.kind === 'event' && reply.value.turn).toEqual({
+      id: 'Ev1',
+      team: 'T1',
+      channel: 'C1',
+      user: 'U1',
+      text: 'and hills?',
+      threadTs: '3.3',
+      threadReply: true,
+    });
   });
 
   it('ignores bot posts, subtypes, the bot itself, channel chatter and mentions inside DMs', () => {
@@ -61,37 +105,64 @@ describe('Slack payloads', () => {
       { type: 'message', channel_type: 'channel', channel: 'C1', user: 'U1', text: '<@UBOT> hi', ts: '3.4', thread_ts: '3.3' },
       { type: 'app_mention', channel: 'D1', user: 'U1', text: '<@UBOT> hi' },
     ];
-    for (const event of ignored) expect(readEventsRequest(callback(event))).toMatchObject({ ok: true, value: { kind: 'event', turn: null } });
+    for (const event of ignored)
+      expect(readEventsRequest(callback(event))).toMatchObject({ ok: true, value: { kind: 'event', turn: null } });
   });
 
   it('refuses malformed bodies with a reason, and lets other callback types through as "other"', () => {
-    for (const bad of [null, [], 'x', { type: 'event_callback' }, { type: 'url_verification' }, callback({ type: 'message', channel: 7 })]) {
+    for (const bad of [
+      null,
+      [],
+      'x',
+      { type: 'event_callback' },
+      { type: 'url_verification' },
+      callback({ type: 'message', channel: 7 }),
+    ]) {
       expect(readEventsRequest(bad)).toMatchObject({ ok: false });
     }
     expect(readEventsRequest({ type: 'app_rate_limited' })).toEqual({ ok: true, value: { kind: 'other' } });
   });
 
   it('reads a choice click, ignores link buttons, refuses a form without a JSON payload', () => {
-    const click = (actions: unknown[]) => ({ payload: JSON.stringify({ type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1' }, channel: { id: 'C1' }, message: { ts: '5.5', thread_ts: '4.4', blocks: [] }, actions }) });
+    const click = (actions: unknown[]) => ({
+      payload: JSON.stringify({
+        type: 'block_actions',
+        team: { id: 'T1' },
+        user: { id: 'U1' },
+        channel: { id: 'C1' },
+        message: { ts: '5.5', thread_ts: '4.4', blocks: [] },
+        actions,
+      }),
+    });
     const choice = readInteractionRequest(click([{ action_id: 'choice_0', value: 'yes', text: { text: 'Yes' } }]));
-    expect(choice).toMatchObject({ ok: true, value: { kind: 'choice', label: 'Yes', turn: { channel: 'C1', user: 'U1', text: 'yes', threadTs: '4.4' } } });
+    expect(choice).toMatchObject({
+      ok: true,
+      value: { kind: 'choice', label: 'Yes', turn: { channel: 'C1', user: 'U1', text: 'yes', threadTs: '4.4' } },
+    });
     expect(readInteractionRequest(click([{ action_id: 'link_0' }]))).toEqual({ ok: true, value: { kind: 'other' } });
     expect(readInteractionRequest({ payload: '{' })).toMatchObject({ ok: false });
     expect(readInteractionRequest({})).toMatchObject({ ok: false });
     expect(readInteractionRequest(click([]))).toMatchObject({ ok: false });
   });
 
-  it('gives one conversation per DM and per channel thread, with user ids like Azure\'s Slack channel', () => {
+  it("gives one conversation per DM and per channel thread, with user ids like Azure's Slack channel", () => {
     expect(conversationIdOf({ team: 'T1', channel: 'D1' })).toBe('T1:D1');
     expect(conversationIdOf({ team: 'T1', channel: 'C1', threadTs: '4.4' })).toBe('T1:C1:4.4');
     const activity = activityOf({ id: 'Ev1', team: 'T1', channel: 'C1', user: 'U1', text: 'hi', threadTs: '4.4' });
-    expect(activity).toMatchObject({ channelId: 'slack', from: { id: 'U1:T1' }, conversation: { id: 'T1:C1:4.4', isGroup: true }, text: 'hi' });
+    expect(activity).toMatchObject({
+      channelId: 'slack',
+      from: { id: 'U1:T1' },
+      conversation: { id: 'T1:C1:4.4', isGroup: true },
+      text: 'hi',
+    });
   });
 });
 
 describe('Slack text', () => {
   it('turns links, channels, broadcasts and escapes into what the user typed', () => {
-    expect(slackTextToPlain('call <tel:07911123456|07911 123456> in <#C1|running> <!here> &lt;3 &amp; <https://x.example>')).toBe('call 07911 123456 in #running @here <3 & https://x.example');
+    expect(slackTextToPlain('call <tel:07911123456|07911 123456> in <#C1|running> <!here> &lt;3 &amp; <https://x.example>')).toBe(
+      'call 07911 123456 in #running @here <3 & https://x.example',
+    );
   });
 });
 
@@ -108,11 +179,26 @@ describe('RecentEventIds', () => {
 });
 
 describe('slack-app-manifest.yml', () => {
-  it('asks for the scopes and events the endpoint handles, at the endpoint\'s paths', () => {
+  it("asks for the scopes and events the endpoint handles, at the endpoint's paths", () => {
     const manifest = parse(readFileSync(join(__dirname, '..', '..', 'slack-app-manifest.yml'), 'utf8'));
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'groups:history', 'im:history', 'im:read']);
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'channels:history',
+      'chat:write',
+      'groups:history',
+      'im:history',
+      'im:read',
+    ]);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
+      'app_mention',
+      'message.channels',
+      'message.groups',
+      'message.im',
+    ]);
     expect(manifest.settings.event_subscriptions.request_url).toMatch(new RegExp(`^https://[^/]+${SLACK_EVENTS_PATH}$`));
-    expect(manifest.settings.interactivity).toMatchObject({ is_enabled: true, request_url: expect.stringMatching(new RegExp(`${SLACK_INTERACTIONS_PATH}$`)) });
+    expect(manifest.settings.interactivity).toMatchObject({
+      is_enabled: true,
+      request_url: expect.stringMatching(new RegExp(`${SLACK_INTERACTIONS_PATH}$`)),
+    });
   });
 });

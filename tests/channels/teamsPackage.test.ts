@@ -5,7 +5,13 @@ import { buildTeamsAppPackage, fillTeamsManifest, TeamsPackageError } from '../.
 
 const appPackageDir = path.join(__dirname, '..', '..', 'appPackage');
 const BOT_ID = '1b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0';
-const settings = { botId: BOT_ID, version: '0.1.0', websiteUrl: 'https://clinic.example', privacyUrl: 'https://clinic.example/privacy', termsUrl: 'https://clinic.example/terms' };
+const settings = {
+  botId: BOT_ID,
+  version: '0.1.0',
+  websiteUrl: 'https://clinic.example',
+  privacyUrl: 'https://clinic.example/privacy',
+  termsUrl: 'https://clinic.example/terms',
+};
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -16,7 +22,12 @@ function pngSize(png: Buffer): { width: number; height: number } {
 describe('Teams app package', () => {
   it('zips the filled manifest and both icons, flat', () => {
     const zip = new AdmZip(buildTeamsAppPackage(appPackageDir, settings));
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifestText = zip.readAsText('manifest.json');
     expect(manifestText).not.toMatch(/\$\{\{/);
     const manifest = JSON.parse(manifestText);
@@ -25,7 +36,11 @@ describe('Teams app package', () => {
     expect(manifest.id).toBe(BOT_ID);
     expect(manifest.bots[0].botId).toBe(BOT_ID);
     expect(manifest.version).toBe('0.1.0');
-    expect(manifest.developer).toMatchObject({ websiteUrl: 'https://clinic.example', privacyUrl: 'https://clinic.example/privacy', termsOfUseUrl: 'https://clinic.example/terms' });
+    expect(manifest.developer).toMatchObject({
+      websiteUrl: 'https://clinic.example',
+      privacyUrl: 'https://clinic.example/privacy',
+      termsOfUseUrl: 'https://clinic.example/terms',
+    });
     // Health questions belong in the personal chat: the app is not offered in group chats or teams.
     expect(manifest.bots[0].scopes).toEqual(['personal']);
     expect(manifest.bots[0].commandLists.map((list: { scopes: string[] }) => list.scopes)).toEqual([['personal']]);
@@ -37,7 +52,9 @@ describe('Teams app package', () => {
 
   it('uses TEAMS_APP_ID for the app when given, keeping the bot id for the bot', () => {
     const other = '0a0b0c0d-1e1f-4a2b-8c3d-4e5f6a7b8c9d';
-    const manifest = JSON.parse(fillTeamsManifest('{"id":"${{TEAMS_APP_ID}}","bot":"${{MICROSOFT_APP_ID}}"}', { ...settings, teamsAppId: other }));
+    const manifest = JSON.parse(
+      fillTeamsManifest('{"id":"${{TEAMS_APP_ID}}","bot":"${{MICROSOFT_APP_ID}}"}', { ...settings, teamsAppId: other }),
+    );
     expect(manifest).toEqual({ id: other, bot: BOT_ID });
   });
 
@@ -49,6 +66,8 @@ describe('Teams app package', () => {
     expect(() => fillTeamsManifest('{"a":"${{NOPE}}"}', settings)).toThrow(/unknown placeholder/);
     expect(() => fillTeamsManifest('{}', { ...settings, privacyUrl: undefined })).toThrow(/TEAMS_PRIVACY_URL is not set/);
     expect(() => fillTeamsManifest('{}', { ...settings, termsUrl: undefined })).toThrow(/TEAMS_TERMS_URL is not set/);
-    expect(() => fillTeamsManifest('{}', { ...settings, termsUrl: 'http://clinic.example/terms' })).toThrow(/TEAMS_TERMS_URL must be an https/);
+    expect(() => fillTeamsManifest('{}', { ...settings, termsUrl: 'http://clinic.example/terms' })).toThrow(
+      /TEAMS_TERMS_URL must be an https/,
+    );
   });
 });

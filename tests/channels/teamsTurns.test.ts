@@ -36,7 +36,15 @@ const allElementsOf = (card: CardJson) => elementsOf(card.body);
 /** What the user reads: the message text, or the words in its card. */
 const wordsOf = (replies: ReplyActivity[]): string =>
   messagesOf(replies)
-    .map((r) => r.text || cardsOf([r]).flatMap(allElementsOf).filter((e) => e.type === 'TextBlock').map((e) => e.text).join('\n'))
+    .map(
+      (r) =>
+        r.text ||
+        cardsOf([r])
+          .flatMap(allElementsOf)
+          .filter((e) => e.type === 'TextBlock')
+          .map((e) => e.text)
+          .join('\n'),
+    )
     .join('\n');
 const actionsOf = (card: CardJson): CardAction[] => [
   ...(card.actions ?? []),
@@ -52,7 +60,8 @@ afterAll(async () => {
 });
 
 const cardsOf = (replies: ReplyActivity[]): CardJson[] =>
-  messagesOf(replies).flatMap((r) => (r.attachments ?? []) as Array<{ contentType: string; content: CardJson }>)
+  messagesOf(replies)
+    .flatMap((r) => (r.attachments ?? []) as Array<{ contentType: string; content: CardJson }>)
     .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
     .map((a) => a.content);
 
@@ -66,7 +75,8 @@ describe('Teams replies', () => {
     expect(card.actions).toBeUndefined();
     const submits = actionsOf(card).filter((a) => a.type === 'Action.Submit');
     expect(submits.length).toBeGreaterThanOrEqual(2);
-    for (const submit of submits) expect(submit.data).toEqual({ choice: submit.data!.msteams.value, msteams: { type: 'imBack', value: submit.data!.choice } });
+    for (const submit of submits)
+      expect(submit.data).toEqual({ choice: submit.data!.msteams.value, msteams: { type: 'imBack', value: submit.data!.choice } });
   });
 
   it('reads a card submit (value.choice, no text) as the typed choice', async () => {
@@ -79,13 +89,17 @@ describe('Teams replies', () => {
     const submits = actionsOf(card);
     expect(submits.map((a) => a.data?.choice)).toEqual(expect.arrayContaining(['Yes, keep them', "No, don't keep them"]));
     const yes = submits.find((a) => a.data?.choice === 'Yes, keep them')!;
-    expect(yes.data).toMatchObject({ questionId: 'symptoms.consent', answer: 'yes', msteams: { type: 'messageBack', displayText: 'Yes, keep them', value: { questionId: 'symptoms.consent', answer: 'yes' } } });
+    expect(yes.data).toMatchObject({
+      questionId: 'symptoms.consent',
+      answer: 'yes',
+      msteams: { type: 'messageBack', displayText: 'Yes, keep them', value: { questionId: 'symptoms.consent', answer: 'yes' } },
+    });
     // Teams posts the messageBack's text and value: the consent is applied to its own question.
     const next = await user.say('Yes, keep them', { value: { questionId: 'symptoms.consent', answer: 'yes' } });
     expect(wordsOf(next)).toMatch(/Where is the pain/);
   });
 
-  it('runs a conversation in a group chat, where every message starts with the bot\'s @mention (stripping: see typedTextOf below)', async () => {
+  it("runs a conversation in a group chat, where every message starts with the bot's @mention (stripping: see typedTextOf below)", async () => {
     const user = new HttpUser(bot.url, 'msteams');
     const mention = { type: 'mention', text: '<at>Back on Track</at>', mentioned: { id: 'back-on-track', name: 'Back on Track' } };
     const groupChat = { entities: [mention], conversation: { id: user.conversationId, isGroup: true, conversationType: 'groupChat' } };
@@ -111,7 +125,12 @@ describe('Teams replies', () => {
     expect(wordsOf(confirm)).toMatch(/Here's your request:\nShall I send it/);
     expect(wordsOf(confirm)).not.toContain(RUNNER.email);
     const facts = cardsOf(confirm).flatMap((card) => allElementsOf(card).flatMap((element) => element.facts ?? []));
-    expect(facts).toEqual(expect.arrayContaining([{ title: 'Name', value: RUNNER.name }, { title: 'Contact', value: RUNNER.email }]));
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        { title: 'Name', value: RUNNER.name },
+        { title: 'Contact', value: RUNNER.email },
+      ]),
+    );
   });
 });
 
@@ -119,7 +138,7 @@ describe('typedTextOf', () => {
   const recipient = { id: '28:bot' };
   const mentionOf = (id: string, text: string) => ({ type: 'mention', text, mentioned: { id } });
 
-  it('drops only the bot\'s own mention', () => {
+  it("drops only the bot's own mention", () => {
     const text = '<at>Back on Track</at> ask <at>Sam</at> about hills';
     const entities = [mentionOf('28:bot', '<at>Back on Track</at>'), mentionOf('29:sam', '<at>Sam</at>')];
     expect(typedTextOf({ text, entities, recipient }).trim()).toBe('ask <at>Sam</at> about hills');
@@ -130,6 +149,13 @@ describe('typedTextOf', () => {
     expect(typedTextOf({ text: 'no', value: { choice: 'yes' } })).toBe('no');
     expect(typedTextOf({ value: { choice: 42 } })).toBe('');
     expect(typedTextOf({ value: 'yes' })).toBe('');
-    expect(typedTextOf({ text: '<at>Back on Track</at>', entities: [mentionOf('28:bot', '<at>Back on Track</at>')], recipient, value: { choice: 'help' } })).toBe('help');
+    expect(
+      typedTextOf({
+        text: '<at>Back on Track</at>',
+        entities: [mentionOf('28:bot', '<at>Back on Track</at>')],
+        recipient,
+        value: { choice: 'help' },
+      }),
+    ).toBe('help');
   });
 });

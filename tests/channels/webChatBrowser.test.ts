@@ -19,7 +19,15 @@ import { startBot, type RunningBot } from '../helpers/runningBot';
 import { makeTempDir } from '../helpers/tempDir';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const ARTIFACTS = path.join(projectRoot(), 'test-artifacts');
 const describeInBrowser = fs.existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
 const PHONE = { width: 390, height: 844 };
@@ -86,7 +94,11 @@ describeInBrowser('website chat in Chromium', () => {
   const newestBotText = (surface: Surface) => surface.locator(BOT_BUBBLES).last().innerText();
 
   async function waitForMoreBotBubbles(surface: Surface, than: number): Promise<void> {
-    await surface.waitForFunction(([selector, count]) => document.querySelectorAll(selector as string).length > (count as number), [BOT_BUBBLES, than] as const, { timeout: 15_000 });
+    await surface.waitForFunction(
+      ([selector, count]) => document.querySelectorAll(selector as string).length > (count as number),
+      [BOT_BUBBLES, than] as const,
+      { timeout: 15_000 },
+    );
   }
 
   async function type(surface: Surface, text: string): Promise<void> {
@@ -106,7 +118,10 @@ describeInBrowser('website chat in Chromium', () => {
       return bubbles[bubbles.length - 1].getBoundingClientRect().bottom <= scroller.getBoundingClientRect().bottom + 1;
     }, BOT_BUBBLES);
     // After a resume Web Chat shows "Connecting…" for a moment while its stream comes up: not part of the picture.
-    await surface.locator('.webchat__connectivityStatus').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+    await surface
+      .locator('.webchat__connectivityStatus')
+      .waitFor({ state: 'detached', timeout: 5000 })
+      .catch(() => undefined);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
   }
@@ -142,7 +157,11 @@ describeInBrowser('website chat in Chromium', () => {
     const before = await page.locator(BOT_BUBBLES).allInnerTexts();
 
     await page.reload();
-    await page.waitForFunction(([selector, count]) => document.querySelectorAll(selector as string).length >= (count as number), [BOT_BUBBLES, before.length] as const, { timeout: 15_000 });
+    await page.waitForFunction(
+      ([selector, count]) => document.querySelectorAll(selector as string).length >= (count as number),
+      [BOT_BUBBLES, before.length] as const,
+      { timeout: 15_000 },
+    );
     expect(await page.locator(BOT_BUBBLES).allInnerTexts()).toEqual(before);
     expect(await page.locator(USER_BUBBLES).allInnerTexts()).toEqual([QUESTION]);
     // The chat goes on after the reload, in the same conversation.
@@ -191,9 +210,22 @@ describeInBrowser('website chat in Chromium', () => {
     const layout = await page.evaluate(() => {
       const transcript = document.querySelector('.webchat__basic-transcript__scrollable')!.getBoundingClientRect();
       const chips = [...document.querySelectorAll('.webchat__suggested-action')].map((c) => c.getBoundingClientRect());
-      const targets = [...document.querySelectorAll('.chat-new, .webchat__suggested-action, .webchat__send-button')].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0);
+      const targets = [...document.querySelectorAll('.chat-new, .webchat__suggested-action, .webchat__send-button')]
+        .map((c) => c.getBoundingClientRect())
+        .filter((r) => r.width > 0);
       const height = (selector: string) => Math.round(document.querySelector(selector)?.getBoundingClientRect().height ?? -1);
-      return { header: height('.chat-header'), footer: height('.chat-footer'), sendBox: height('.webchat__send-box'), status: height('.chat-status'), toaster: height('.webchat__toaster'), transcript: transcript.height, chipTops: [...new Set(chips.map((c) => Math.round(c.top)))], chipHeights: chips.map((c) => c.height), smallest: Math.min(...targets.map((r) => Math.min(r.height, r.width))), chips: chips.length };
+      return {
+        header: height('.chat-header'),
+        footer: height('.chat-footer'),
+        sendBox: height('.webchat__send-box'),
+        status: height('.chat-status'),
+        toaster: height('.webchat__toaster'),
+        transcript: transcript.height,
+        chipTops: [...new Set(chips.map((c) => Math.round(c.top)))],
+        chipHeights: chips.map((c) => c.height),
+        smallest: Math.min(...targets.map((r) => Math.min(r.height, r.width))),
+        chips: chips.length,
+      };
     });
     expect(layout.chips).toBeGreaterThanOrEqual(3);
     expect(layout.transcript >= short.height / 2 ? 'at least half' : JSON.stringify(layout)).toBe('at least half');
@@ -206,7 +238,7 @@ describeInBrowser('website chat in Chromium', () => {
     expect(browserErrors).toEqual([]);
   }, 60_000);
 
-  it('on a clinic\'s site: an isolated, labelled launcher; the chat follows to the next page; Escape closes and focus returns', async () => {
+  it("on a clinic's site: an isolated, labelled launcher; the chat follows to the next page; Escape closes and focus returns", async () => {
     const page = await phonePage({ width: 1280, height: 800 });
     await page.goto(`http://localhost:${clinic.port}/`);
     const launcher = page.locator('[data-back-on-track] button.launcher');
@@ -214,9 +246,13 @@ describeInBrowser('website chat in Chromium', () => {
     expect(await launcher.getAttribute('aria-label')).toBe('Chat with us about back pain');
     expect(await launcher.innerText()).toContain('Chat with us about back pain');
     // The site's own button styles do not reach the launcher.
-    expect(await launcher.evaluate((b) => [getComputedStyle(b).textTransform, getComputedStyle(b).letterSpacing])).toEqual(['none', 'normal']);
+    expect(await launcher.evaluate((b) => [getComputedStyle(b).textTransform, getComputedStyle(b).letterSpacing])).toEqual([
+      'none',
+      'normal',
+    ]);
     await launcher.click();
-    const chatFrame = async (): Promise<Frame> => (await (await page.locator('[data-back-on-track] iframe').elementHandle({ timeout: 10_000 }))!.contentFrame())!;
+    const chatFrame = async (): Promise<Frame> =>
+      (await (await page.locator('[data-back-on-track] iframe').elementHandle({ timeout: 10_000 }))!.contentFrame())!;
     let frame = await chatFrame();
     await frame.locator(BOT_BUBBLES).first().waitFor({ timeout: 15_000 });
     await type(frame, QUESTION);
@@ -226,14 +262,19 @@ describeInBrowser('website chat in Chromium', () => {
     frame = await chatFrame();
     await frame.locator(USER_BUBBLES).first().waitFor({ timeout: 15_000 });
     expect(await frame.locator(USER_BUBBLES).allInnerTexts()).toEqual([QUESTION]);
-    await frame.waitForFunction(([selector, count]) => document.querySelectorAll(selector as string).length >= (count as number), [BOT_BUBBLES, 2] as const);
+    await frame.waitForFunction(([selector, count]) => document.querySelectorAll(selector as string).length >= (count as number), [
+      BOT_BUBBLES,
+      2,
+    ] as const);
     expect(await newestBotText(frame)).toBe(answer);
     await settleAndShoot(page, 'embed-second-page', frame);
 
     await frame.locator('[data-id="webchat-sendbox-input"]').press('Escape');
     await page.locator('[data-back-on-track] .panel').waitFor({ state: 'hidden', timeout: 5000 });
     expect(await launcher.getAttribute('aria-expanded')).toBe('false');
-    expect(await page.evaluate(() => document.querySelector('[data-back-on-track]')!.shadowRoot!.activeElement?.className)).toBe('launcher');
+    expect(await page.evaluate(() => document.querySelector('[data-back-on-track]')!.shadowRoot!.activeElement?.className)).toBe(
+      'launcher',
+    );
     expect(browserErrors).toEqual([]);
   }, 60_000);
 

@@ -11,7 +11,12 @@ let bot: RunningBot;
 
 beforeAll(async () => {
   copyWebChatBundle(); // what `npm run build` does
-  bot = await startBot({ WEBCHAT_TITLE: 'Riverside <Physio> & Sports', WEBCHAT_PRIMARY_COLOR: '#1D4ED8', WEBCHAT_BOT_AVATAR_INITIALS: 'RP', WEBCHAT_EMBED_ORIGINS: 'https://riverside-physio.example, https://www.riverside-physio.example:8443' });
+  bot = await startBot({
+    WEBCHAT_TITLE: 'Riverside <Physio> & Sports',
+    WEBCHAT_PRIMARY_COLOR: '#1D4ED8',
+    WEBCHAT_BOT_AVATAR_INITIALS: 'RP',
+    WEBCHAT_EMBED_ORIGINS: 'https://riverside-physio.example, https://www.riverside-physio.example:8443',
+  });
 });
 afterAll(async () => {
   await bot.stop();
@@ -37,7 +42,10 @@ describe('website chat page', () => {
     expect(html).not.toMatch(/\{\{/);
     // No script from anywhere but this server.
     const scriptSources = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-    expect(scriptSources).toEqual([expect.stringMatching(/^\/webchat\/v\/[0-9a-f]{12}\/webchat\.js$/), expect.stringMatching(/^\/webchat\/v\/[0-9a-f]{12}\/webchat-page\.js$/)]);
+    expect(scriptSources).toEqual([
+      expect.stringMatching(/^\/webchat\/v\/[0-9a-f]{12}\/webchat\.js$/),
+      expect.stringMatching(/^\/webchat\/v\/[0-9a-f]{12}\/webchat-page\.js$/),
+    ]);
     // Neither script blocks the first paint, which already shows that the chat is loading.
     expect([...html.matchAll(/<script[^>]*src=[^>]*>/g)].every((m) => / defer/.test(m[0]))).toBe(true);
     expect(html).toMatch(/class="chat-loading" role="status"/);
@@ -47,7 +55,13 @@ describe('website chat page', () => {
     const settings = JSON.parse(/<script type="application\/json" id="webchat-settings">(.*?)<\/script>/s.exec(html)![1]);
     expect(settings.tokenUrl).toBe('/api/webchat/token');
     expect(settings.locale).toBe('en-GB');
-    expect(settings.styleOptions).toMatchObject({ accent: '#1d4ed8', bubbleFromUserBackground: '#1d4ed8', bubbleFromUserTextColor: '#ffffff', botAvatarInitials: 'RP', hideUploadButton: true });
+    expect(settings.styleOptions).toMatchObject({
+      accent: '#1d4ed8',
+      bubbleFromUserBackground: '#1d4ed8',
+      bubbleFromUserTextColor: '#ffffff',
+      botAvatarInitials: 'RP',
+      hideUploadButton: true,
+    });
   });
 
   it('serves an embed script that is valid JavaScript and opens the chat page in an iframe', async () => {
@@ -84,13 +98,22 @@ describe('website chat page', () => {
     expect((await raw('/webchat/v/000000000000/webchat.js', { 'accept-encoding': 'br' })).headers.get('cache-control')).toBe('no-cache');
 
     expect((await fetch(`${bot.url}${bundleUrl}.LICENSE.txt`)).status).toBe(200);
-    for (const path of ['/node_modules/botframework-webchat/dist/stats.json', '/webchat/vendor/../../package.json', '/webchat/webchat.js.gz', '/webchat/webchat.js.br', '/webchat/index.html', '/webchat/constructor', '/public/index.html']) {
+    for (const path of [
+      '/node_modules/botframework-webchat/dist/stats.json',
+      '/webchat/vendor/../../package.json',
+      '/webchat/webchat.js.gz',
+      '/webchat/webchat.js.br',
+      '/webchat/index.html',
+      '/webchat/constructor',
+      '/public/index.html',
+    ]) {
       expect((await fetch(`${bot.url}${path}`)).status).toBe(404);
     }
   });
 
   it('tells embed.js whether the site it runs on may show the chat', async () => {
-    const check = async (origin: string) => (await (await fetch(`${bot.url}/api/webchat/embed-check`, { headers: { origin } })).json()).allowed;
+    const check = async (origin: string) =>
+      (await (await fetch(`${bot.url}/api/webchat/embed-check`, { headers: { origin } })).json()).allowed;
     expect(await check('https://riverside-physio.example')).toBe(true);
     expect(await check('https://evil.example')).toBe(false);
   });
@@ -104,8 +127,11 @@ describe('website chat page', () => {
 
   it('takes embed origins as a list and refuses anything that could widen or break the frame rule', () => {
     expect(parseConfig({ WEBCHAT_EMBED_ORIGINS: '' }).WEBCHAT_EMBED_ORIGINS).toEqual([]);
-    expect(parseConfig({ WEBCHAT_EMBED_ORIGINS: 'https://a.example , https://b.example' }).WEBCHAT_EMBED_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
-    for (const bad of ['*', 'https://a.example/path', "https://a.example; script-src *", 'a.example']) {
+    expect(parseConfig({ WEBCHAT_EMBED_ORIGINS: 'https://a.example , https://b.example' }).WEBCHAT_EMBED_ORIGINS).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+    for (const bad of ['*', 'https://a.example/path', 'https://a.example; script-src *', 'a.example']) {
       expect(() => parseConfig({ WEBCHAT_EMBED_ORIGINS: bad })).toThrow(/WEBCHAT_EMBED_ORIGINS/);
     }
   });

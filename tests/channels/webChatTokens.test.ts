@@ -21,7 +21,10 @@ interface FakeAzureDirectLine {
 async function startFakeAzure(): Promise<FakeAzureDirectLine> {
   const state = {
     requests: [] as FakeAzureDirectLine['requests'],
-    answer: { status: 200, body: { conversationId: 'azure-conv-1', token: 'azure-token-1', expires_in: 3600 } } as FakeAzureDirectLine['answer'],
+    answer: {
+      status: 200,
+      body: { conversationId: 'azure-conv-1', token: 'azure-token-1', expires_in: 3600 },
+    } as FakeAzureDirectLine['answer'],
   };
   const server = http.createServer((req, res) => {
     let body = '';
@@ -30,7 +33,11 @@ async function startFakeAzure(): Promise<FakeAzureDirectLine> {
       state.requests.push({ path: `${req.method} ${req.url}`, authorization: req.headers.authorization, body });
       const authorised = req.headers.authorization === `Bearer ${SECRET}`;
       const found = req.method === 'POST' && req.url === '/v3/directline/tokens/generate';
-      const [status, reply] = !found ? [404, {}] : !authorised ? [403, { error: { code: 'BadArgument', message: 'secret invalid' } }] : [state.answer.status, state.answer.body];
+      const [status, reply] = !found
+        ? [404, {}]
+        : !authorised
+          ? [403, { error: { code: 'BadArgument', message: 'secret invalid' } }]
+          : [state.answer.status, state.answer.body];
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(reply));
     });
@@ -64,7 +71,12 @@ describe('page token from Azure Bot Service Direct Line (DIRECT_LINE_SECRET)', (
   it('exchanges the secret server-side and gives the page only the conversation token and Azure domain', async () => {
     const reply = await askForToken(bot.url);
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.text)).toEqual({ token: 'azure-token-1', conversationId: 'azure-conv-1', expiresIn: 3600, domain: azure.endpoint });
+    expect(JSON.parse(reply.text)).toEqual({
+      token: 'azure-token-1',
+      conversationId: 'azure-conv-1',
+      expiresIn: 3600,
+      domain: azure.endpoint,
+    });
     expect(reply.text).not.toContain(SECRET);
 
     const request = azure.requests.at(-1)!;
@@ -79,7 +91,9 @@ describe('page token from Azure Bot Service Direct Line (DIRECT_LINE_SECRET)', (
 
   it('lets the page talk to Azure (CSP) and switches the self-hosted Direct Line off', async () => {
     const page = await fetch(`${bot.url}/`);
-    expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${bot.url.replace('http', 'ws')} ${new URL(azure.endpoint).origin} ${new URL(azure.endpoint).origin.replace('http', 'ws')}`);
+    expect(page.headers.get('content-security-policy')).toContain(
+      `connect-src 'self' ${bot.url.replace('http', 'ws')} ${new URL(azure.endpoint).origin} ${new URL(azure.endpoint).origin.replace('http', 'ws')}`,
+    );
     const generate = await fetch(`${bot.url}/v3/directline/tokens/generate`, { method: 'POST' });
     expect(generate.status).toBe(404);
   });

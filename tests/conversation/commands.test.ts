@@ -2,15 +2,18 @@
 import { InProcessBot } from '../../src/evaluation/inProcessBot';
 
 describe('"what is your privacy policy" / "terms"', () => {
-  it.each(['what is your privacy policy', 'terms', 'who can see my answers'])('"%s" says what is kept, for how long and who sees it, from configuration', async (text) => {
-    const bot = new InProcessBot({ DATA_RETENTION_DAYS: '14', CLINIC_CONTACT: 'privacy@clinic.example' });
-    const turn = await bot.say(text);
-    expect(turn.text).toMatch(/What I keep/);
-    expect(turn.text).toContain('at most 14 days');
-    expect(turn.text).toMatch(/Who sees it/);
-    expect(turn.text).toContain('privacy@clinic.example');
-    expect(turn.buttons).toEqual(expect.arrayContaining(['What do you know about me?', 'Forget me']));
-  });
+  it.each(['what is your privacy policy', 'terms', 'who can see my answers'])(
+    '"%s" says what is kept, for how long and who sees it, from configuration',
+    async (text) => {
+      const bot = new InProcessBot({ DATA_RETENTION_DAYS: '14', CLINIC_CONTACT: 'privacy@clinic.example' });
+      const turn = await bot.say(text);
+      expect(turn.text).toMatch(/What I keep/);
+      expect(turn.text).toContain('at most 14 days');
+      expect(turn.text).toMatch(/Who sees it/);
+      expect(turn.text).toContain('privacy@clinic.example');
+      expect(turn.buttons).toEqual(expect.arrayContaining(['What do you know about me?', 'Forget me']));
+    },
+  );
 });
 
 describe('feedback on the last answer', () => {

@@ -24,7 +24,9 @@ describe('compound questions', () => {
 
   it('answers two parts at most and offers the third as a button', async () => {
     const { bot, turn } = await ask('squats or lunges or deadlifts');
-    const answered = ['exercise-squats', 'exercise-lunges', 'exercise-deadlifts-rdls'].filter((id) => turn.text.includes(topicAnswerOf(bot, id)));
+    const answered = ['exercise-squats', 'exercise-lunges', 'exercise-deadlifts-rdls'].filter((id) =>
+      turn.text.includes(topicAnswerOf(bot, id)),
+    );
     expect(answered).toEqual(['exercise-squats', 'exercise-lunges']);
     expect(turn.buttons).toContain('Deadlifts and RDLs');
   });
@@ -82,7 +84,9 @@ describe('near misses land on the right topic', () => {
     ['how many times a week should i do back exercises', 'exercise-back-exercises'],
   ])('"%s" -> %s', async (text, id) => {
     const { bot, turn } = await ask(text);
-    expect(turn.text).toContain(topicAnswerOf(bot, id));
+    // Line breaks are rendered for the channel: compare the words.
+    const words = (t: string) => t.replace(/\s+/g, ' ');
+    expect(words(turn.text)).toContain(words(topicAnswerOf(bot, id)));
   });
 });
 

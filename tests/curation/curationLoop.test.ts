@@ -48,7 +48,7 @@ describe('curation loop', () => {
     const result = kbGaps(temp.dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/could not answer confidently .*: 1/);
-    expect(result.stdout).toMatch(/- "is it my hips.*\[clarify\]  guesses: /);
+    expect(result.stdout).toMatch(/- "is it my hips.*\[clarify\] {2}guesses: /);
     for (const secret of ['Patel', '07700', '900123', 'sam@example.com']) expect(result.stdout).not.toContain(secret);
     expect(result.stdout).toContain('[phone]');
     expect(result.stdout).toContain('[email]');

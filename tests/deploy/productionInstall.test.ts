@@ -41,7 +41,11 @@ beforeAll(async () => {
 
   // Only the port and interface differ from the image: tests stay on 127.0.0.1 and take a free port.
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...envOf(runtime), HOST: '127.0.0.1', PORT: '0' };
-  bot = spawn(startCommand[0] === 'node' ? process.execPath : startCommand[0], startCommand.slice(1), { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  bot = spawn(startCommand[0] === 'node' ? process.execPath : startCommand[0], startCommand.slice(1), {
+    cwd: appDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the production bot did not start:\n${output.join('')}`)), 20_000);
     const onData = (chunk: Buffer) => {
@@ -74,23 +78,35 @@ describe('production install (the Dockerfile steps without Docker)', () => {
 
   it('answers a message over HTTP', async () => {
     const user = { id: `user-${randomUUID().slice(0, 8)}`, name: 'Runner' };
-    const replies = await postActivity(url, { type: 'message', conversationId: `prod-${randomUUID()}`, user, text: 'is it worth getting a back brace for running?' });
-    const text = replies.filter((r) => r.type === 'message').map((r) => r.text ?? '').join('\n');
+    const replies = await postActivity(url, {
+      type: 'message',
+      conversationId: `prod-${randomUUID()}`,
+      user,
+      text: 'is it worth getting a back brace for running?',
+    });
+    const text = replies
+      .filter((r) => r.type === 'message')
+      .map((r) => r.text ?? '')
+      .join('\n');
     expect(text).toMatch(/Sources?:/);
   });
 
   it('serves the chat page and the Web Chat bundle the build copied into place', async () => {
     const page = await fetch(`${url}/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('/webchat/vendor/webchat.js');
-    const bundle = await fetch(`${url}/webchat/vendor/webchat.js`);
+    // The page names the bundle by its content hash: /webchat/v/<hash>/webchat.js.
+    const bundlePath = /\/webchat\/v\/[^"']+\/webchat[^"']*\.js/.exec(await page.text())?.[0];
+    expect(bundlePath).toBeDefined();
+    const bundle = await fetch(`${url}${bundlePath}`);
     expect(bundle.status).toBe(200);
     expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(1_000_000);
   });
 
   it("passes the image's HEALTHCHECK", () => {
     const [command, ...args] = execForm(lastOf('HEALTHCHECK'));
-    expect(() => execFileSync(command === 'node' ? process.execPath : command, args, { env: { PATH: process.env.PATH, PORT: port }, timeout: 5_000 })).not.toThrow();
+    expect(() =>
+      execFileSync(command === 'node' ? process.execPath : command, args, { env: { PATH: process.env.PATH, PORT: port }, timeout: 5_000 }),
+    ).not.toThrow();
   });
 
   it('is what `npm run serve` runs', () => {

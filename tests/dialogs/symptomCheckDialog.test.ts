@@ -6,9 +6,13 @@ import { testServices } from '../helpers/testServices';
 
 function startCheck(description = 'check my symptoms') {
   const services = testServices();
-  const client = new DialogTestClient('test', new SymptomCheckDialog(services), { description }, [
-    new AutoSaveStateMiddleware(services.userState, services.conversationState),
-  ], services.conversationState);
+  const client = new DialogTestClient(
+    'test',
+    new SymptomCheckDialog(services),
+    { description },
+    [new AutoSaveStateMiddleware(services.userState, services.conversationState)],
+    services.conversationState,
+  );
   return { services, client };
 }
 
@@ -42,7 +46,7 @@ describe('SymptomCheckDialog', () => {
     expect(next.join()).toMatch(/When does it hurt/);
   });
 
-  it('a benign runner\'s ache ends in self-care with fitting advice, sources and when to get help', async () => {
+  it("a benign runner's ache ends in self-care with fitting advice, sources and when to get help", async () => {
     const { client } = startCheck();
     await say(client, 'check my symptoms');
     const answers = ['yes', 'in the middle', 'a few days', 'only while running', '3', 'no', 'no', 'no', 'new shoes', 'no'];
@@ -59,7 +63,19 @@ describe('SymptomCheckDialog', () => {
   it('a mileage jump with pain on bending backwards ends routine, with the physio offer', async () => {
     const { client } = startCheck();
     await say(client, 'check my symptoms');
-    const answers = ['yes', 'in the middle', 'about 2 weeks', 'during and after runs', '5', 'nope', 'no', 'no', 'doubled my mileage', 'yes', 'no'];
+    const answers = [
+      'yes',
+      'in the middle',
+      'about 2 weeks',
+      'during and after runs',
+      '5',
+      'nope',
+      'no',
+      'no',
+      'doubled my mileage',
+      'yes',
+      'no',
+    ];
     let last: string[] = [];
     for (const answer of answers) last = await say(client, answer);
     expect(client.dialogTurnResult.result).toEqual({ triage: 'routine' });

@@ -137,5 +137,7 @@ function dockerIgnore(context: string): (relative: string) => boolean {
         .filter((l) => l && !l.startsWith('#'))
     : [];
   return (relative) =>
-    entries.some((entry) => (entry.startsWith('*.') ? relative.endsWith(entry.slice(1)) : relative === entry || relative.startsWith(`${entry}/`)));
+    entries.some((entry) =>
+      entry.startsWith('*.') ? relative.endsWith(entry.slice(1)) : relative === entry || relative.startsWith(`${entry}/`),
+    );
 }

@@ -38,22 +38,40 @@ export class HttpUser {
   readonly conversationId = `test-${randomUUID()}`;
   readonly user = { id: `user-${randomUUID().slice(0, 8)}`, name: 'Runner' };
 
-  constructor(private readonly url: string, private readonly channelId = 'emulator') {}
+  constructor(
+    private readonly url: string,
+    private readonly channelId = 'emulator',
+  ) {}
 
   join(): Promise<ReplyActivity[]> {
-    return postActivity(this.url, { type: 'conversationUpdate', conversationId: this.conversationId, user: this.user, membersAdded: [this.user], channelId: this.channelId });
+    return postActivity(this.url, {
+      type: 'conversationUpdate',
+      conversationId: this.conversationId,
+      user: this.user,
+      membersAdded: [this.user],
+      channelId: this.channelId,
+    });
   }
 
   say(text: string, extra?: Record<string, unknown>): Promise<ReplyActivity[]> {
-    return postActivity(this.url, { type: 'message', conversationId: this.conversationId, user: this.user, text, channelId: this.channelId, extra });
+    return postActivity(this.url, {
+      type: 'message',
+      conversationId: this.conversationId,
+      user: this.user,
+      text,
+      channelId: this.channelId,
+      extra,
+    });
   }
 }
 
 export const messagesOf = (replies: ReplyActivity[]): ReplyActivity[] => replies.filter((r) => r.type === 'message');
-export const textOf = (replies: ReplyActivity[]): string => messagesOf(replies).map((r) => r.text ?? '').join('\n');
+export const textOf = (replies: ReplyActivity[]): string =>
+  messagesOf(replies)
+    .map((r) => r.text ?? '')
+    .join('\n');
 export const summaryOf = (replies: ReplyActivity[]) =>
   replies.find((r) => r.type === 'trace' && r.name === 'TurnSummary')?.value as
-    | { intent: string; score: number; triage: string | null; redFlags: string[] }
-    | undefined;
+    { intent: string; score: number; triage: string | null; redFlags: string[] } | undefined;
 export const buttonsOf = (replies: ReplyActivity[]): string[] =>
   messagesOf(replies).flatMap((r) => r.suggestedActions?.actions?.map((a) => String(a.title)) ?? []);

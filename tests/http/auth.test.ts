@@ -13,7 +13,12 @@ const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString
 /** A token shaped like a Bot Framework channel token, signed with a key the bot has never trusted. */
 const forged = [
   base64url({ alg: 'RS256', typ: 'JWT', kid: 'forged-key' }),
-  base64url({ iss: 'https://api.botframework.com', aud: '11111111-2222-3333-4444-555555555555', exp: Math.floor(Date.now() / 1000) + 600, serviceurl: 'http://127.0.0.1:1' }),
+  base64url({
+    iss: 'https://api.botframework.com',
+    aud: '11111111-2222-3333-4444-555555555555',
+    exp: Math.floor(Date.now() / 1000) + 600,
+    serviceurl: 'http://127.0.0.1:1',
+  }),
   Buffer.from('not-a-real-signature').toString('base64url'),
 ].join('.');
 

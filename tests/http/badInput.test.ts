@@ -13,7 +13,15 @@ const post = (body: string, contentType = 'application/json') =>
   fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
 const activity = (extra: Record<string, unknown>) =>
-  JSON.stringify({ type: 'message', conversation: { id: `bad-${Math.random()}` }, deliveryMode: 'expectReplies', channelId: 'emulator', from: { id: 'u' }, recipient: { id: 'b' }, ...extra });
+  JSON.stringify({
+    type: 'message',
+    conversation: { id: `bad-${Math.random()}` },
+    deliveryMode: 'expectReplies',
+    channelId: 'emulator',
+    from: { id: 'u' },
+    recipient: { id: 'b' },
+    ...extra,
+  });
 
 async function stillServing(): Promise<void> {
   expect(messagesOf(await new HttpUser(bot.url).say('how long does recovery take')).length).toBeGreaterThan(0);

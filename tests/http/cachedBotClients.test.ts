@@ -25,7 +25,10 @@ it('reuses one connector and one token client across turns, and gives another se
   const seen: Array<{ connector: unknown; tokens: unknown }> = [];
   const turn = async (serviceUrl: string) => {
     const response = await adapter.handleActivity('', activity(serviceUrl, 'hello'), async (context: TurnContext) => {
-      seen.push({ connector: context.turnState.get(adapter.ConnectorClientKey), tokens: context.turnState.get(adapter.UserTokenClientKey) });
+      seen.push({
+        connector: context.turnState.get(adapter.ConnectorClientKey),
+        tokens: context.turnState.get(adapter.UserTokenClientKey),
+      });
       await context.sendActivity('hi');
     });
     expect(response?.status).toBe(200);

@@ -13,7 +13,14 @@ const post = (body: unknown) =>
   fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 it('refuses a body over the size limit with 413 and keeps serving', async () => {
-  const huge = { type: 'message', text: 'x'.repeat(10_000), conversation: { id: 'big' }, deliveryMode: 'expectReplies', channelId: 'emulator', from: { id: 'u' } };
+  const huge = {
+    type: 'message',
+    text: 'x'.repeat(10_000),
+    conversation: { id: 'big' },
+    deliveryMode: 'expectReplies',
+    channelId: 'emulator',
+    from: { id: 'u' },
+  };
   expect((await post(huge)).status).toBe(413);
   expect(messagesOf(await new HttpUser(bot.url).say('hello')).length).toBeGreaterThan(0);
 });
@@ -21,7 +28,14 @@ it('refuses a body over the size limit with 413 and keeps serving', async () => 
 it('slows down one busy conversation with 429 and Retry-After, without affecting another', async () => {
   const busy = new HttpUser(bot.url);
   for (let i = 0; i < 3; i += 1) await busy.say('hello');
-  const activity = { type: 'message', text: 'hello', conversation: { id: busy.conversationId }, deliveryMode: 'expectReplies', channelId: 'emulator', from: busy.user };
+  const activity = {
+    type: 'message',
+    text: 'hello',
+    conversation: { id: busy.conversationId },
+    deliveryMode: 'expectReplies',
+    channelId: 'emulator',
+    from: busy.user,
+  };
   const refused = await post(activity);
   expect(refused.status).toBe(429);
   expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -21,7 +21,10 @@ it.each([
   const long = unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
   const others = Array.from({ length: 4 }, () => new HttpUser(bot.url));
   const started = performance.now();
-  const [reply, ...otherReplies] = await Promise.all([new HttpUser(bot.url).say(long), ...others.map((u) => u.say('what stretches help my back'))]);
+  const [reply, ...otherReplies] = await Promise.all([
+    new HttpUser(bot.url).say(long),
+    ...others.map((u) => u.say('what stretches help my back')),
+  ]);
   const elapsed = performance.now() - started;
   expect(elapsed).toBeLessThan(1500);
   expect(summaryOf(reply)?.intent).toMatch(/too_long|red_flag_question/);

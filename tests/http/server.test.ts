@@ -49,7 +49,9 @@ describe('HTTP surface', () => {
   });
 
   it('refuses an activity without a conversation, or without a type, with a 400 naming the problem', async () => {
-    const noConversation = await postRaw(JSON.stringify({ type: 'message', text: 'hi', serviceUrl: bot.url, channelId: 'emulator', from: { id: 'u' } }));
+    const noConversation = await postRaw(
+      JSON.stringify({ type: 'message', text: 'hi', serviceUrl: bot.url, channelId: 'emulator', from: { id: 'u' } }),
+    );
     expect(noConversation.status).toBe(400);
     expect(noConversation.text).toMatch(/conversation/);
     const noType = await postRaw(JSON.stringify({ text: 'hi', conversation: { id: 'x' }, deliveryMode: 'expectReplies' }));
@@ -63,7 +65,12 @@ describe('bad input gets a short helpful reply, never a crash or an echo of mark
   const cases: Array<[string, string, Record<string, unknown> | undefined, RegExp]> = [
     ['empty text', '', undefined, /empty|didn.t get|type/i],
     ['whitespace', '   \n\t ', undefined, /empty|didn.t get|type/i],
-    ['an attachment with no text', '', { attachments: [{ contentType: 'image/png', contentUrl: 'http://127.0.0.1/x.png' }] }, /can.t (open|read|see)|type/i],
+    [
+      'an attachment with no text',
+      '',
+      { attachments: [{ contentType: 'image/png', contentUrl: 'http://127.0.0.1/x.png' }] },
+      /can.t (open|read|see)|type/i,
+    ],
     ['emoji only', '😩😩', undefined, /./],
     ['script tags', '<script>alert("x")</script>', undefined, /./],
   ];

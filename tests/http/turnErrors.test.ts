@@ -23,7 +23,7 @@ afterAll(async () => {
   await bot.stop();
 });
 
-it('apologises with a reference, logs it without the user\'s words, and keeps the conversation', async () => {
+it("apologises with a reference, logs it without the user's words, and keeps the conversation", async () => {
   const user = new HttpUser(bot.url);
   await user.join();
   for (const line of ['check my symptoms', 'yes']) await user.say(line);

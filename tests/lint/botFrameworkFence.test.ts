@@ -37,7 +37,9 @@ describe('Bot Framework SDK fence', () => {
 
   it('lists only files that still import the SDK', () => {
     const { files } = JSON.parse(fs.readFileSync(path.join(root, 'eslint.botframework.json'), 'utf8')) as { files: string[] };
-    const stale = files.filter((file) => !fs.existsSync(path.join(root, file)) || !SDK_IMPORT.test(fs.readFileSync(path.join(root, file), 'utf8')));
+    const stale = files.filter(
+      (file) => !fs.existsSync(path.join(root, file)) || !SDK_IMPORT.test(fs.readFileSync(path.join(root, file), 'utf8')),
+    );
     expect(stale).toEqual([]);
   });
 });

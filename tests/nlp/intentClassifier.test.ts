@@ -22,7 +22,12 @@ describe('intent classifier', () => {
     // Someone typing this wants the overview or a check of their own pain: both must be the top two,
     // so even a clarifying reply offers the right choices.
     const typed = classifyIntent(model, 'lowr bak pain wen runing');
-    expect(typed.ranked.slice(0, 2).map((r) => r.intent).sort()).toEqual(['cause-overview', 'symptom_check']);
+    expect(
+      typed.ranked
+        .slice(0, 2)
+        .map((r) => r.intent)
+        .sort(),
+    ).toEqual(['cause-overview', 'symptom_check']);
     expect(classifyIntent(model, 'how offen shud i replace my runnign shoes').intent).toBe('gear-replacing-shoes');
   });
 

@@ -17,7 +17,14 @@ describe('logger', () => {
 
   it('redacts personal fields wherever they appear', () => {
     const { logger, lines } = capture();
-    logger.info({ text: 'my back hurts', booking: { name: 'Sam', contact: { value: 'sam@example.com' } }, req: { headers: { authorization: 'Bearer x' } } }, 'x');
+    logger.info(
+      {
+        text: 'my back hurts',
+        booking: { name: 'Sam', contact: { value: 'sam@example.com' } },
+        req: { headers: { authorization: 'Bearer x' } },
+      },
+      'x',
+    );
     expect(lines[0]).not.toMatch(/my back hurts|Sam|sam@example\.com|Bearer/);
     expect(lines[0]).toMatch(/\[redacted\]/);
   });

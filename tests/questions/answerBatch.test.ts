@@ -23,7 +23,9 @@ describe('answer batches', () => {
       const score = scoreAnswerBatch(file);
       expect(score.right).toBe(3);
       expect(score.total).toBe(4);
-      expect(score.misses).toEqual([{ question: 'symptoms.location', text: 'all over the place really', expected: 'below_knee', got: expect.any(String) }]);
+      expect(score.misses).toEqual([
+        { question: 'symptoms.location', text: 'all over the place really', expected: 'below_knee', got: expect.any(String) },
+      ]);
       expect(answerBatchFiles(temp.dir)).toEqual([file]);
     } finally {
       temp.cleanup();

@@ -17,7 +17,13 @@ const reply: BotReply = {
 describe('answer buttons', () => {
   it('Web Chat: a messageBack showing the label, with the question and answer as its value', () => {
     const [first] = renderForChannel('webchat', reply, options).suggestedActions!.actions;
-    expect(first).toEqual({ type: 'messageBack', title: '1 to 6 weeks', text: '1 to 6 weeks', displayText: '1 to 6 weeks', value: { questionId: 'symptoms.duration', answer: '7-41 days' } });
+    expect(first).toEqual({
+      type: 'messageBack',
+      title: '1 to 6 weeks',
+      text: '1 to 6 weeks',
+      displayText: '1 to 6 weeks',
+      value: { questionId: 'symptoms.duration', answer: '7-41 days' },
+    });
     expect(tapOf({ value: first.value })).toEqual({ questionId: 'symptoms.duration', value: '7-41 days' });
   });
 
@@ -25,7 +31,10 @@ describe('answer buttons', () => {
     const card = teamsCard(reply, options)!;
     // Each choice is a full-width box in the card's body (labels wrap on a phone); the box is the button.
     const [first] = card.body.flatMap((element) => (element.type === 'Container' && element.selectAction ? [element.selectAction] : []));
-    expect(first).toMatchObject({ type: 'Action.Submit', data: { choice: '1 to 6 weeks', questionId: 'symptoms.duration', answer: '7-41 days' } });
+    expect(first).toMatchObject({
+      type: 'Action.Submit',
+      data: { choice: '1 to 6 weeks', questionId: 'symptoms.duration', answer: '7-41 days' },
+    });
     expect(card.fallbackText).toContain('Reply with: 1 to 6 weeks / Over 3 months');
   });
 
@@ -33,7 +42,10 @@ describe('answer buttons', () => {
     const actions = renderSlackMessage(reply, options).blocks.find((b) => b.type === 'actions');
     const button = (actions as { elements: Array<{ value?: string; text: { text: string } }> }).elements[1];
     expect(button.text.text).toBe('Over 3 months');
-    expect(readSlackButtonValue(button.value!, button.text.text)).toEqual({ text: 'Over 3 months', tap: { questionId: 'symptoms.duration', answer: '84+ days' } });
+    expect(readSlackButtonValue(button.value!, button.text.text)).toEqual({
+      text: 'Over 3 months',
+      tap: { questionId: 'symptoms.duration', answer: '84+ days' },
+    });
     // A value that is not ours stays plain text.
     expect(readSlackButtonValue('book a physio', 'Book a physio')).toEqual({ text: 'book a physio' });
   });

@@ -48,7 +48,9 @@ async function walk(opener: string): Promise<Array<{ path: Step[]; question: str
     asked.set(question, (asked.get(question) ?? 0) + 1);
     expect(asked.get(question)).toBeLessThan(3);
     points.push({ path: [...path], question, turn });
-    const step: Step = answerButtons(turn).length ? { tap: String(answerButtons(turn)[0].title) } : { say: TYPED.find(([, id]) => id === question)![2] };
+    const step: Step = answerButtons(turn).length
+      ? { tap: String(answerButtons(turn)[0].title) }
+      : { say: TYPED.find(([, id]) => id === question)![2] };
     path.push(step);
     ({ turn } = await replay(opener, path));
   }

@@ -22,17 +22,23 @@ async function book(bot: InProcessBot): Promise<string> {
 }
 
 describe('symptom check questions', () => {
-  it.each(['Middle of my lower back', 'One side', 'Into my buttock', 'Down my leg, above the knee', 'lower back', 'lumbar', 'middle of my back', 'Middle of my back'])(
-    'moves on from the location question for "%s", typed',
-    async (typed) => {
-      const bot = new InProcessBot();
-      await startCheck(bot);
-      let turn = await bot.say(typed);
-      // A red-flag check may ask about the upper back once; "no" applies the answer given.
-      if (turn.summary.intent === 'red_flag_question') turn = await bot.say('no');
-      expect(turn.text).toMatch(/How long have you had it/);
-    },
-  );
+  it.each([
+    'Middle of my lower back',
+    'One side',
+    'Into my buttock',
+    'Down my leg, above the knee',
+    'lower back',
+    'lumbar',
+    'middle of my back',
+    'Middle of my back',
+  ])('moves on from the location question for "%s", typed', async (typed) => {
+    const bot = new InProcessBot();
+    await startCheck(bot);
+    let turn = await bot.say(typed);
+    // A red-flag check may ask about the upper back once; "no" applies the answer given.
+    if (turn.summary.intent === 'red_flag_question') turn = await bot.say('no');
+    expect(turn.text).toMatch(/How long have you had it/);
+  });
 
   it('each button of each core question, tapped, moves the check on', async () => {
     const bot = new InProcessBot();

@@ -6,10 +6,22 @@ const today = new Date('2026-12-02T12:00:00');
 
 describe('readYesNo', () => {
   it.each([
-    ['yes', 'yes'], ['sure', 'yes'], ['ok', 'yes'], ['yep', 'yes'], ['Yes please', 'yes'],
-    ['no', 'no'], ['not really', 'no'], ['nope, nothing like that', 'no'], ['I don\'t', 'no'],
-    ['yes but change the time', 'unclear'], ['yeah no', 'unclear'], ['what do you mean?', 'unclear'],
-    ['ok thanks, what stretches help?', 'unclear'], ['not sure', 'unclear'], ['maybe', 'unclear'], ['a bit', 'unclear'],
+    ['yes', 'yes'],
+    ['sure', 'yes'],
+    ['ok', 'yes'],
+    ['yep', 'yes'],
+    ['Yes please', 'yes'],
+    ['no', 'no'],
+    ['not really', 'no'],
+    ['nope, nothing like that', 'no'],
+    ["I don't", 'no'],
+    ['yes but change the time', 'unclear'],
+    ['yeah no', 'unclear'],
+    ['what do you mean?', 'unclear'],
+    ['ok thanks, what stretches help?', 'unclear'],
+    ['not sure', 'unclear'],
+    ['maybe', 'unclear'],
+    ['a bit', 'unclear'],
   ])('"%s" -> %s', (text, expected) => {
     expect(readYesNo(text)).toBe(expected);
   });

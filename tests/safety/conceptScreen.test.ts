@@ -67,7 +67,11 @@ describe('the second opinion', () => {
   });
 
   it('stays quiet on ordinary runner questions', () => {
-    for (const text of ['what stretches help my lower back', 'how often should i replace my running shoes', 'is it ok to run with a sore back'])
+    for (const text of [
+      'what stretches help my lower back',
+      'how often should i replace my running shoes',
+      'is it ok to run with a sore back',
+    ])
       expect(screenForRedFlags(text, rules).unclear).toEqual([]);
   });
 });
@@ -83,7 +87,10 @@ describe('cost stays linear in the length of the text', () => {
 describe('false alarms cost trust', () => {
   it('no ordinary runner question of the held-out intent set is escalated', () => {
     const { parse } = require('yaml') as typeof import('yaml');
-    const file = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../knowledge/evaluation/heldout-intents.yaml'), 'utf8');
+    const file = require('node:fs').readFileSync(
+      require('node:path').join(__dirname, '../../knowledge/evaluation/heldout-intents.yaml'),
+      'utf8',
+    );
     const texts = (parse(file) as { utterances: Array<{ text: string }> }).utterances.map((u) => u.text);
     const escalated = texts.filter((text) => ['emergency', 'urgent'].includes(screenForRedFlags(text, rules).level ?? ''));
     expect(escalated).toEqual([]);

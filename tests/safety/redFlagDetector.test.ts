@@ -3,11 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { KnowledgeFileError } from '../../src/knowledge/loadKnowledge';
 import { DEFAULT_SAFETY_DIR, compileRedFlags, loadRedFlagPhrases, loadSafetyRules } from '../../src/safety/loadSafetyRules';
-import {
-  confirmUnclear,
-  screenForRedFlags,
-  unclearQuestion,
-} from '../../src/safety/redFlagDetector';
+import { confirmUnclear, screenForRedFlags, unclearQuestion } from '../../src/safety/redFlagDetector';
 import { readYesNo } from '../../src/questions/readers/yesNo';
 import { splitClauses } from '../../src/language/clauses';
 import { normaliseText } from '../../src/language/normalise';
@@ -62,7 +58,7 @@ describe('coverage of the labelled phrasings', () => {
     for (const text of [
       'killed it on my run',
       'dying to run again',
-      "my legs are dead after the hills",
+      'my legs are dead after the hills',
       "I'm on fire today",
       'hit the wall at mile 20',
       'pee break during the marathon',
@@ -101,9 +97,9 @@ describe('negation', () => {
     ["I don't want to be alive", 'suicidal-thoughts'],
     ["I don't know when my bladder is full", 'ces-bladder'],
     ['no fever, but I cant pee', 'ces-bladder'],
-    ['no numbness and haven\'t peed since last night', 'ces-bladder'],
+    ["no numbness and haven't peed since last night", 'ces-bladder'],
     ['no feeling down there and pins and needles in both legs', 'bilateral-leg-symptoms'],
-    ["not sure what to do but I wet myself", 'ces-bladder'],
+    ['not sure what to do but I wet myself', 'ces-bladder'],
     ["I don't know what's going on, I can't feel my legs", 'bilateral-leg-symptoms'],
     ['my lower back hurts on both sides and it spreads below my knees', 'bilateral-leg-symptoms'],
     ['no fever, but the pain travels into both calves', 'bilateral-leg-symptoms'],
@@ -136,9 +132,7 @@ describe('someone else, questions and doubt', () => {
   test('unclear mentions produce one question, most urgent first', () => {
     const screen = screenForRedFlags('numbness?', rules);
     expect(screen.level).toBeNull();
-    expect(unclearQuestion(screen)).toBe(
-      rules.flags.find((f) => f.id === 'ces-saddle-numbness')?.question,
-    );
+    expect(unclearQuestion(screen)).toBe(rules.flags.find((f) => f.id === 'ces-saddle-numbness')?.question);
     expect(unclearQuestion(screen)).toMatch(/genitals, bottom or inner thighs/);
     const bladder = screenForRedFlags('my bladder is weird', rules);
     expect(bladder.unclear.map((u) => u.id)).toEqual(['ces-bladder']);
@@ -250,7 +244,12 @@ describe('loading and checking red-flags.yaml', () => {
       'bone-stress-injury': 'routine',
     };
     expect(Object.fromEntries(rules.flags.map((f) => [f.id, f.level]))).toEqual(expected);
-    expect(rules.flags.filter((f) => f.crisis).map((f) => f.id).sort()).toEqual(['self-harm', 'suicidal-thoughts']);
+    expect(
+      rules.flags
+        .filter((f) => f.crisis)
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(['self-harm', 'suicidal-thoughts']);
   });
 
   const minimal = (patch: Record<string, unknown>) =>

@@ -94,7 +94,7 @@ describe('regions', () => {
 });
 
 describe('composeEscalation', () => {
-  const emergency = screenForRedFlags("did 10k yesterday and now i cant pee properly", rules);
+  const emergency = screenForRedFlags('did 10k yesterday and now i cant pee properly', rules);
   const crisis = screenForRedFlags("I don't want to be alive anymore", rules);
 
   test.each([
@@ -122,7 +122,7 @@ describe('composeEscalation', () => {
     expect(crisis.crisis).toBe(true);
     const text = composeEscalation(crisis, region, rules);
     for (const n of numbers) expect(text).toContain(n);
-    expect((text.split(/[.!]/)[0] ?? '')).toContain(region.emergencyNumber);
+    expect(text.split(/[.!]/)[0] ?? '').toContain(region.emergencyNumber);
     expect(text).toMatch(/\bnow\b/);
     expect(text).not.toMatch(FORBIDDEN);
     expect(text).toContain(NOT_A_DIAGNOSIS);

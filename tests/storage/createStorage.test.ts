@@ -42,7 +42,10 @@ describe('createStorage', () => {
   it('fails start-up with a clear message, and no password, when Redis cannot be reached', async () => {
     const port = await closedPort();
     const backend = createStorage(parseConfig({ STORAGE: 'redis', REDIS_URL: `redis://:hunter22@127.0.0.1:${port}` }), log);
-    const failure = await backend.ready().then(() => null, (error: Error) => error.message);
+    const failure = await backend.ready().then(
+      () => null,
+      (error: Error) => error.message,
+    );
     await backend.close();
     expect(failure).toMatch(new RegExp(`Redis at redis://:\\*\\*\\*@127\\.0\\.0\\.1:${port}.* is not reachable`));
     expect(failure).not.toContain('hunter22');

@@ -91,7 +91,9 @@ describe('LowdbStorage', () => {
     await storage.read(['warm']);
     const before = storage.journalStats;
     let acknowledged = 0;
-    const writes = Array.from({ length: 20 }, (_, i) => storage.write({ [`conversation-${i}`]: { turn: i } }).then(() => (acknowledged += 1)));
+    const writes = Array.from({ length: 20 }, (_, i) =>
+      storage.write({ [`conversation-${i}`]: { turn: i } }).then(() => (acknowledged += 1)),
+    );
     await Promise.resolve();
     expect(acknowledged).toBe(0);
     await Promise.all(writes);
@@ -105,7 +107,8 @@ describe('LowdbStorage', () => {
     await storage.write({ 'emulator/users/u1/': { email: 'alex.runner@example.com' }, other: { v: 1 } });
     await storage.write({ 'emulator/users/u1/': { email: 'alex.runner@example.com', step: 2 } });
     await storage.delete(['emulator/users/u1/']);
-    const everything = fs.readdirSync(temp.dir, { recursive: true, encoding: 'utf8' })
+    const everything = fs
+      .readdirSync(temp.dir, { recursive: true, encoding: 'utf8' })
       .filter((name) => fs.statSync(path.join(temp.dir, name)).isFile())
       .map((name) => fs.readFileSync(path.join(temp.dir, name), 'utf8'))
       .join('\n');

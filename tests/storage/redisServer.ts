@@ -13,7 +13,8 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-const MISSING = 'redis-server is not installed, so the Redis storage tests cannot run. Install it ' +
+const MISSING =
+  'redis-server is not installed, so the Redis storage tests cannot run. Install it ' +
   '(Debian/Ubuntu: apt-get install -y redis-server) or point REDIS_URL at a Redis you can use for tests.';
 
 export async function startTestRedis(): Promise<TestRedis> {

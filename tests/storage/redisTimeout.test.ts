@@ -27,7 +27,10 @@ it('gives up on a paused Redis within the timeout, and works again once it resum
     await storage.write({ k: { v: 1 } });
     process.kill(redis.pid, 'SIGSTOP');
     const started = Date.now();
-    const read = await storage.read(['k']).then(() => null, (error: Error) => error);
+    const read = await storage.read(['k']).then(
+      () => null,
+      (error: Error) => error,
+    );
     const waited = Date.now() - started;
     expect(read).toBeInstanceOf(StorageTimeoutError);
     expect(waited).toBeLessThan(1500);

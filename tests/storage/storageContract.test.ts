@@ -113,10 +113,7 @@ describe.each([
   it('lets exactly one of two writers holding the same eTag win, also from another instance', async () => {
     await storage.write({ k: { v: 0 } });
     const eTag = await eTagOf('k');
-    const results = await Promise.allSettled([
-      storage.write({ k: { v: 'A', eTag } }),
-      backend.sibling.write({ k: { v: 'B', eTag } }),
-    ]);
+    const results = await Promise.allSettled([storage.write({ k: { v: 'A', eTag } }), backend.sibling.write({ k: { v: 'B', eTag } })]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const winner = results[0].status === 'fulfilled' ? 'A' : 'B';
     expect((await backend.sibling.read(['k'])).k.v).toBe(winner);

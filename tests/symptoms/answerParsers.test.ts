@@ -213,9 +213,12 @@ describe('parseYesNo', () => {
     expect(parseYesNo(text)).toBe(expected);
   });
 
-  test.each(['maybe?', 'what do you mean', 'not sure', 'idk', 'yeah no', 'no, but I had a fever last week', ''])('%j is unclear', (text) => {
-    expect(parseYesNo(text)).toBeUndefined();
-  });
+  test.each(['maybe?', 'what do you mean', 'not sure', 'idk', 'yeah no', 'no, but I had a fever last week', ''])(
+    '%j is unclear',
+    (text) => {
+      expect(parseYesNo(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('parseTrainingChanges', () => {
@@ -282,7 +285,10 @@ describe('extractKnownAnswers', () => {
       'my lower back has hurt on the left for about 3 weeks, maybe a 6/10, only when i run',
       { location: { area: 'one_side', side: 'left' }, durationDays: 21, severity: 6, timing: ['during_running'] },
     ],
-    ['back pain for 2 months after upping my mileage for a marathon, 7 out of 10', { durationDays: 60, severity: 7, trainingChanges: ['mileage'] }],
+    [
+      'back pain for 2 months after upping my mileage for a marathon, 7 out of 10',
+      { durationDays: 60, severity: 7, trainingChanges: ['mileage'] },
+    ],
     [
       "I'm a 41 year old runner, pain shoots down my right leg to my calf",
       { location: { area: 'below_knee', side: 'right' }, legSymptoms: { legs: 'one', symptoms: ['pain'] }, age: 41 },
@@ -293,7 +299,10 @@ describe('extractKnownAnswers', () => {
       "lower back pain on the right since last tuesday, worse at night, doesn't stop me running",
       { location: { area: 'one_side', side: 'right' }, durationDays: 7, timing: ['at_night'] },
     ],
-    ['tingling in both legs and back pain', { location: { area: 'thigh', side: 'both' }, legSymptoms: { legs: 'both', symptoms: ['tingling'] } }],
+    [
+      'tingling in both legs and back pain',
+      { location: { area: 'thigh', side: 'both' }, legSymptoms: { legs: 'both', symptoms: ['tingling'] } },
+    ],
     ['started using new shoes 2 weeks ago and my back is sore', { durationDays: 14, trainingChanges: ['shoes'] }],
   ])('%j', (text, expected) => {
     expect(extractKnownAnswers(text, TODAY)).toEqual(expected);

@@ -58,7 +58,9 @@ describe('assessSymptoms: a benign runner', () => {
       'past-injuries',
       'core-strength',
     ]);
-    expect(result.reasons).toEqual(expect.arrayContaining(['a change of running surface', 'new or worn-out shoes', 'more hill running', 'a past injury']));
+    expect(result.reasons).toEqual(
+      expect.arrayContaining(['a change of running surface', 'new or worn-out shoes', 'more hill running', 'a past injury']),
+    );
   });
 
   it('pain at rest alone (sitting at a desk) is mechanical, not urgent', () => {
@@ -71,7 +73,11 @@ describe('assessSymptoms: triage rules', () => {
   test.each<[string, SymptomAnswers, string]>([
     ['cauda equina screen yes', { ...BENIGN, caudaEquinaScreen: true }, 'emergency'],
     ['tingling in both legs', { ...BENIGN, legSymptoms: { legs: 'both', symptoms: ['tingling'] } }, 'emergency'],
-    ['pain spreading below both knees (sciatica on both sides)', { ...BENIGN, location: { area: 'below_knee', side: 'both' } }, 'emergency'],
+    [
+      'pain spreading below both knees (sciatica on both sides)',
+      { ...BENIGN, location: { area: 'below_knee', side: 'both' } },
+      'emergency',
+    ],
     ['pain across both sides of the lower back is not both legs', { ...BENIGN, location: { area: 'central', side: 'both' } }, 'self-care'],
     ['serious signs screen yes', { ...BENIGN, seriousSignsScreen: true }, 'urgent'],
     ['worse at night', { ...BENIGN, timing: ['during_running', 'at_night'] }, 'urgent'],
@@ -86,9 +92,21 @@ describe('assessSymptoms: triage rules', () => {
     ['STarT Back low', { ...BENIGN, startBack: { ...NO_START_BACK, 2: true, 3: true, 4: true } }, 'self-care'],
     ['mileage jump + pain bending backwards', { ...BENIGN, painBendingBackwards: true }, 'routine'],
     ['pain bending backwards without a load change', { ...BENIGN, trainingChanges: [], painBendingBackwards: true }, 'self-care'],
-    ['morning stiffness 3+ months, 30 years old', { ...BENIGN, timing: ['morning_stiffness'], durationDays: 100, morningStiffness: true, age: 30 }, 'routine'],
-    ['highest level wins: one leg + cauda equina', { ...BENIGN, legSymptoms: { legs: 'one', symptoms: ['numbness'] }, caudaEquinaScreen: true }, 'emergency'],
-    ['highest level wins: night pain + 10 weeks + one leg', { ...BENIGN, timing: ['at_night'], durationDays: 70, legSymptoms: { legs: 'one', symptoms: ['pain'] } }, 'urgent'],
+    [
+      'morning stiffness 3+ months, 30 years old',
+      { ...BENIGN, timing: ['morning_stiffness'], durationDays: 100, morningStiffness: true, age: 30 },
+      'routine',
+    ],
+    [
+      'highest level wins: one leg + cauda equina',
+      { ...BENIGN, legSymptoms: { legs: 'one', symptoms: ['numbness'] }, caudaEquinaScreen: true },
+      'emergency',
+    ],
+    [
+      'highest level wins: night pain + 10 weeks + one leg',
+      { ...BENIGN, timing: ['at_night'], durationDays: 70, legSymptoms: { legs: 'one', symptoms: ['pain'] } },
+      'urgent',
+    ],
     ['nothing known yet', {}, 'self-care'],
   ])('%s -> %s', (_name, answers, triage) => {
     expect(assessSymptoms(answers).triage).toBe(triage);
@@ -98,21 +116,52 @@ describe('assessSymptoms: triage rules', () => {
     expect(assessSymptoms({ ...BENIGN, caudaEquinaScreen: true }).adviceKeys).toEqual([]);
     expect(assessSymptoms({ ...BENIGN, legSymptoms: { legs: 'both', symptoms: ['numbness', 'weakness'] } })).toEqual({
       triage: 'emergency',
-      reasons: ['pain on the left side of your lower back', 'for about 3 weeks', 'only while running', '5/10', 'numbness and weakness in both legs', 'a recent jump in mileage'],
+      reasons: [
+        'pain on the left side of your lower back',
+        'for about 3 weeks',
+        'only while running',
+        '5/10',
+        'numbness and weakness in both legs',
+        'a recent jump in mileage',
+      ],
       adviceKeys: [],
     });
     expect(assessSymptoms({ ...BENIGN, timing: ['all_the_time', 'at_night'] })).toEqual({
       triage: 'urgent',
-      reasons: ['pain on the left side of your lower back', 'for about 3 weeks', 'at night and all the time', '5/10', 'a recent jump in mileage'],
+      reasons: [
+        'pain on the left side of your lower back',
+        'for about 3 weeks',
+        'at night and all the time',
+        '5/10',
+        'a recent jump in mileage',
+      ],
       adviceKeys: [],
     });
   });
 
   it('one leg: routine, leg-nerve advice first', () => {
-    const result = assessSymptoms({ ...BENIGN, location: { area: 'below_knee', side: 'left' }, legSymptoms: { legs: 'one', symptoms: ['pain', 'tingling'] } });
+    const result = assessSymptoms({
+      ...BENIGN,
+      location: { area: 'below_knee', side: 'left' },
+      legSymptoms: { legs: 'one', symptoms: ['pain', 'tingling'] },
+    });
     expect(result.triage).toBe('routine');
-    expect(result.reasons).toEqual(['pain spreading below your left knee', 'for about 3 weeks', 'only while running', '5/10', 'pain and tingling in one leg', 'a recent jump in mileage']);
-    expect(result.adviceKeys).toEqual(['leg-nerve-symptoms', 'training-load', 'glute-self-test', 'pain-relief', 'recovery-time', 'core-strength']);
+    expect(result.reasons).toEqual([
+      'pain spreading below your left knee',
+      'for about 3 weeks',
+      'only while running',
+      '5/10',
+      'pain and tingling in one leg',
+      'a recent jump in mileage',
+    ]);
+    expect(result.adviceKeys).toEqual([
+      'leg-nerve-symptoms',
+      'training-load',
+      'glute-self-test',
+      'pain-relief',
+      'recovery-time',
+      'core-strength',
+    ]);
   });
 
   it('persistent pain: routine, persistent-pain advice first', () => {
@@ -135,7 +184,14 @@ describe('assessSymptoms: triage rules', () => {
   });
 
   describe('morning stiffness (inflammatory pattern)', () => {
-    const STIFF: SymptomAnswers = { location: { area: 'central' }, durationDays: 120, timing: ['morning_stiffness'], severity: 3, morningStiffness: true, age: 30 };
+    const STIFF: SymptomAnswers = {
+      location: { area: 'central' },
+      durationDays: 120,
+      timing: ['morning_stiffness'],
+      severity: 3,
+      morningStiffness: true,
+      age: 30,
+    };
 
     it('3+ months, under 45: routine with the GP note first, said once in the summary', () => {
       expect(assessSymptoms(STIFF)).toEqual({
@@ -168,7 +224,11 @@ describe('assessSymptoms: triage rules', () => {
     });
 
     it('medium risk: routine with physiotherapy', () => {
-      const result = assessSymptoms({ ...BENIGN, location: { area: 'buttock', side: 'left' }, startBack: { ...NO_START_BACK, 2: true, 3: true, 4: true } });
+      const result = assessSymptoms({
+        ...BENIGN,
+        location: { area: 'buttock', side: 'left' },
+        startBack: { ...NO_START_BACK, 2: true, 3: true, 4: true },
+      });
       expect(result.triage).toBe('routine');
       expect(result.startBack).toEqual({ total: 4, psychosocial: 0, risk: 'medium' });
       expect(result.adviceKeys.slice(0, 2)).toEqual(['physiotherapy', 'training-load']);
@@ -208,13 +268,25 @@ describe('redFlagsInAnswers: the red flags the answers so far establish', () => 
   test.each<[string, SymptomAnswers, Array<[string, string]>]>([
     ['nothing known yet', {}, []],
     ['a benign runner', BENIGN, []],
-    ['only the location so far: pain below both knees', { location: { area: 'below_knee', side: 'both' } }, [['bilateral-leg-symptoms', 'emergency']]],
-    ['only the location so far: pain into both thighs', { location: { area: 'thigh', side: 'both' } }, [['bilateral-leg-symptoms', 'emergency']]],
+    [
+      'only the location so far: pain below both knees',
+      { location: { area: 'below_knee', side: 'both' } },
+      [['bilateral-leg-symptoms', 'emergency']],
+    ],
+    [
+      'only the location so far: pain into both thighs',
+      { location: { area: 'thigh', side: 'both' } },
+      [['bilateral-leg-symptoms', 'emergency']],
+    ],
     ['pain across both sides of the back', { location: { area: 'central', side: 'both' } }, []],
     ['pain into both buttocks (not the legs)', { location: { area: 'buttock', side: 'both' } }, []],
     ['pain below one knee', { location: { area: 'below_knee', side: 'left' } }, []],
     ['tingling in both legs', { legSymptoms: { legs: 'both', symptoms: ['tingling'] } }, [['bilateral-leg-symptoms', 'emergency']]],
-    ['both legs said twice is one flag', { location: { area: 'below_knee', side: 'both' }, legSymptoms: { legs: 'both', symptoms: ['pain'] } }, [['bilateral-leg-symptoms', 'emergency']]],
+    [
+      'both legs said twice is one flag',
+      { location: { area: 'below_knee', side: 'both' }, legSymptoms: { legs: 'both', symptoms: ['pain'] } },
+      [['bilateral-leg-symptoms', 'emergency']],
+    ],
     ['one leg (sciatica) is not a red flag here', { legSymptoms: { legs: 'one', symptoms: ['pain', 'tingling'] } }, []],
     ['pain at rest alone', { timing: ['during_running', 'at_rest'] }, []],
     ['only the timing so far: worse at night', { timing: ['at_night'] }, [['non-mechanical-pain', 'urgent']]],
@@ -237,7 +309,10 @@ describe('redFlagsInAnswers: the red flags the answers so far establish', () => 
     ['cauda equina screen yes', { ...BENIGN, caudaEquinaScreen: true }],
     ['pain below both knees', { ...BENIGN, location: { area: 'below_knee', side: 'both' } }],
     ['serious signs screen yes', { ...BENIGN, seriousSignsScreen: true }],
-    ['night pain with one-leg sciatica and 10 weeks', { ...BENIGN, timing: ['at_night'], durationDays: 70, legSymptoms: { legs: 'one', symptoms: ['pain'] } }],
+    [
+      'night pain with one-leg sciatica and 10 weeks',
+      { ...BENIGN, timing: ['at_night'], durationDays: 70, legSymptoms: { legs: 'one', symptoms: ['pain'] } },
+    ],
     ['night pain and both legs', { ...BENIGN, timing: ['at_night'], legSymptoms: { legs: 'both', symptoms: ['numbness'] } }],
   ])('%s: the final triage is the highest flag level, with no advice', (_name, answers) => {
     const levels = redFlagsInAnswers(answers).map((flag) => flag.level);
@@ -247,7 +322,11 @@ describe('redFlagsInAnswers: the red flags the answers so far establish', () => 
   });
 
   it('no red flag: the final triage comes from the other rules, never emergency or urgent', () => {
-    for (const answers of [BENIGN, { ...BENIGN, durationDays: 60 }, { ...BENIGN, legSymptoms: { legs: 'one', symptoms: ['tingling'] } } as SymptomAnswers]) {
+    for (const answers of [
+      BENIGN,
+      { ...BENIGN, durationDays: 60 },
+      { ...BENIGN, legSymptoms: { legs: 'one', symptoms: ['tingling'] } } as SymptomAnswers,
+    ]) {
       expect(redFlagsInAnswers(answers)).toEqual([]);
       expect(['routine', 'self-care']).toContain(assessSymptoms(answers).triage);
     }

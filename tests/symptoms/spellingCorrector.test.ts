@@ -6,14 +6,23 @@
 import * as path from 'node:path';
 import { normalizeAnswer, parseDuration, parseSeverity } from '../../src/symptoms/answerParsers';
 
-const lexiconFile = path.join(path.dirname(require.resolve('natural/package.json')), 'lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json');
+const lexiconFile = path.join(
+  path.dirname(require.resolve('natural/package.json')),
+  'lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json',
+);
 /** Misspellings that the lexicon lists as words (it was built from real text): correcting them is right. */
 /** Also two deliberate fixes of the parsers' typo table: in an answer, "noting" and "gluts" are slips. */
-const TYPOS_IN_LEXICON = new Set('noting gluts bewteen betwen beween slighty sligthly yeterday yesteday runnin runing durin nothin anythin standin shootin threshhold addresss weeked centrex'.split(' '));
+const TYPOS_IN_LEXICON = new Set(
+  'noting gluts bewteen betwen beween slighty sligthly yeterday yesteday runnin runing durin nothin anythin standin shootin threshhold addresss weeked centrex'.split(
+    ' ',
+  ),
+);
 
 describe('the fuzzy corrector', () => {
   it('never turns a real English word into another word', () => {
-    const words = Object.keys(require(lexiconFile) as Record<string, unknown>).filter((w) => /^[a-z]{5,}$/.test(w) && !TYPOS_IN_LEXICON.has(w));
+    const words = Object.keys(require(lexiconFile) as Record<string, unknown>).filter(
+      (w) => /^[a-z]{5,}$/.test(w) && !TYPOS_IN_LEXICON.has(w),
+    );
     expect(words.length).toBeGreaterThan(30_000);
     const changed = words.filter((w) => {
       const out = normalizeAnswer(w).trim();

@@ -83,7 +83,11 @@ export class DirectLineConversation {
     const stored = activities.map((activity) => {
       this.sequence += 1;
       this.lastTimestampMs = Math.max(this.now(), this.lastTimestampMs + 1);
-      const logged = { ...activity, id: `${this.id}|${String(this.sequence).padStart(7, '0')}`, timestamp: new Date(this.lastTimestampMs).toISOString() } as ClientActivity;
+      const logged = {
+        ...activity,
+        id: `${this.id}|${String(this.sequence).padStart(7, '0')}`,
+        timestamp: new Date(this.lastTimestampMs).toISOString(),
+      } as ClientActivity;
       this.push({ sequence: this.sequence, activity: logged, bytes: jsonBytes(logged) });
       return logged;
     });

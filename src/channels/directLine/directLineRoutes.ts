@@ -91,10 +91,19 @@ export function registerDirectLineRoutes(server: restify.Server, service: Direct
     const claims = authorise(req, res);
     if (!claims) return;
     const locale = (req.body as { locale?: unknown } | undefined)?.locale;
-    const { conversation, created } = await service.startConversation(claims, typeof locale === 'string' ? locale.slice(0, 20) : undefined, clientAddress(req));
+    const { conversation, created } = await service.startConversation(
+      claims,
+      typeof locale === 'string' ? locale.slice(0, 20) : undefined,
+      clientAddress(req),
+    );
     if (!conversation) {
       res.header('Retry-After', '600');
-      sendDirectLineError(res, 429, 'TooManyRequests', 'too many new chats from this address lately; please continue an open chat or try again in a few minutes');
+      sendDirectLineError(
+        res,
+        429,
+        'TooManyRequests',
+        'too many new chats from this address lately; please continue an open chat or try again in a few minutes',
+      );
       return;
     }
     res.json(created ? 201 : 200, conversationDescription(req, conversation));

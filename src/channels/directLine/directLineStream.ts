@@ -24,7 +24,9 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string, message: 
   // A client that hangs up mid-refusal must not raise an unhandled 'error' (that would end the process).
   socket.on('error', () => socket.destroy());
   const body = JSON.stringify({ error: { code: reason.replace(/\s/g, ''), message } });
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -34,7 +36,11 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string, message: 
 export const DEFAULT_MAX_STREAMS_PER_CONVERSATION = 5;
 
 /** @param upgrades the restify server: it re-emits its HTTP server's 'upgrade' events. */
-export function attachDirectLineStreams(upgrades: EventEmitter, service: DirectLineService, maxStreamsPerConversation = DEFAULT_MAX_STREAMS_PER_CONVERSATION): DirectLineStreams {
+export function attachDirectLineStreams(
+  upgrades: EventEmitter,
+  service: DirectLineService,
+  maxStreamsPerConversation = DEFAULT_MAX_STREAMS_PER_CONVERSATION,
+): DirectLineStreams {
   /** Open (or opening) sockets per conversation id. */
   const openStreams = new Map<string, number>();
   const release = (conversationId: string) => {
@@ -72,7 +78,12 @@ export function attachDirectLineStreams(upgrades: EventEmitter, service: DirectL
     }
     const open = openStreams.get(conversationId) ?? 0;
     if (open >= maxStreamsPerConversation) {
-      refuseUpgrade(socket, 429, 'Too Many Requests', `at most ${maxStreamsPerConversation} open streams per conversation; close another tab of this chat`);
+      refuseUpgrade(
+        socket,
+        429,
+        'Too Many Requests',
+        `at most ${maxStreamsPerConversation} open streams per conversation; close another tab of this chat`,
+      );
       return;
     }
     // Counted from here, before the storage read, so a burst of upgrades cannot slip past the limit.
@@ -95,7 +106,14 @@ export function attachDirectLineStreams(upgrades: EventEmitter, service: DirectL
     );
   };
 
-  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, conversation: DirectLineConversation, watermark: number | undefined) => {
+  const accept = (
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    conversationId: string,
+    conversation: DirectLineConversation,
+    watermark: number | undefined,
+  ) => {
     if (socket.destroyed) {
       release(conversationId);
       return;

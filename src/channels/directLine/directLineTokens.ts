@@ -20,9 +20,7 @@ export interface IssuedToken {
   expiresIn: number;
 }
 
-export type TokenCheck =
-  | { ok: true; claims: TokenClaims }
-  | { ok: false; status: 401 | 403; code: string; message: string };
+export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; status: 401 | 403; code: string; message: string };
 
 /** directlinejs refreshes every 15 minutes, assuming Azure's 30-minute lifetime: the same here. */
 export const CONVERSATION_TOKEN_SECONDS = 30 * 60;
@@ -44,7 +42,10 @@ export class DirectLineTokens {
    * @param key the HMAC key; a random one when none is configured (tokens then die with the process).
    * @param now the clock, in ms; tests pass an earlier one to mint tokens that have already expired.
    */
-  constructor(key?: string, private readonly now: () => number = Date.now) {
+  constructor(
+    key?: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.key = key ?? randomBytes(32).toString('hex');
   }
 
@@ -67,18 +68,30 @@ export class DirectLineTokens {
    * start a new chat; a 401 would leave it retrying silently.
    */
   check(token: string | undefined, scope: TokenScope, conversationId?: string): TokenCheck {
-    if (!token) return { ok: false, status: 401, code: 'MissingToken', message: 'send a Direct Line token as "Authorization: Bearer <token>"' };
+    if (!token)
+      return { ok: false, status: 401, code: 'MissingToken', message: 'send a Direct Line token as "Authorization: Bearer <token>"' };
     let payload: Payload;
     try {
-      payload = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, clockTimestamp: Math.floor(this.now() / 1000) }) as Payload;
+      payload = jwt.verify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        clockTimestamp: Math.floor(this.now() / 1000),
+      }) as Payload;
     } catch (error) {
-      if (error instanceof jwt.TokenExpiredError) return { ok: false, status: 403, code: 'TokenExpired', message: 'the token has expired; get a new one' };
+      if (error instanceof jwt.TokenExpiredError)
+        return { ok: false, status: 403, code: 'TokenExpired', message: 'the token has expired; get a new one' };
       return { ok: false, status: 403, code: 'TokenInvalid', message: 'the token is not a valid token of this Direct Line' };
     }
     if (typeof payload.conv !== 'string' || typeof payload.user !== 'string') {
       return { ok: false, status: 403, code: 'TokenInvalid', message: 'the token is not a valid token of this Direct Line' };
     }
-    if (payload.scope !== scope) return { ok: false, status: 403, code: 'TokenInvalid', message: `this token cannot be used for the ${scope === 'stream' ? 'stream' : 'REST API'}` };
+    if (payload.scope !== scope)
+      return {
+        ok: false,
+        status: 403,
+        code: 'TokenInvalid',
+        message: `this token cannot be used for the ${scope === 'stream' ? 'stream' : 'REST API'}`,
+      };
     if (conversationId !== undefined && payload.conv !== conversationId) {
       return { ok: false, status: 403, code: 'TokenInvalid', message: 'the token is for another conversation' };
     }

@@ -16,7 +16,10 @@ export interface TurnOutcome {
 export type TurnRunner = (activity: Record<string, unknown>) => Promise<TurnOutcome>;
 
 export class TurnFailedError extends Error {
-  constructor(readonly status: number, detail: unknown) {
+  constructor(
+    readonly status: number,
+    detail: unknown,
+  ) {
     super(`the bot's turn ended with HTTP ${status}${typeof detail === 'string' && detail ? `: ${detail.split('\n')[0]}` : ''}`);
     this.name = 'TurnFailedError';
   }

@@ -25,7 +25,11 @@ export interface DirectLineClientLimits {
  * A reload or a new page resumes the open chat rather than starting one, so a visitor starts only a
  * few; 20 in 10 minutes leaves room for a shared office address.
  */
-export const DEFAULT_CLIENT_LIMITS: DirectLineClientLimits = { conversationsPerClient: 20, windowSeconds: 600, streamsPerConversation: DEFAULT_MAX_STREAMS_PER_CONVERSATION };
+export const DEFAULT_CLIENT_LIMITS: DirectLineClientLimits = {
+  conversationsPerClient: 20,
+  windowSeconds: 600,
+  streamsPerConversation: DEFAULT_MAX_STREAMS_PER_CONVERSATION,
+};
 
 export interface SelfHostedDirectLineParts {
   adapter: CloudAdapter;
@@ -50,13 +54,28 @@ export interface SelfHostedDirectLine {
 function creationLimit({ conversationsPerClient, windowSeconds }: DirectLineClientLimits): ConversationCreationLimit {
   if (conversationsPerClient <= 0) return { admit: async () => true };
   const limiter = new RateLimiterMemory({ points: conversationsPerClient, duration: windowSeconds });
-  return { admit: (client) => limiter.consume(client).then(() => true, () => false) };
+  return {
+    admit: (client) =>
+      limiter.consume(client).then(
+        () => true,
+        () => false,
+      ),
+  };
 }
 
 export function createSelfHostedDirectLine(parts: SelfHostedDirectLineParts): SelfHostedDirectLine {
   const clientLimits = { ...DEFAULT_CLIENT_LIMITS, ...parts.clientLimits };
-  const store = new ConversationStore({ ...DEFAULT_CONVERSATION_LIMITS, ...parts.limits }, parts.storage ? { storage: parts.storage, log: parts.log } : undefined);
-  const service = new DirectLineService(new DirectLineTokens(parts.tokenKey), store, inProcessTurnRunner(parts.adapter, parts.bot), parts.log, creationLimit(clientLimits));
+  const store = new ConversationStore(
+    { ...DEFAULT_CONVERSATION_LIMITS, ...parts.limits },
+    parts.storage ? { storage: parts.storage, log: parts.log } : undefined,
+  );
+  const service = new DirectLineService(
+    new DirectLineTokens(parts.tokenKey),
+    store,
+    inProcessTurnRunner(parts.adapter, parts.bot),
+    parts.log,
+    creationLimit(clientLimits),
+  );
   let streams: DirectLineStreams | undefined;
   return {
     service,

@@ -6,7 +6,10 @@
 export class RecentEventIds {
   private readonly seenAt = new Map<string, number>();
 
-  constructor(private readonly ttlMs = 60 * 60 * 1000, private readonly maxEntries = 10_000) {}
+  constructor(
+    private readonly ttlMs = 60 * 60 * 1000,
+    private readonly maxEntries = 10_000,
+  ) {}
 
   /** True the first time an id is offered (within the ttl); false for a repeat. */
   firstTime(eventId: string, now = Date.now()): boolean {

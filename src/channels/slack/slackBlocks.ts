@@ -46,7 +46,13 @@ const TRIAGE_MARKS = { emergency: ':rotating_light: ', urgent: ':warning: ', rou
 
 export function renderSlackMessage(reply: BotReply, options: { sourcesLabel: string }): SlackMessage {
   const card = reply.card;
-  const words = card?.kind === 'bookingSummary' && card.linesInText ? reply.text.replace(card.linesInText, '').replace(/\n{3,}/g, '\n\n').trim() : reply.text;
+  const words =
+    card?.kind === 'bookingSummary' && card.linesInText
+      ? reply.text
+          .replace(card.linesInText, '')
+          .replace(/\n{3,}/g, '\n\n')
+          .trim()
+      : reply.text;
   const mark = card?.kind === 'triage' ? TRIAGE_MARKS[card.crisis ? 'urgent' : card.level] : '';
   const calls = card?.kind === 'triage' ? card.calls : [];
   let mrkdwn = mark + markdownToMrkdwn(linkPhoneNumbers(words, calls));
@@ -56,21 +62,45 @@ export function renderSlackMessage(reply: BotReply, options: { sourcesLabel: str
     mrkdwn = `${mark}*${action.replace(/\*/g, '')}*${rest ? `\n${rest}` : ''}`;
   }
 
-  const blocks: SlackBlock[] = splitText(mrkdwn, SLACK_LIMITS.sectionText).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+  const blocks: SlackBlock[] = splitText(mrkdwn, SLACK_LIMITS.sectionText).map((text) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text },
+  }));
   // Slack buttons open web links only, so each call is a tel: link of its own line, which stays in the message.
-  if (calls.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: calls.map((c) => `:telephone_receiver: *<${c.url}|${escapeSlack(c.label)}>*`).join('   ') } });
+  if (calls.length)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: calls.map((c) => `:telephone_receiver: *<${c.url}|${escapeSlack(c.label)}>*`).join('   ') },
+    });
   if (card?.kind === 'bookingSummary') {
     // Values are what the user typed: escaped, never read as mrkdwn links or mentions.
-    const fields = card.fields.map((field) => ({ type: 'mrkdwn' as const, text: clip(`*${markdownToMrkdwn(field.label)}*\n${escapeSlack(field.value)}`, SLACK_LIMITS.fieldText) }));
-    for (let i = 0; i < fields.length; i += SLACK_LIMITS.sectionFields) blocks.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.sectionFields) });
+    const fields = card.fields.map((field) => ({
+      type: 'mrkdwn' as const,
+      text: clip(`*${markdownToMrkdwn(field.label)}*\n${escapeSlack(field.value)}`, SLACK_LIMITS.fieldText),
+    }));
+    for (let i = 0; i < fields.length; i += SLACK_LIMITS.sectionFields)
+      blocks.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.sectionFields) });
   }
   const buttons: SlackButton[] = [
-    ...(reply.links ?? []).filter((link) => /^https?:\/\//i.test(link.url)).map((link, i) => ({ type: 'button' as const, text: plain(link.label), action_id: `${LINK_ACTION_PREFIX}${i}`, url: link.url })),
-    ...[...(reply.choices ?? []), ...(card?.kind === 'triage' ? (card.nextSteps ?? []) : [])].map((c, i) => ({ type: 'button' as const, text: plain(c.label), action_id: `${CHOICE_ACTION_PREFIX}${i}`, value: clip(slackButtonValue(c), SLACK_LIMITS.buttonValue) })),
+    ...(reply.links ?? [])
+      .filter((link) => /^https?:\/\//i.test(link.url))
+      .map((link, i) => ({ type: 'button' as const, text: plain(link.label), action_id: `${LINK_ACTION_PREFIX}${i}`, url: link.url })),
+    ...[...(reply.choices ?? []), ...(card?.kind === 'triage' ? (card.nextSteps ?? []) : [])].map((c, i) => ({
+      type: 'button' as const,
+      text: plain(c.label),
+      action_id: `${CHOICE_ACTION_PREFIX}${i}`,
+      value: clip(slackButtonValue(c), SLACK_LIMITS.buttonValue),
+    })),
   ];
-  for (let i = 0; i < buttons.length; i += SLACK_LIMITS.buttonsPerActionsBlock) blocks.push({ type: 'actions', elements: buttons.slice(i, i + SLACK_LIMITS.buttonsPerActionsBlock) });
+  for (let i = 0; i < buttons.length; i += SLACK_LIMITS.buttonsPerActionsBlock)
+    blocks.push({ type: 'actions', elements: buttons.slice(i, i + SLACK_LIMITS.buttonsPerActionsBlock) });
   if (reply.sources?.length) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${options.sourcesLabel} ${markdownToMrkdwn(reply.sources.join('; '))}`, SLACK_LIMITS.contextText) }] });
+    blocks.push({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: clip(`${options.sourcesLabel} ${markdownToMrkdwn(reply.sources.join('; '))}`, SLACK_LIMITS.contextText) },
+      ],
+    });
   }
   return { text: clip(mrkdwn, SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
 }
@@ -81,12 +111,18 @@ export function slackButtonValue(choice: ReplyChoice): string {
 }
 
 /** The text and tap a clicked button's value stands for. */
-export function readSlackButtonValue(value: string, label: string | undefined): { text: string; tap?: { questionId: string; answer: string } } {
+export function readSlackButtonValue(
+  value: string,
+  label: string | undefined,
+): { text: string; tap?: { questionId: string; answer: string } } {
   if (value.startsWith('{')) {
     try {
       const parsed = JSON.parse(value) as { questionId?: unknown; answer?: unknown; label?: unknown };
       if (typeof parsed.questionId === 'string' && typeof parsed.answer === 'string') {
-        return { text: typeof parsed.label === 'string' ? parsed.label : (label ?? parsed.answer), tap: { questionId: parsed.questionId, answer: parsed.answer } };
+        return {
+          text: typeof parsed.label === 'string' ? parsed.label : (label ?? parsed.answer),
+          tap: { questionId: parsed.questionId, answer: parsed.answer },
+        };
       }
     } catch {
       // Not ours: read it as text.

@@ -32,6 +32,7 @@ export function createSlackChannel(config: AppConfig, parts: SlackChannelParts):
     return { enabled: false, register: () => undefined, drain: async () => undefined };
   }
   // Loaded only when Slack is configured: a bot without it never pays for the Slack client at start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- @slack/web-api is loaded only when Slack is configured
   const { LogLevel, WebClient } = require('@slack/web-api') as typeof import('@slack/web-api');
   const web = new WebClient(token, {
     slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`,

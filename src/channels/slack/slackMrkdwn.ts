@@ -32,16 +32,18 @@ export interface SlackTextOptions {
 /** A Slack message's text as the user meant it: mentions, channel links and URLs in readable form. */
 export function slackTextToPlain(text: string, options: SlackTextOptions = {}): string {
   const dropped = new Set(options.dropMentionsOf ?? []);
-  return text
-    .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/gi, (_whole, id: string, name?: string) => (dropped.has(id) ? '' : `@${name || id}`))
-    .replace(/<#[A-Z0-9]+\|([^>]*)>/gi, '#$1')
-    .replace(/<![a-z]+(?:\^[^|>]*)?(?:\|([^>]*))?>/gi, (whole, label?: string) => label ?? `@${whole.slice(2, -1).split('^')[0]}`)
-    // Links, e-mail addresses and phone numbers: "<mailto:sam@example.com|sam@example.com>" -> the label.
-    .replace(/<([^<>|]+)\|([^<>]*)>/g, '$2')
-    .replace(/<([^<>]+)>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/[ \t]{2,}/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/gi, (_whole, id: string, name?: string) => (dropped.has(id) ? '' : `@${name || id}`))
+      .replace(/<#[A-Z0-9]+\|([^>]*)>/gi, '#$1')
+      .replace(/<![a-z]+(?:\^[^|>]*)?(?:\|([^>]*))?>/gi, (whole, label?: string) => label ?? `@${whole.slice(2, -1).split('^')[0]}`)
+      // Links, e-mail addresses and phone numbers: "<mailto:sam@example.com|sam@example.com>" -> the label.
+      .replace(/<([^<>|]+)\|([^<>]*)>/g, '$2')
+      .replace(/<([^<>]+)>/g, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      .replace(/[ \t]{2,}/g, ' ')
+      .trim()
+  );
 }

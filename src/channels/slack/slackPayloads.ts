@@ -63,7 +63,10 @@ export function readEventsRequest(body: unknown): Parsed<EventsRequest> {
   const payload = parsed.data;
   if (payload.type === 'url_verification') return { ok: true, value: { kind: 'url_verification', challenge: payload.challenge } };
   const botUsers = (payload.authorizations ?? []).filter((a) => a.is_bot !== false && a.user_id).map((a) => a.user_id!);
-  return { ok: true, value: { kind: 'event', eventId: payload.event_id, turn: turnOfEvent(payload.event, payload.team_id, payload.event_id, botUsers) } };
+  return {
+    ok: true,
+    value: { kind: 'event', eventId: payload.event_id, turn: turnOfEvent(payload.event, payload.team_id, payload.event_id, botUsers) },
+  };
 }
 
 /** DMs and @mentions become turns; the bot's own posts, edits, joins and other subtypes do not. */
@@ -80,7 +83,15 @@ function turnOfEvent(event: z.infer<typeof slackEvent>, teamId: string, eventId:
     text = slackTextToPlain(event.text, { dropMentionsOf: mentioned });
   } else if (event.type === 'message' && !direct && event.thread_ts && event.thread_ts !== event.ts && !mentionsAny(event.text, botUsers)) {
     // A reply in a thread, without a mention (with one, app_mention brings the same message).
-    return { id: eventId, team: event.team ?? teamId, channel: event.channel, user: event.user, text: slackTextToPlain(event.text), threadTs: event.thread_ts, threadReply: true };
+    return {
+      id: eventId,
+      team: event.team ?? teamId,
+      channel: event.channel,
+      user: event.user,
+      text: slackTextToPlain(event.text),
+      threadTs: event.thread_ts,
+      threadReply: true,
+    };
   } else {
     // Other channel messages, and mentions inside DMs (the DM's message event covers them).
     return null;
@@ -109,8 +120,14 @@ const blockActions = z.object({
   user: z.object({ id }),
   channel: z.object({ id }),
   container: z.object({ message_ts: z.string().max(32).optional(), thread_ts: z.string().max(32).optional() }).optional(),
-  message: z.object({ ts: z.string().max(32), thread_ts: z.string().max(32).optional(), blocks: z.array(z.unknown()).optional() }).optional(),
-  actions: z.array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional(), text: z.object({ text: z.string() }).optional() })).min(1),
+  message: z
+    .object({ ts: z.string().max(32), thread_ts: z.string().max(32).optional(), blocks: z.array(z.unknown()).optional() })
+    .optional(),
+  actions: z
+    .array(
+      z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional(), text: z.object({ text: z.string() }).optional() }),
+    )
+    .min(1),
 });
 
 export type InteractionRequest =

@@ -27,7 +27,11 @@ export function registerSlackRoutes(server: restify.Server, parts: SlackRoutePar
   const verified = (req: restify.Request, res: restify.Response): boolean => {
     const problem = checkSlackSignature(
       parts.signingSecret,
-      { signature: req.header('x-slack-signature') || undefined, timestamp: req.header('x-slack-request-timestamp') || undefined, rawBody: rawBodyOf(req) },
+      {
+        signature: req.header('x-slack-signature') || undefined,
+        timestamp: req.header('x-slack-request-timestamp') || undefined,
+        rawBody: rawBodyOf(req),
+      },
       (parts.now ?? Date.now)() / 1000,
     );
     if (!problem) return true;

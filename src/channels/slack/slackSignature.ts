@@ -21,7 +21,11 @@ export function slackSignatureOf(signingSecret: string, timestamp: string, rawBo
 }
 
 /** Null when the request is Slack's, otherwise what is wrong with it. */
-export function checkSlackSignature(signingSecret: string, request: SignedRequest, nowSeconds = Date.now() / 1000): SignatureProblem | null {
+export function checkSlackSignature(
+  signingSecret: string,
+  request: SignedRequest,
+  nowSeconds = Date.now() / 1000,
+): SignatureProblem | null {
   const { signature, timestamp, rawBody } = request;
   if (!signature || !timestamp) return 'missing signature';
   if (!/^\d{1,12}$/.test(timestamp)) return 'malformed timestamp';

@@ -11,7 +11,9 @@ export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-ca
  * other hosts send `choice` as the activity's value, which incomingText reads as the typed text. */
 export interface ChoiceSubmitData {
   choice: string;
-  msteams: { type: 'imBack'; value: string } | { type: 'messageBack'; text: string; displayText: string; value: { questionId: string; answer: string } };
+  msteams:
+    | { type: 'imBack'; value: string }
+    | { type: 'messageBack'; text: string; displayText: string; value: { questionId: string; answer: string } };
   /** An answer button: the question it answers and its canonical answer (see src/questions/tap.ts). */
   questionId?: string;
   answer?: string;
@@ -39,7 +41,14 @@ export type CardElement =
   | { type: 'FactSet'; facts: Array<{ title: string; value: string }> }
   | { type: 'ActionSet'; actions: CardAction[] }
   /** A framed group; with selectAction the whole box is one button (its label wraps, unlike a button's). */
-  | { type: 'Container'; items: CardElement[]; style?: 'emphasis' | 'attention' | 'warning'; selectAction?: CardAction; spacing?: 'None' | 'Small' | 'Default'; bleed?: boolean };
+  | {
+      type: 'Container';
+      items: CardElement[];
+      style?: 'emphasis' | 'attention' | 'warning';
+      selectAction?: CardAction;
+      spacing?: 'None' | 'Small' | 'Default';
+      bleed?: boolean;
+    };
 
 export interface AdaptiveCard {
   $schema: typeof ADAPTIVE_CARD_SCHEMA;

@@ -37,16 +37,25 @@ export class TeamsPackageError extends Error {
 export function fillTeamsManifest(template: string, settings: TeamsPackageSettings): string {
   const { botId, version, websiteUrl } = settings;
   if (!botId) {
-    throw new TeamsPackageError('MicrosoftAppId is not set. Register the bot in Azure Bot Service, put its app id (and password) in .env, then run npm run teams:package again.');
+    throw new TeamsPackageError(
+      'MicrosoftAppId is not set. Register the bot in Azure Bot Service, put its app id (and password) in .env, then run npm run teams:package again.',
+    );
   }
-  if (!GUID.test(botId)) throw new TeamsPackageError(`MicrosoftAppId must be the Azure app registration's id, a GUID like 1b2c3d4e-...; got "${botId}".`);
+  if (!GUID.test(botId))
+    throw new TeamsPackageError(`MicrosoftAppId must be the Azure app registration's id, a GUID like 1b2c3d4e-...; got "${botId}".`);
   const teamsAppId = settings.teamsAppId ?? botId;
   if (!GUID.test(teamsAppId)) throw new TeamsPackageError(`TEAMS_APP_ID must be a GUID; got "${teamsAppId}".`);
   if (!SEMVER.test(version)) throw new TeamsPackageError(`The app version must look like 1.2.3 (Teams requires it); got "${version}".`);
   if (!websiteUrl.startsWith('https://')) throw new TeamsPackageError(`TEAMS_WEBSITE_URL must be an https address; got "${websiteUrl}".`);
   // Health data: users must be able to read how it is handled, so there is no placeholder for these.
-  for (const [name, url] of [['TEAMS_PRIVACY_URL', settings.privacyUrl], ['TEAMS_TERMS_URL', settings.termsUrl]] as const) {
-    if (!url) throw new TeamsPackageError(`${name} is not set: Teams shows it on the app's About page, and users of a health app must be able to read it. Set it to the clinic's page (https) and run npm run teams:package again.`);
+  for (const [name, url] of [
+    ['TEAMS_PRIVACY_URL', settings.privacyUrl],
+    ['TEAMS_TERMS_URL', settings.termsUrl],
+  ] as const) {
+    if (!url)
+      throw new TeamsPackageError(
+        `${name} is not set: Teams shows it on the app's About page, and users of a health app must be able to read it. Set it to the clinic's page (https) and run npm run teams:package again.`,
+      );
     if (!url.startsWith('https://')) throw new TeamsPackageError(`${name} must be an https address; got "${url}".`);
   }
   const values: Record<string, string> = {

@@ -23,7 +23,8 @@ export interface TeamsRenderOptions {
 
 export function renderTeamsReply(reply: BotReply, options: TeamsRenderOptions): Partial<Activity> {
   const card = teamsCard(reply, options);
-  if (!card) return { type: ActivityTypes.Message, text: withLineBreaks(textWithSources(reply, options.sourcesLabel)), textFormat: 'markdown' };
+  if (!card)
+    return { type: ActivityTypes.Message, text: withLineBreaks(textWithSources(reply, options.sourcesLabel)), textFormat: 'markdown' };
   return { type: ActivityTypes.Message, summary: markdownToPlain(reply.text), attachments: [CardFactory.adaptiveCard(card)] };
 }
 
@@ -39,21 +40,37 @@ const paragraphs = (text: string): CardElement[] =>
  * post `data` itself. An answer button carries its question and canonical answer (src/questions/tap.ts).
  */
 function choiceSubmit(choice: ReplyChoice): CardAction {
-  if (!choice.questionId) return { type: 'Action.Submit', title: choice.label, data: { choice: choice.value, msteams: { type: 'imBack', value: choice.value } } };
+  if (!choice.questionId)
+    return { type: 'Action.Submit', title: choice.label, data: { choice: choice.value, msteams: { type: 'imBack', value: choice.value } } };
   const tap = tapPayload(choice.questionId, choice.value);
-  return { type: 'Action.Submit', title: choice.label, data: { choice: choice.label, ...tap, msteams: { type: 'messageBack', text: choice.label, displayText: choice.label, value: tap } } };
+  return {
+    type: 'Action.Submit',
+    title: choice.label,
+    data: { choice: choice.label, ...tap, msteams: { type: 'messageBack', text: choice.label, displayText: choice.label, value: tap } },
+  };
 }
 
 function choiceBox(choice: ReplyChoice): CardElement {
   const submit = choiceSubmit(choice);
-  return { type: 'Container', style: 'emphasis', spacing: 'Small', selectAction: submit, items: [{ type: 'TextBlock', text: choice.label, wrap: true, weight: 'Bolder', color: 'Default' }] };
+  return {
+    type: 'Container',
+    style: 'emphasis',
+    spacing: 'Small',
+    selectAction: submit,
+    items: [{ type: 'TextBlock', text: choice.label, wrap: true, weight: 'Bolder', color: 'Default' }],
+  };
 }
 
 export function teamsCard(reply: BotReply, options: TeamsRenderOptions): AdaptiveCard | undefined {
   const summary = reply.card;
   const choices = [...(reply.choices ?? []), ...(summary?.kind === 'triage' ? (summary.nextSteps ?? []) : [])];
   const links = reply.links ?? [];
-  const hasRichPart = choices.length > 0 || links.length > 0 || !!reply.sources?.length || summary?.kind === 'bookingSummary' || (summary?.kind === 'triage' && (isAlert(summary) || summary.calls.length > 0));
+  const hasRichPart =
+    choices.length > 0 ||
+    links.length > 0 ||
+    !!reply.sources?.length ||
+    summary?.kind === 'bookingSummary' ||
+    (summary?.kind === 'triage' && (isAlert(summary) || summary.calls.length > 0));
   if (!hasRichPart) return undefined;
 
   let card: AdaptiveCard;
@@ -64,17 +81,38 @@ export function teamsCard(reply: BotReply, options: TeamsRenderOptions): Adaptiv
     if (summary?.kind === 'bookingSummary' && summary.linesInText && reply.text.includes(summary.linesInText)) {
       // The words before the details, the details as a table, then the question about them.
       const [before, after] = reply.text.split(summary.linesInText);
-      body.push(...paragraphs(before), { type: 'FactSet', facts: summary.fields.map((f) => ({ title: f.label, value: f.value })) }, ...paragraphs(after));
+      body.push(
+        ...paragraphs(before),
+        { type: 'FactSet', facts: summary.fields.map((f) => ({ title: f.label, value: f.value })) },
+        ...paragraphs(after),
+      );
     } else {
       body.push(...paragraphs(reply.text));
-      if (summary?.kind === 'bookingSummary') body.push({ type: 'FactSet', facts: summary.fields.map((f) => ({ title: f.label, value: f.value })) });
+      if (summary?.kind === 'bookingSummary')
+        body.push({ type: 'FactSet', facts: summary.fields.map((f) => ({ title: f.label, value: f.value })) });
     }
     if (summary?.kind === 'triage' && summary.calls.length) body.push({ type: 'ActionSet', actions: callActions(summary) });
-    card = { $schema: ADAPTIVE_CARD_SCHEMA, type: 'AdaptiveCard', version: ADAPTIVE_CARD_VERSION, body, fallbackText: markdownToPlain(reply.text) };
+    card = {
+      $schema: ADAPTIVE_CARD_SCHEMA,
+      type: 'AdaptiveCard',
+      version: ADAPTIVE_CARD_VERSION,
+      body,
+      fallbackText: markdownToPlain(reply.text),
+    };
   }
-  if (reply.sources?.length) card.body.push({ type: 'TextBlock', text: `${options.sourcesLabel} ${reply.sources.join('; ')}`, wrap: true, isSubtle: true, size: 'Small' });
-  if (links.length) card.body.push({ type: 'ActionSet', actions: links.map((l) => ({ type: 'Action.OpenUrl' as const, title: l.label, url: l.url })) });
+  if (reply.sources?.length)
+    card.body.push({
+      type: 'TextBlock',
+      text: `${options.sourcesLabel} ${reply.sources.join('; ')}`,
+      wrap: true,
+      isSubtle: true,
+      size: 'Small',
+    });
+  if (links.length)
+    card.body.push({ type: 'ActionSet', actions: links.map((l) => ({ type: 'Action.OpenUrl' as const, title: l.label, url: l.url })) });
   card.body.push(...choices.map(choiceBox));
-  if (choices.length) card.fallbackText = `${card.fallbackText ?? ''}\n\n${options.replyWithChoices.replace('{choices}', choices.map((c) => (c.questionId ? c.label : c.value)).join(' / '))}`.trim();
+  if (choices.length)
+    card.fallbackText =
+      `${card.fallbackText ?? ''}\n\n${options.replyWithChoices.replace('{choices}', choices.map((c) => (c.questionId ? c.label : c.value)).join(' / '))}`.trim();
   return card;
 }

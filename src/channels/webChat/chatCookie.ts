@@ -19,5 +19,8 @@ export function chatCookieOf(req: restify.Request): string | undefined {
 }
 
 export function setChatCookie(res: restify.Response, token: string): void {
-  res.header('Set-Cookie', `${CHAT_COOKIE}=${encodeURIComponent(token)}; Max-Age=${CONVERSATION_TOKEN_SECONDS}; Path=/; HttpOnly; Secure; SameSite=None; Partitioned`);
+  res.header(
+    'Set-Cookie',
+    `${CHAT_COOKIE}=${encodeURIComponent(token)}; Max-Age=${CONVERSATION_TOKEN_SECONDS}; Path=/; HttpOnly; Secure; SameSite=None; Partitioned`,
+  );
 }

@@ -33,7 +33,9 @@ export const REVALIDATE = 'no-cache';
 /** The browser's preferred encoding among those we have (q=0 means "not this one"). */
 export function pickEncoding(acceptEncoding: string | string[] | undefined, available: Encoding[]): Encoding {
   const accepted = new Map<string, number>();
-  for (const part of String(acceptEncoding ?? '').toLowerCase().split(',')) {
+  for (const part of String(acceptEncoding ?? '')
+    .toLowerCase()
+    .split(',')) {
     const [name, ...params] = part.trim().split(';');
     if (!name) continue;
     const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
@@ -48,7 +50,10 @@ export function pickEncoding(acceptEncoding: string | string[] | undefined, avai
 export class StaticAsset {
   private loaded?: LoadedAsset;
 
-  constructor(private readonly file: string, private readonly options: StaticAssetOptions) {}
+  constructor(
+    private readonly file: string,
+    private readonly options: StaticAssetOptions,
+  ) {}
 
   get exists(): boolean {
     return this.loaded !== undefined || fs.existsSync(this.file);
@@ -93,7 +98,8 @@ export class StaticAsset {
     const identity = fs.readFileSync(this.file);
     const twin = (suffix: string) => (fs.existsSync(`${this.file}${suffix}`) ? fs.readFileSync(`${this.file}${suffix}`) : undefined);
     const compress = this.options.compressOnLoad;
-    const br = twin('.br') ?? (compress ? brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }) : undefined);
+    const br =
+      twin('.br') ?? (compress ? brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }) : undefined);
     const gzip = twin('.gz') ?? (compress ? gzipSync(identity, { level: 9 }) : undefined);
     this.loaded = {
       bodies: { identity, ...(br ? { br } : {}), ...(gzip ? { gzip } : {}) },
@@ -104,8 +110,20 @@ export class StaticAsset {
 }
 
 /** A document rendered once at start-up (the page and embed.js carry the clinic's settings). */
-export function serveRendered(res: restify.Response, body: string, contentType: string, cacheControl: string, extraHeaders: Record<string, string> = {}): void {
+export function serveRendered(
+  res: restify.Response,
+  body: string,
+  contentType: string,
+  cacheControl: string,
+  extraHeaders: Record<string, string> = {},
+): void {
   const buffer = Buffer.from(body, 'utf8');
-  res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': buffer.length, 'Cache-Control': cacheControl, 'X-Content-Type-Options': 'nosniff', ...extraHeaders });
+  res.writeHead(200, {
+    'Content-Type': contentType,
+    'Content-Length': buffer.length,
+    'Cache-Control': cacheControl,
+    'X-Content-Type-Options': 'nosniff',
+    ...extraHeaders,
+  });
   res.end(buffer);
 }

@@ -15,11 +15,25 @@ export type WebChatAssets = Record<string, StaticAsset>;
 export function webChatAssets(publicDir: string, vendorDir: string): WebChatAssets {
   const notBuilt = 'the Web Chat bundle has not been copied yet: run npm run build';
   return {
-    'webchat.css': new StaticAsset(path.join(publicDir, 'webchat.css'), { contentType: 'text/css; charset=utf-8', missingMessage: 'public/webchat.css is missing', compressOnLoad: true }),
-    'webchat-page.js': new StaticAsset(path.join(publicDir, 'webchat-page.js'), { contentType: 'text/javascript; charset=utf-8', missingMessage: 'public/webchat-page.js is missing', compressOnLoad: true }),
-    [WEBCHAT_BUNDLE_FILE]: new StaticAsset(path.join(vendorDir, WEBCHAT_BUNDLE_FILE), { contentType: 'text/javascript; charset=utf-8', missingMessage: notBuilt }),
+    'webchat.css': new StaticAsset(path.join(publicDir, 'webchat.css'), {
+      contentType: 'text/css; charset=utf-8',
+      missingMessage: 'public/webchat.css is missing',
+      compressOnLoad: true,
+    }),
+    'webchat-page.js': new StaticAsset(path.join(publicDir, 'webchat-page.js'), {
+      contentType: 'text/javascript; charset=utf-8',
+      missingMessage: 'public/webchat-page.js is missing',
+      compressOnLoad: true,
+    }),
+    [WEBCHAT_BUNDLE_FILE]: new StaticAsset(path.join(vendorDir, WEBCHAT_BUNDLE_FILE), {
+      contentType: 'text/javascript; charset=utf-8',
+      missingMessage: notBuilt,
+    }),
     // The bundle's header points here (a relative URL) for the licences of what it contains.
-    [`${WEBCHAT_BUNDLE_FILE}.LICENSE.txt`]: new StaticAsset(path.join(vendorDir, `${WEBCHAT_BUNDLE_FILE}.LICENSE.txt`), { contentType: 'text/plain; charset=utf-8', missingMessage: notBuilt }),
+    [`${WEBCHAT_BUNDLE_FILE}.LICENSE.txt`]: new StaticAsset(path.join(vendorDir, `${WEBCHAT_BUNDLE_FILE}.LICENSE.txt`), {
+      contentType: 'text/plain; charset=utf-8',
+      missingMessage: notBuilt,
+    }),
   };
 }
 
@@ -30,5 +44,9 @@ export function assetUrl(assets: WebChatAssets, file: string): string {
 }
 
 export function webChatAssetUrls(assets: WebChatAssets): WebChatAssetUrls {
-  return { css: assetUrl(assets, 'webchat.css'), bundle: assetUrl(assets, WEBCHAT_BUNDLE_FILE), pageJs: assetUrl(assets, 'webchat-page.js') };
+  return {
+    css: assetUrl(assets, 'webchat.css'),
+    bundle: assetUrl(assets, WEBCHAT_BUNDLE_FILE),
+    pageJs: assetUrl(assets, 'webchat-page.js'),
+  };
 }

@@ -49,7 +49,12 @@ export function copyWebChatBundle(root = projectRoot()): string[] {
       const body = fs.readFileSync(target);
       fs.writeFileSync(`${target}.gz`, gzipSync(body, { level: 9 }));
       // Quality 11 takes a few seconds once per build and saves about a quarter over gzip on every first visit.
-      fs.writeFileSync(`${target}.br`, brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+      fs.writeFileSync(
+        `${target}.br`,
+        brotliCompressSync(body, {
+          params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        }),
+      );
       written.push(`${target}.gz`, `${target}.br`);
     }
   }
@@ -58,5 +63,9 @@ export function copyWebChatBundle(root = projectRoot()): string[] {
 
 if (require.main === module) {
   const written = copyWebChatBundle();
-  console.log(written.length > 0 ? `Web Chat bundle copied to ${path.relative(projectRoot(), webChatVendorDir())}/` : 'Web Chat bundle already current');
+  console.log(
+    written.length > 0
+      ? `Web Chat bundle copied to ${path.relative(projectRoot(), webChatVendorDir())}/`
+      : 'Web Chat bundle already current',
+  );
 }

@@ -21,7 +21,10 @@ export function escapeHtml(text: string): string {
 
 /** JSON that is safe inside a <script> element or a JS file: no "</script>", no raw line separators. */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function fillTemplate(template: string, values: Record<string, string>, name: string): string {
@@ -43,7 +46,12 @@ export function renderWebChatDocuments(look: WebChatLook, publicDir: string, url
   const avatarHtml = look.avatarUrl
     ? `<img class="chat-avatar" src="${escapeHtml(look.avatarUrl)}" alt="">`
     : `<span class="chat-avatar" aria-hidden="true">${escapeHtml(look.avatarInitials)}</span>`;
-  const pageSettings = { tokenUrl: '/api/webchat/token', locale: look.locale, styleOptions: look.styleOptions, sendBoxPlaceholder: look.sendBoxPlaceholder };
+  const pageSettings = {
+    tokenUrl: '/api/webchat/token',
+    locale: look.locale,
+    styleOptions: look.styleOptions,
+    sendBoxPlaceholder: look.sendBoxPlaceholder,
+  };
   const embedSettings = {
     title: look.title,
     primaryColor: look.primaryColor,

@@ -51,7 +51,10 @@ export function registerWebChatRoutes(server: restify.Server, parts: WebChatRout
 
   server.get('/', (req, res, next) => {
     const csp = contentSecurityPolicy([requestOrigin(req, 'ws'), ...parts.directLineOrigins], parts.embedOrigins);
-    serveRendered(res, parts.documents.pageHtml, 'text/html; charset=utf-8', revalidate, { 'Content-Security-Policy': csp, 'Referrer-Policy': 'no-referrer' });
+    serveRendered(res, parts.documents.pageHtml, 'text/html; charset=utf-8', revalidate, {
+      'Content-Security-Policy': csp,
+      'Referrer-Policy': 'no-referrer',
+    });
     return next();
   });
 

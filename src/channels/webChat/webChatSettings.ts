@@ -50,7 +50,11 @@ export function readableTextOn(hex: string): string {
 /** Mixes `amount` (0..1) of the colour into white. */
 function tint(hex: string, amount: number): string {
   return `#${channels(hex)
-    .map((c) => Math.round(255 - (255 - c) * amount).toString(16).padStart(2, '0'))
+    .map((c) =>
+      Math.round(255 - (255 - c) * amount)
+        .toString(16)
+        .padStart(2, '0'),
+    )
     .join('')}`;
 }
 

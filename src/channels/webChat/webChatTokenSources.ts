@@ -30,7 +30,10 @@ export type WebChatTokenSource = (req: restify.Request, request?: TokenRequest) 
 
 /** A token could not be had; `status` is what the page's token request answers (502 upstream, 503 not set up). */
 export class TokenUnavailableError extends Error {
-  constructor(readonly status: 502 | 503, message: string) {
+  constructor(
+    readonly status: 502 | 503,
+    message: string,
+  ) {
     super(message);
     this.name = 'TokenUnavailableError';
   }
@@ -73,7 +76,8 @@ export function azureTokenSource({ secret, endpoint, log, timeoutMs = 10_000 }: 
       log(`webchat: Direct Line token request failed: ${(error as Error).name}`);
       throw new TokenUnavailableError(502, 'the chat service could not be reached; please try again shortly');
     }
-    const body = (await response.json().catch(() => undefined)) as { token?: unknown; conversationId?: unknown; expires_in?: unknown } | undefined;
+    const body = (await response.json().catch(() => undefined)) as
+      { token?: unknown; conversationId?: unknown; expires_in?: unknown } | undefined;
     if (!response.ok || typeof body?.token !== 'string' || typeof body.conversationId !== 'string') {
       // The status is enough to diagnose (401/403: wrong secret); the secret itself is never logged.
       log(`webchat: Direct Line tokens/generate answered HTTP ${response.status}${response.ok ? ' without a token' : ''}`);

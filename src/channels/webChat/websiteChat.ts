@@ -45,7 +45,11 @@ export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): W
   const publicDir = path.join(projectRoot(), 'public');
   const vendorDir = webChatVendorDir();
   const assets = webChatAssets(publicDir, vendorDir);
-  const documents = renderWebChatDocuments(webChatLook(config, parts.emergencyNumber, parts.regionCode), publicDir, webChatAssetUrls(assets));
+  const documents = renderWebChatDocuments(
+    webChatLook(config, parts.emergencyNumber, parts.regionCode),
+    publicDir,
+    webChatAssetUrls(assets),
+  );
   let selfHosted: SelfHostedDirectLine | undefined;
   let tokenSource: WebChatTokenSource;
   let mode: WebsiteChat['mode'];
@@ -58,25 +62,44 @@ export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): W
     directLineOrigins.push(azure.origin, `${azure.protocol === 'https:' ? 'wss' : 'ws'}://${azure.host}`);
   } else if (!config.authEnabled) {
     mode = 'self-hosted';
-    selfHosted = createSelfHostedDirectLine({ adapter: parts.adapter, bot: parts.bot, tokenKey: config.DIRECT_LINE_TOKEN_SECRET, storage: parts.storage, log: parts.log });
+    selfHosted = createSelfHostedDirectLine({
+      adapter: parts.adapter,
+      bot: parts.bot,
+      tokenKey: config.DIRECT_LINE_TOKEN_SECRET,
+      storage: parts.storage,
+      log: parts.log,
+    });
     tokenSource = selfHostedTokenSource(selfHosted.service);
   } else {
     mode = 'unavailable';
-    parts.log('webchat: MicrosoftAppId is set but DIRECT_LINE_SECRET is not, so the chat page at / cannot connect (set DIRECT_LINE_SECRET to the Azure Direct Line secret)');
+    parts.log(
+      'webchat: MicrosoftAppId is set but DIRECT_LINE_SECRET is not, so the chat page at / cannot connect (set DIRECT_LINE_SECRET to the Azure Direct Line secret)',
+    );
     tokenSource = unavailableTokenSource('the website chat is not set up on this server yet');
   }
 
   if (mode !== 'unavailable' && !fs.existsSync(path.join(vendorDir, WEBCHAT_BUNDLE_FILE))) {
     parts.log('webchat: the Web Chat bundle is missing (public/vendor/): run npm run build, or the page at / cannot load the chat');
   } else if (mode !== 'unavailable') {
-    parts.log(`webchat: chat page at /, embed script at /embed.js (Direct Line: ${mode === 'azure' ? 'Azure Bot Service' : 'this server'})`);
-    if (config.WEBCHAT_EMBED_ORIGINS.length === 0) parts.log('webchat: any site may frame the chat page; set WEBCHAT_EMBED_ORIGINS to your clinic site(s) to allow only those');
+    parts.log(
+      `webchat: chat page at /, embed script at /embed.js (Direct Line: ${mode === 'azure' ? 'Azure Bot Service' : 'this server'})`,
+    );
+    if (config.WEBCHAT_EMBED_ORIGINS.length === 0)
+      parts.log('webchat: any site may frame the chat page; set WEBCHAT_EMBED_ORIGINS to your clinic site(s) to allow only those');
   }
   return {
     mode,
     register: (server) => {
       selfHosted?.register(server);
-      registerWebChatRoutes(server, { documents, tokenSource, assets, directLineOrigins, embedOrigins: config.WEBCHAT_EMBED_ORIGINS, sessionCookie: mode === 'self-hosted', log: parts.log });
+      registerWebChatRoutes(server, {
+        documents,
+        tokenSource,
+        assets,
+        directLineOrigins,
+        embedOrigins: config.WEBCHAT_EMBED_ORIGINS,
+        sessionCookie: mode === 'self-hosted',
+        log: parts.log,
+      });
     },
     close: () => selfHosted?.close(),
     flush: async () => selfHosted?.flush(),

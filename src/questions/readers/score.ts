@@ -23,4 +23,5 @@ export function scoreFromChoice(value: string): ScoreAnswer | undefined {
   return /^(\d|10)$/.test(value) ? { score: Number(value) } : undefined;
 }
 
-export const canonicalScore = (answer: ScoreAnswer): string => (answer.range ? `${answer.range[0]}-${answer.range[1]}` : String(answer.score));
+export const canonicalScore = (answer: ScoreAnswer): string =>
+  answer.range ? `${answer.range[0]}-${answer.range[1]}` : String(answer.score);

@@ -22,27 +22,177 @@ export interface YesNoOptions {
 }
 
 const YES_PHRASES = [
-  'yes', 'yeah', 'yea', 'yeh', 'ya', 'yep', 'yup', 'yes please', 'aye', 'sure', 'ok', 'okay', 'k', 'okey', 'alright', 'all right',
-  'definitely', 'absolutely', 'certainly', 'of course', 'correct', 'right', 'that is right', 'true', 'indeed', 'affirmative',
-  'i do', 'i have', 'i did', 'i am', 'i had', 'it does', 'it is', 'it did', 'they do', 'i think so', 'think so', 'i believe so',
-  'afraid so', 'go ahead', 'go for it', 'please do', 'do it', 'fine', 'agree', 'agreed', 'y', 'yass', 'yas', 'ys', 'yess', 'yesss',
-  'totally', 'for sure', 'sounds good', 'that is fine', 'please', 'keep them', 'yes keep them', 'go on',
+  'yes',
+  'yeah',
+  'yea',
+  'yeh',
+  'ya',
+  'yep',
+  'yup',
+  'yes please',
+  'aye',
+  'sure',
+  'ok',
+  'okay',
+  'k',
+  'okey',
+  'alright',
+  'all right',
+  'definitely',
+  'absolutely',
+  'certainly',
+  'of course',
+  'correct',
+  'right',
+  'that is right',
+  'true',
+  'indeed',
+  'affirmative',
+  'i do',
+  'i have',
+  'i did',
+  'i am',
+  'i had',
+  'it does',
+  'it is',
+  'it did',
+  'they do',
+  'i think so',
+  'think so',
+  'i believe so',
+  'afraid so',
+  'go ahead',
+  'go for it',
+  'please do',
+  'do it',
+  'fine',
+  'agree',
+  'agreed',
+  'y',
+  'yass',
+  'yas',
+  'ys',
+  'yess',
+  'yesss',
+  'totally',
+  'for sure',
+  'sounds good',
+  'that is fine',
+  'please',
+  'keep them',
+  'yes keep them',
+  'go on',
 ];
 const NO_PHRASES = [
-  'no', 'nope', 'nah', 'naw', 'n', 'nop', 'noo', 'never', 'none', 'nothing', 'neither', 'negative', 'not really', 'not at all',
-  'no thanks', 'no thank you', 'not that i know of', 'not that i have noticed', 'i do not', 'i have not', 'i did not', 'i am not',
-  'it does not', 'it is not', 'nothing like that', 'none of those', 'none of them', 'none of that', 'no way', 'disagree',
-  'do not', 'i do not think so', 'do not think so', 'not', 'nil', 'no no', 'not me', 'all fine', 'all good', 'i am fine',
-  'rather not', 'i would rather not', 'no i do not', 'no i have not', 'no not really', 'nope none', 'not anymore',
+  'no',
+  'nope',
+  'nah',
+  'naw',
+  'n',
+  'nop',
+  'noo',
+  'never',
+  'none',
+  'nothing',
+  'neither',
+  'negative',
+  'not really',
+  'not at all',
+  'no thanks',
+  'no thank you',
+  'not that i know of',
+  'not that i have noticed',
+  'i do not',
+  'i have not',
+  'i did not',
+  'i am not',
+  'it does not',
+  'it is not',
+  'nothing like that',
+  'none of those',
+  'none of them',
+  'none of that',
+  'no way',
+  'disagree',
+  'do not',
+  'i do not think so',
+  'do not think so',
+  'not',
+  'nil',
+  'no no',
+  'not me',
+  'all fine',
+  'all good',
+  'i am fine',
+  'rather not',
+  'i would rather not',
+  'no i do not',
+  'no i have not',
+  'no not really',
+  'nope none',
+  'not anymore',
 ];
 const PARTIAL_PHRASES = [
-  'maybe', 'perhaps', 'possibly', 'probably', 'a bit', 'a little', 'a little bit', 'bit', 'slightly', 'sometimes', 'occasionally',
-  'kind of', 'sort of', 'kinda', 'sorta', 'i guess', 'might be', 'might have', 'i might', 'a touch', 'now and then', 'on and off',
-  'somewhat', 'a tiny bit', 'partly', 'once or twice', 'a little maybe',
+  'maybe',
+  'perhaps',
+  'possibly',
+  'probably',
+  'a bit',
+  'a little',
+  'a little bit',
+  'bit',
+  'slightly',
+  'sometimes',
+  'occasionally',
+  'kind of',
+  'sort of',
+  'kinda',
+  'sorta',
+  'i guess',
+  'might be',
+  'might have',
+  'i might',
+  'a touch',
+  'now and then',
+  'on and off',
+  'somewhat',
+  'a tiny bit',
+  'partly',
+  'once or twice',
+  'a little maybe',
 ];
-const UNSURE_PHRASES = ['not sure', 'unsure', 'i do not know', 'do not know', 'no idea', 'dunno', 'idk', 'can not remember', 'can not tell', 'hard to say', 'depends', 'it depends'];
+const UNSURE_PHRASES = [
+  'not sure',
+  'unsure',
+  'i do not know',
+  'do not know',
+  'no idea',
+  'dunno',
+  'idk',
+  'can not remember',
+  'can not tell',
+  'hard to say',
+  'depends',
+  'it depends',
+];
 /** Words that turn a yes or no into something else: a condition, a change, or a second thought. */
-const TURNS = new Set(['but', 'except', 'although', 'though', 'however', 'unless', 'only', 'apart', 'instead', 'change', 'keep', 'wait', 'actually', 'hmm', 'hold']);
+const TURNS = new Set([
+  'but',
+  'except',
+  'although',
+  'though',
+  'however',
+  'unless',
+  'only',
+  'apart',
+  'instead',
+  'change',
+  'keep',
+  'wait',
+  'actually',
+  'hmm',
+  'hold',
+]);
 const QUESTION_WORDS = new Set(['what', 'why', 'how', 'which', 'who', 'where', 'when', 'huh', 'pardon', 'mean', 'explain']);
 
 const phraseSet = (phrases: string[]) => phrases.map((p) => p.split(' '));
@@ -55,7 +205,38 @@ const UNSURE = phraseSet(UNSURE_PHRASES);
 const DESCRIPTIVE = new Set(['fine', 'ok', 'okay', 'alright', 'all right', 'right', 'true', 'correct']);
 
 /** Politeness and filler that do not change a yes or no. */
-const FILLER = new Set(['thats', 'its', 'im', 'thanks', 'thank', 'you', 'please', 'mate', 'ta', 'cheers', 'so', 'just', 'really', 'well', 'um', 'uh', 'er', 'erm', 'oh', 'that', 'is', 'it', 'the', 'and', 'i', 'am', 'very', 'much', 'lol', 'haha']);
+const FILLER = new Set([
+  'thats',
+  'its',
+  'im',
+  'thanks',
+  'thank',
+  'you',
+  'please',
+  'mate',
+  'ta',
+  'cheers',
+  'so',
+  'just',
+  'really',
+  'well',
+  'um',
+  'uh',
+  'er',
+  'erm',
+  'oh',
+  'that',
+  'is',
+  'it',
+  'the',
+  'and',
+  'i',
+  'am',
+  'very',
+  'much',
+  'lol',
+  'haha',
+]);
 
 function startsWith(words: string[], at: number, phrase: string[]): boolean {
   return phrase.every((w, i) => words[at + i] === w);
@@ -64,10 +245,16 @@ function startsWith(words: string[], at: number, phrase: string[]): boolean {
 /** Finds the longest known phrase at each position; returns what each word was read as. */
 function tag(words: string[]): Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure' | 'other'; length: number; word: string }> {
   const tags: Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure' | 'other'; length: number; word: string }> = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let best: { kind: 'yes' | 'no' | 'partial' | 'unsure'; length: number } | undefined;
-    for (const [kind, phrases] of [['unsure', UNSURE], ['no', NO], ['partial', PARTIAL], ['yes', YES]] as const) {
-      for (const phrase of phrases) if (startsWith(words, i, phrase) && phrase.length > (best?.length ?? 0)) best = { kind, length: phrase.length };
+    for (const [kind, phrases] of [
+      ['unsure', UNSURE],
+      ['no', NO],
+      ['partial', PARTIAL],
+      ['yes', YES],
+    ] as const) {
+      for (const phrase of phrases)
+        if (startsWith(words, i, phrase) && phrase.length > (best?.length ?? 0)) best = { kind, length: phrase.length };
     }
     if (best) {
       tags.push({ ...best, word: words.slice(i, i + best.length).join(' ') });
@@ -82,7 +269,9 @@ function tag(words: string[]): Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure'
 
 /** A question back: a clause that starts with a question word ("ok thanks, what stretches help"). */
 function asksBack(text: string): boolean {
-  return text.split(/[,.;:!?]+|\b(?:and|but|so)\b/i).some((clause) => QUESTION_WORDS.has(wordsOf(clause)[0] ?? '') || wordsOf(clause).includes('mean'));
+  return text
+    .split(/[,.;:!?]+|\b(?:and|but|so)\b/i)
+    .some((clause) => QUESTION_WORDS.has(wordsOf(clause)[0] ?? '') || wordsOf(clause).includes('mean'));
 }
 
 /**
@@ -97,7 +286,9 @@ export function readYesNo(text: string, options: YesNoOptions = {}): YesNo {
   if (asksBack(text) || (/\?\s*$/.test(text) && !/^\s*(yes|no|yeah|nope)\b/i.test(text))) return 'unclear';
   const tags = tag(words).map((t, i, all) =>
     // "peeing fine", "legs ok": describing a thing, not answering the question.
-    t.kind === 'yes' && DESCRIPTIVE.has(t.word) && i > 0 && all[i - 1].kind === 'other' && !FILLER.has(all[i - 1].word) ? { ...t, kind: 'other' as const } : t,
+    t.kind === 'yes' && DESCRIPTIVE.has(t.word) && i > 0 && all[i - 1].kind === 'other' && !FILLER.has(all[i - 1].word)
+      ? { ...t, kind: 'other' as const }
+      : t,
   );
   const kinds = new Set(tags.filter((t) => t.kind !== 'other').map((t) => t.kind));
   if (kinds.has('unsure')) return 'unclear';
