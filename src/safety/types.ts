@@ -1,3 +1,5 @@
+import type { MentionLexicon } from '../language/mentionStatus';
+import type { NormaliserLexicon } from '../language/normalise';
 import type { SecondOpinion } from './secondOpinion';
 import type { ConceptRules } from './conceptRules';
 /**
@@ -45,32 +47,14 @@ export interface RedFlagRule {
   overriddenBy: string[];
 }
 
-/** The language rules the detector applies around every match (negation, hypotheticals, idioms...). */
-export interface DetectorLexicon {
-  /** Whole-word spelling fixes applied after lower-casing ("cnt" -> "cant"). */
-  spelling: Array<{ from: RegExp; to: string }>;
-  /** Idioms removed before matching ("hit the wall", "fell asleep"). */
-  benign: RegExp[];
+/**
+ * The language rules the detector applies around every match: the shared normaliser's spelling fixes and
+ * idioms, the mention-status word lists (negation, hypotheticals, other people...), and where a sentence
+ * splits into clauses.
+ */
+export interface DetectorLexicon extends NormaliserLexicon, MentionLexicon {
   /** Where a sentence splits into clauses that scope negation ("but", ", and I ..."). */
   clauseBreaks: RegExp;
-  /** Words that deny what follows ("no", "never", "don't"). */
-  negation: RegExp;
-  /** Phrases that contain a negation word but deny nothing ("not sure", "no idea"). */
-  notNegation: RegExp;
-  /** What, right after a mention, denies it ("... are normal", "numbness? no"). */
-  postNegation: RegExp;
-  /** "not sure if ...", "wondering whether ...": ask rather than escalate or dismiss. */
-  uncertainty: RegExp;
-  /** "what if ...", "signs of ...", "can X cause ...": a question about, not a report of, a symptom. */
-  hypothetical: RegExp;
-  /** "my mum had ...", "a friend ...": someone else's symptom. */
-  thirdPerson: RegExp;
-  /** "I", "me", "my": the user is talking about themself again. */
-  firstPerson: RegExp;
-  /** How many words back from a mention a negation still applies. */
-  negationWindow: number;
-  /** For emergency flags, a negation further back than this many words is not trusted: ask instead. */
-  closeNegation: number;
 }
 
 export interface RedFlagRules {
