@@ -10,12 +10,15 @@ import { LOG_LEVELS } from './observability/logger';
 const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = z.preprocess(emptyAsUndefined, z.string().optional());
 
+/** The region the bot runs for when REGION is not set: its emergency numbers and how local phone numbers read. */
+export const DEFAULT_REGION = 'UK';
+
 const configSchema = z
   .object({
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
     HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
-    REGION: z.preprocess(emptyAsUndefined, z.string().toUpperCase().default('UK')),
+    REGION: z.preprocess(emptyAsUndefined, z.string().toUpperCase().default(DEFAULT_REGION)),
     EMERGENCY_NUMBER: optionalText,
     CRISIS_LINE: optionalText,
     URGENT_ROUTE: optionalText,

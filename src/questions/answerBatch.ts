@@ -2,12 +2,15 @@
  * Reading answers by question id, for scoring typed answers blind: readAnswer(questionId, text) uses
  * the shipped questions (knowledge/), exactly as the dialogs do. A batch file
  * (knowledge/evaluation/blind/answers-*.yaml) lists { question, text, expected } with `expected` the
- * canonical value ("yes", "7-41 days", "central", ...) or "unclear".
+ * canonical value ("yes", "7-41 days", "central", ...) or "unclear". Local phone numbers are read in
+ * the batch's `region` (UK, US...), else in the bot's default region, as the booking dialog reads them.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { loadBookingContent } from '../booking/bookingContent';
+import { phoneCountryFor } from '../booking/contactDetails';
+import { DEFAULT_REGION } from '../config';
 import { DEFAULT_KNOWLEDGE_DIR, readYamlFile } from '../knowledge/loadKnowledge';
 import { loadPrivacyContent } from '../privacy/privacyContent';
 import { loadSymptomCheckContent } from '../symptoms/symptomCheckContent';
@@ -26,7 +29,11 @@ export function loadQuestionCatalogue(dir: string = DEFAULT_KNOWLEDGE_DIR): Ques
 }
 
 /** The canonical value of a typed answer to one question, or 'unclear'. */
-export function readAnswer(questionId: string, text: string, context: ReadContext = { today: new Date() }): string {
+export function readAnswer(
+  questionId: string,
+  text: string,
+  context: ReadContext = { today: new Date(), phoneCountry: phoneCountryFor(DEFAULT_REGION) },
+): string {
   shipped ??= loadQuestionCatalogue();
   const result = readAnswerOf(questionById(shipped, questionId), text, undefined, context);
   return result.status === 'answered' ? result.canonical : 'unclear';
@@ -38,6 +45,8 @@ export const answerBatchSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
+  /** The bot's REGION the answers are read for (local phone numbers); the bot's default when absent. */
+  region: z.string().optional(),
   answers: z.array(z.object({ question: z.string(), text: z.string(), expected: z.string() })).min(1),
 });
 
@@ -52,9 +61,10 @@ export interface BatchScore {
 export function scoreAnswerBatch(file: string): BatchScore {
   const batch = readYamlFile(file, answerBatchSchema);
   const today = batch.today ? new Date(`${batch.today}T12:00:00`) : new Date();
+  const phoneCountry = phoneCountryFor(batch.region ?? DEFAULT_REGION);
   const score: BatchScore = { file: path.basename(file), total: 0, right: 0, byQuestion: {}, misses: [] };
   for (const { question, text, expected } of batch.answers) {
-    const got = readAnswer(question, text, { today });
+    const got = readAnswer(question, text, { today, phoneCountry });
     const ok = got === expected;
     const row = (score.byQuestion[question] ??= { total: 0, right: 0 });
     row.total += 1;

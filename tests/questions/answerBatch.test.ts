@@ -32,6 +32,28 @@ describe('answer batches', () => {
     }
   });
 
+  it("reads a local phone number in the bot's default region, or in the region the batch names", () => {
+    const temp = makeTempDir('answers-');
+    try {
+      const ukByDefault = path.join(temp.dir, 'answers-uk.yaml');
+      fs.writeFileSync(ukByDefault, 'answers:\n  - { question: booking.contact, text: "07911 123456", expected: "+447911123456" }\n');
+      expect(scoreAnswerBatch(ukByDefault)).toMatchObject({ right: 1, total: 1 });
+      const us = path.join(temp.dir, 'answers-us.yaml');
+      fs.writeFileSync(
+        us,
+        [
+          'region: US',
+          'answers:',
+          '  - { question: booking.contact, text: "(201) 555-0123", expected: "+12015550123" }',
+          '  - { question: booking.contact, text: "07911 123456", expected: "unclear" }',
+        ].join('\n'),
+      );
+      expect(scoreAnswerBatch(us)).toMatchObject({ right: 2, total: 2 });
+    } finally {
+      temp.cleanup();
+    }
+  });
+
   it('finds no batch where there is none, and refuses an unknown question id', () => {
     expect(answerBatchFiles('/nonexistent-dir')).toEqual([]);
     const temp = makeTempDir('answers-');
