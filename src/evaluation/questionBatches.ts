@@ -62,8 +62,12 @@ const contentStems = (text: string): string[] => [
   ),
 ];
 
+// Channels lay lists out with blank lines around them, so answers are compared with whitespace collapsed.
+const collapsed = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 function answeredTopics(kb: KnowledgeBase, turn: Turn): string[] {
-  return kb.topics.filter((topic) => turn.texts.some((text) => text.includes(topic.answer.trim()))).map((t) => t.id);
+  const replies = turn.texts.map(collapsed);
+  return kb.topics.filter((topic) => replies.some((text) => text.includes(collapsed(topic.answer)))).map((t) => t.id);
 }
 
 export async function evaluateQuestionBatch(file: string): Promise<QuestionBatchReport> {

@@ -1,0 +1,22 @@
+/** eval:questions counts a question as answered when the topic's answer reaches the user, lists included. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { evaluateQuestionBatch, questionBatchFigures } from '../../src/evaluation/questionBatches';
+
+describe('question batches', () => {
+  it('recognises an answer laid out as a list, and an out-of-scope message kept out', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'question-batch-'));
+    const file = path.join(dir, 'questions-test.yaml');
+    const question = 'how can i prevent lower back pain when running';
+    fs.writeFileSync(
+      file,
+      `questions:\n  - {text: "${question}", kind: on-topic}\n  - {text: "recipe for banana bread", kind: out-of-scope}\n`,
+    );
+    fs.writeFileSync(file.replace(/\.yaml$/, '.labels.yaml'), `labels:\n  - {text: "${question}", topics: [lifestyle-prevention]}\n`);
+    const report = await evaluateQuestionBatch(file);
+    expect(report.onTopic[0].reply).toMatch(/^- Strengthen your core/m);
+    expect(report.onTopic[0].answered).toEqual(['lifestyle-prevention']);
+    expect(questionBatchFigures(report)).toMatchObject({ direct: 1, onTopic: 1, notTopic: 1, outOfScope: 1 });
+  });
+});
