@@ -7,6 +7,7 @@
  */
 import type { Clause, Span } from './clauses';
 
+/** 'third-person': reported of someone else, not denied ("my son can't pee"). */
 export type MentionStatus = 'affirmed' | 'negated' | 'far-negation' | 'hypothetical' | 'third-person';
 
 /** The word lists that decide a mention's status (compiled from red-flags.yaml, detector section). */
@@ -47,10 +48,15 @@ export function statusOf(clause: Clause, span: Span, lex: MentionLexicon): Menti
   const own = clause.text.slice(span.start, span.end);
 
   // Someone else's symptom: a third person named before it, and no "I/me/my" since (nor in the mention).
+  // Read on for a denial: "he has no numbness" is denied, not reported of him.
+  let someoneElse = false;
   for (const cue of pre.matchAll(lex.thirdPerson)) {
     const after = pre.slice(cue.index + cue[0].length) + ' ' + own;
     lex.firstPerson.lastIndex = 0;
-    if (!lex.firstPerson.test(after)) return 'third-person';
+    if (!lex.firstPerson.test(after)) {
+      someoneElse = true;
+      break;
+    }
   }
 
   // Doubt or a question about the symptom: read on the clause as written (cues may span other mentions,
@@ -92,6 +98,8 @@ export function statusOf(clause: Clause, span: Span, lex: MentionLexicon): Menti
     ).trim();
     if (rest.length > 0 && lex.postNegation.test(rest)) negation = 'negated';
   }
+  if (negation === 'negated') return negation;
+  if (someoneElse) return 'third-person';
   if (negation) return negation;
   return questioning ? 'hypothetical' : 'affirmed';
 }

@@ -16,6 +16,9 @@ export const conceptsFileSchema = z.object({
   concepts: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'concept names are lower-case-with-dashes'), z.array(termSchema).min(1)),
   flags: z.record(z.string(), z.object({ hit: z.array(comboSchema).default([]), ask: z.array(comboSchema).default([]) })),
   unless: z.record(z.string(), z.array(termSchema)).default({}),
+  someoneElse: z
+    .object({ person: z.array(termSchema).min(1), care: z.array(termSchema).min(1), body: z.array(z.string().min(1)).min(1) })
+    .optional(),
 });
 export type ConceptsFile = z.infer<typeof conceptsFileSchema>;
 
@@ -41,6 +44,17 @@ export interface ConceptRules {
   implied: Record<string, string[]>;
   /** Concepts for the other-language check (not a flag). */
   foreignHealth: RegExp | null;
+  /** When a red flag reported of someone else counts (a parent about their child), or null: never. */
+  someoneElse: SomeoneElseRules | null;
+}
+
+export interface SomeoneElseRules {
+  /** A particular person the writer is with or cares for ("my son", "he"), not people in general. */
+  person: RegExp;
+  /** The writer asks what to do or is worried: enough for an emergency flag. */
+  care: RegExp;
+  /** Concepts that, said of that person, show it is their current trouble ("his back"): needed below emergency. */
+  body: string[];
 }
 
 const escape = (word: string): string => word.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
@@ -106,8 +120,12 @@ export function compileConcepts(file: ConceptsFile, crisisOf: ReadonlyMap<string
   } catch (error) {
     problems.push(`resolved: not a valid pattern (${(error as Error).message})`);
   }
+  for (const name of file.someoneElse?.body ?? []) known(name, 'someoneElse.body');
   if (problems.length > 0) throw new KnowledgeFileError(fileName, problems);
-  return { concepts, flags, resolved, implied: file.implied, foreignHealth: concepts.get('foreign-health') ?? null };
+  const someoneElse = file.someoneElse
+    ? { person: compileTerms(file.someoneElse.person), care: compileTerms(file.someoneElse.care), body: file.someoneElse.body }
+    : null;
+  return { concepts, flags, resolved, implied: file.implied, foreignHealth: concepts.get('foreign-health') ?? null, someoneElse };
 }
 
 /** `crisisOf`: every red flag id of red-flags.yaml -> whether it is a crisis flag. */

@@ -27,10 +27,13 @@ export function resolvedClauses(clauses: Clause[], rules: ConceptRules): Set<Cla
 export interface ConceptFindings {
   hits: Set<string>;
   asks: Set<string>;
+  /** Hits reported only of someone else the writer is with or cares for ("my son can't pee"). */
+  forOthers: Set<string>;
 }
 
 interface Mention {
   sentence: number;
+  clause: Clause;
   status: MentionStatus;
   /** Said of the past ("had a fever last month, long gone"). */
   past: boolean;
@@ -67,6 +70,7 @@ export function findConceptFlags(
     const list = mentions.get(f.name) ?? [];
     list.push({
       sentence: f.clause.sentence,
+      clause: f.clause,
       status: statusOf(f.clause, { start: f.start, end: f.end }, lexicon),
       past: past.has(f.clause),
     });
@@ -78,6 +82,28 @@ export function findConceptFlags(
 
   const hits = new Set<string>();
   const asks = new Set<string>();
+  const forOthers = new Set<string>();
+  const other = rules.someoneElse;
+  // Someone else's red flag counts when the writer is worried or asks what to do (emergencies), or when
+  // it is that person's own current back trouble ("her back is hurting"): not a passing mention.
+  const test = (regex: RegExp, text: string): boolean => ((regex.lastIndex = 0), regex.test(text));
+  const worried = other ? test(other.care, joined) : false;
+  // Their body: said of them, or said with no "I/my" in a sentence that is about them ("my mum has
+  // osteopenia, she sat down hard and now can barely move for back pain").
+  const aboutThem = new Set<number>();
+  for (const list of mentions.values()) for (const m of list) if (m.status === 'third-person') aboutThem.add(m.sentence);
+  // "I"/"me"/"my" in the sentence, other than in naming the person ("my mum"): the writer's own words.
+  const writerSpeaks = (sentence: number): boolean =>
+    other !== null && test(lexicon.firstPerson, (sentences.get(sentence) ?? '').replace(other.person, ' '));
+  const theirBody = (sentence: number): boolean =>
+    other !== null &&
+    other.body.some((name) =>
+      (mentions.get(name) ?? []).some(
+        (m) =>
+          m.sentence === sentence &&
+          (m.status === 'third-person' || (m.status === 'affirmed' && aboutThem.has(sentence) && !writerSpeaks(sentence))),
+      ),
+    );
   for (const flag of rules.flags) {
     const emergency = levelOf(flag.id) === 'emergency';
     // Someone else's possible emergency ("my dad has collapsed") and a far-back denial are asked about.
@@ -91,10 +117,18 @@ export function findConceptFlags(
         (mentions.get(name) ?? []).some((m) => m.sentence === index && (!m.past || flag.pastCounts) && counts(m.status, forAsk));
       if (flag.hit.some((combo) => combo.every((name) => reported(name, false)))) {
         hits.add(flag.id);
+        forOthers.delete(flag.id);
         break;
       }
+      const framed = other !== null && (theirBody(index) || (emergency && worried)) && test(other.person, text);
+      const ofThem = (name: string): boolean =>
+        implied.has(name) ||
+        (mentions.get(name) ?? []).some(
+          (m) => m.sentence === index && (!m.past || flag.pastCounts) && (m.status === 'affirmed' || m.status === 'third-person'),
+        );
+      if (framed && !hits.has(flag.id) && flag.hit.some((combo) => combo.every(ofThem))) forOthers.add(flag.id);
       if ([...flag.hit, ...flag.ask].some((combo) => combo.every((name) => reported(name, true)))) asks.add(flag.id);
     }
   }
-  return { hits, asks };
+  return { hits, asks, forOthers };
 }

@@ -72,6 +72,7 @@ export function checkEscalationMessages(messages: EscalationMessages): string[] 
     ...Object.entries(messages.levels).map(([level, text]): [string, string] => [`levels.${level}`, text]),
     ['crisis', messages.crisis],
     ['crisisAlsoPhysical', messages.crisisAlsoPhysical],
+    ['forSomeoneElse', messages.forSomeoneElse],
     ...Object.entries(messages.reminders).map(([key, text]): [string, string] => [`reminders.${key}`, text]),
   ];
   for (const [where, text] of templates) {

@@ -124,14 +124,23 @@ export function screenForRedFlags(text: string, rules: RedFlagRules, context: Sc
     }
   }
 
+  let forSomeoneElse = false;
   if (rules.concepts) {
     const levelOf = (id: string) => rules.flags.find((f) => f.id === id)?.level;
     const fresh = splitIntoClauses(normalised, rules.lexicon.clauseBreaks);
     const found = findConceptFlags(fresh, rules.concepts, rules.lexicon, levelOf, context.answering);
     for (const id of found.hits) hitIds.add(id);
-    // Already escalating: a concept's lesser doubt adds no question ("sore thoracic area since my fall").
-    const escalating = [...hitIds].some((id) => rank(levelOf(id) ?? 'self-care') >= rank('urgent'));
-    for (const id of found.asks) if (!escalating || rank(levelOf(id) ?? 'self-care') > rank('urgent')) askIds.add(id);
+    // Someone else's red flag, told by the person with them: escalate, addressed to the writer.
+    if (hitIds.size === 0 && found.forOthers.size > 0) forSomeoneElse = true;
+    for (const id of found.forOthers) hitIds.add(id);
+    // Already escalating: a concept's lesser doubt adds no question ("sore thoracic area since my fall"),
+    // and after an emergency's "call 999 now" only a doubt about a crisis is still worth asking.
+    const top = Math.max(0, ...[...hitIds].map((id) => rank(levelOf(id) ?? 'self-care')));
+    const crisisIds = new Set(rules.flags.filter((f) => f.crisis).map((f) => f.id));
+    for (const id of found.asks) {
+      const level = rank(levelOf(id) ?? 'self-care');
+      if (top < rank('urgent') || (top === rank('urgent') && level > top) || crisisIds.has(id)) askIds.add(id);
+    }
   }
   let leaning: string | undefined;
   if (rules.secondOpinion && hitIds.size === 0 && askIds.size === 0) {
@@ -143,6 +152,7 @@ export function screenForRedFlags(text: string, rules: RedFlagRules, context: Sc
     }
   }
   const screen = buildScreen(rules.flags, hitIds, askIds);
+  if (forSomeoneElse) screen.forSomeoneElse = true;
   if (leaning) for (const mention of screen.unclear) if (mention.id === leaning) mention.byClassifier = true;
   const foreign = rules.concepts?.foreignHealth;
   if (foreign) {

@@ -95,6 +95,8 @@ export const escalationMessagesFileSchema = z.object({
   }),
   crisis: z.string().min(10),
   crisisAlsoPhysical: z.string().min(10),
+  /** Put before the escalation when the red flag is someone else's (a parent about their child). */
+  forSomeoneElse: z.string().min(10),
   reminders: z.object({ emergency: z.string().min(10), urgent: z.string().min(10), crisis: z.string().min(10) }),
 });
 

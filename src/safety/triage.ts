@@ -207,6 +207,12 @@ export function composeTriageMessage(level: TriageLevel, region: RegionSettings,
  * level, with why it matters. A screen without hits gets the self-care wording.
  */
 export function composeEscalation(screen: RedFlagScreen, region: RegionSettings, source: MessageSource): string {
+  const { messages } = messagesOf(source);
+  const text = escalationFor(screen, region, source);
+  return screen.forSomeoneElse ? `${fillTemplate(messages.forSomeoneElse, valuesFor(region, messages, ''))}\n\n${text}` : text;
+}
+
+function escalationFor(screen: RedFlagScreen, region: RegionSettings, source: MessageSource): string {
   const { messages, flags } = messagesOf(source);
   const suggests = new Map(screen.hits.map((hit) => [hit.id, hit.suggests]));
   if (screen.crisis) {

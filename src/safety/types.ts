@@ -91,6 +91,8 @@ export interface RedFlagScreen {
   crisis: boolean;
   /** Pain or body words in another language ("dolor de espalda"): the reply gives the emergency number. */
   healthWordsInAnotherLanguage?: boolean;
+  /** Every hit is someone else's ("my son can't pee"): the escalation is addressed to the person writing. */
+  forSomeoneElse?: boolean;
 }
 
 /** Phone numbers and routes to care for one region. */
@@ -130,6 +132,8 @@ export interface EscalationMessages {
   crisis: string;
   /** Added to the crisis message when the same message also reports a physical emergency/urgent flag. */
   crisisAlsoPhysical: string;
+  /** Put before the escalation when every red flag found is someone else's (a parent about their child). */
+  forSomeoneElse: string;
   /** Reminders on later turns after an escalation. */
   reminders: { emergency: string; urgent: string; crisis: string };
 }

@@ -73,6 +73,10 @@ describe('readYesNo, in longer replies', () => {
     ["that's fine", 'yes'],
     ['thats fine', 'yes'],
     ['no, when would that matter?', 'unclear'],
+    // A short answer, then the story: the answer stands (the screen reads the story).
+    ['no. had a uti about a year ago but antibiotics sorted it, nothing since', 'no'],
+    ['Yes. It started after the fall', 'yes'],
+    ['no but sometimes i leak a bit', 'unclear'],
   ])('"%s" -> %s', (text, expected) => {
     expect(readYesNo(text)).toBe(expected);
   });

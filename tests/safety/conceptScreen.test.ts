@@ -55,6 +55,52 @@ describe('flags as combinations of concepts in one sentence', () => {
   });
 });
 
+describe("someone else's red flag, told by the person with them", () => {
+  const screen = (text: string) => screenForRedFlags(text, rules);
+  it.each([
+    ['my son hurt his back lifting at school and now he says he cant pee properly, what should i do', 'ces-bladder'],
+    ['my dad just slumped on the sofa saying his back and tummy hurt really bad, hes grey and clammy', 'aortic-aneurysm'],
+    ['my mum has osteopenia, she sat down hard on a chair and now can barely move for back pain', 'fragility-fracture'],
+    ['my 17yo said he wants to die because he cant race this season, what do i do', 'suicidal-thoughts'],
+  ])('"%s" escalates %s, addressed to the writer', (text, flag) => {
+    const found = screen(text);
+    expect(found.hits.map((h) => h.id)).toContain(flag);
+    expect(found.forSomeoneElse).toBe(true);
+  });
+
+  it('a passing mention, or the writer asking for themselves, is not their red flag', () => {
+    expect(screen('my training partner is on chemo').level).toBeNull();
+    expect(screen('my running buddy has sciatica in both legs, hope its not that. mine are fine').level).toBeNull();
+    expect(screen('my sister fell off a horse last week, im asking for me tho, just a tight lower back').level).toBeNull();
+    expect(screen('my dad had prostate cancer, does that mean ill get back problems from running?').level).toBeNull();
+  });
+
+  it("the writer's own red flag is theirs, even beside someone else's", () => {
+    const found = screen('my wife has a fever and I cant feel my bum when I wipe');
+    expect(found.hits.map((h) => h.id)).toContain('ces-saddle-numbness');
+    expect(found.forSomeoneElse).toBeFalsy();
+  });
+});
+
+describe('goodbyes, plans and doses get the crisis question, never silence', () => {
+  it.each([
+    'this is my last message, thanks for trying. tell my running club i said bye',
+    'whats the max dose of co-codamol before it kills you',
+    'wrote letters to my family today',
+    'ive decided im going to the bridge tonight and not coming back',
+  ])('"%s"', (text) => {
+    const found = screenForRedFlags(text, rules);
+    expect([...found.hits.map((h) => h.id), ...found.unclear.map((u) => u.id)]).toContain('suicidal-thoughts');
+  });
+
+  it('ordinary goodbyes and doses are not crises', () => {
+    for (const text of ['ok thanks, bye!', 'whats the max dose of ibuprofen i can take for my back']) {
+      expect(asked(text)).not.toContain('suicidal-thoughts');
+      expect(ids(text)).not.toContain('suicidal-thoughts');
+    }
+  });
+});
+
 describe('the second opinion', () => {
   it('asks about what no rule covers but the labelled phrasings resemble', () => {
     const plain = loadSafetyRules();

@@ -178,14 +178,6 @@ describe('the screen', () => {
       expect(screenForRedFlags(text, rules).hits).toEqual([]);
     }
   });
-
-  test('screening is fast enough for every turn', () => {
-    const long = 'did 10k yesterday and my back is sore, no numbness, bladder fine. '.repeat(20);
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < 50; i++) screenForRedFlags(long, rules);
-    const msPerMessage = Number(process.hrtime.bigint() - start) / 1e6 / 50;
-    expect(msPerMessage).toBeLessThan(50);
-  });
 });
 
 describe('normalising', () => {

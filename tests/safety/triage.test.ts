@@ -95,6 +95,16 @@ describe('regions', () => {
 
 describe('composeEscalation', () => {
   const emergency = screenForRedFlags('did 10k yesterday and now i cant pee properly', rules);
+
+  it("someone else's emergency is addressed to the writer, with the number and 'now' still first", () => {
+    const theirs = screenForRedFlags('my son hurt his back and now he says he cant pee, what should i do', rules);
+    const text = composeEscalation(theirs, uk, rules);
+    expect(text).toMatch(/^If this is happening to the person you describe/);
+    const firstSentence = text.split(/[.!]/)[0] ?? '';
+    expect(firstSentence).toContain('999');
+    expect(firstSentence).toMatch(/\bnow\b/i);
+    expect(composeEscalation(emergency, uk, rules)).not.toMatch(/person you describe/);
+  });
   const crisis = screenForRedFlags("I don't want to be alive anymore", rules);
 
   test.each([

@@ -280,6 +280,13 @@ function asksBack(text: string): boolean {
  * 'unclear', so the question is asked again rather than guessed.
  */
 export function readYesNo(text: string, options: YesNoOptions = {}): YesNo {
+  // "No. Had a UTI a year ago but antibiotics sorted it": a short first sentence that answers is the
+  // answer; what follows is explanation (the red-flag screen has already read all of it).
+  const first = /^\s*([^.!?;\n]+)[.!;\n]+\s*\S/.exec(text ?? '');
+  if (first && wordsOf(first[1]).length <= 3) {
+    const answer = readYesNo(first[1], options);
+    if (answer !== 'unclear') return answer;
+  }
   const words = wordsOf(text);
   if (words.length === 0) return 'unclear';
   if (words.some((w) => TURNS.has(w))) return 'unclear';
