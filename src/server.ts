@@ -7,6 +7,7 @@ import restify from 'restify';
 import { randomUUID } from 'node:crypto';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { BotAdapter } from './adapter';
+import { refuseEncodedBodies } from './http/encodedBodies';
 import { rateLimitHandler, type RateLimitSettings } from './http/rateLimits';
 
 export interface ServerParts {
@@ -56,6 +57,7 @@ export function createServer(parts: ServerParts): restify.Server {
       });
     });
   }
+  server.pre(refuseEncodedBodies());
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
   if (rateLimits) server.use(rateLimitHandler(rateLimits));
 
