@@ -8,6 +8,15 @@ import tseslint from 'typescript-eslint';
 import { readFileSync } from 'node:fs';
 
 const botFrameworkFiles = JSON.parse(readFileSync(new URL('./eslint.botframework.json', import.meta.url), 'utf8')).files;
+const botFrameworkSdk = {
+  regex: '^(botbuilder|botframework-(connector|schema|streaming))(-|/|$)',
+  message:
+    'The Bot Framework SDK is archived: keep it in the files listed in eslint.botframework.json (put the SDK-facing part there, or add the file there with a reason in review).',
+};
+const turnPipeline = {
+  regex: '^(\\.\\./)+src/bot(/|$)',
+  message: 'Dialogs never import the turn pipeline (src/bot): use src/conversation/turn.ts, src/services.ts or src/conversation/.',
+};
 
 export default defineConfig(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test-artifacts/', 'public/vendor/', 'public/embed.js'] },
@@ -53,21 +62,19 @@ export default defineConfig(
   {
     // The Bot Framework SDK is archived (README, "Bot Framework SDK"): no new file may import it, so the
     // move to the Microsoft 365 Agents SDK stays as small as it is today. Tests and the bench may.
-    files: ['src/**/*.ts', 'dialogs/**/*.ts'],
+    files: ['src/**/*.ts'],
     ignores: botFrameworkFiles,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(botbuilder|botframework-(connector|schema|streaming))(-|/|$)',
-              message:
-                'The Bot Framework SDK is archived: keep it in the files listed in eslint.botframework.json (put the SDK-facing part there, or add the file there with a reason in review).',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [botFrameworkSdk] }] },
+  },
+  {
+    // Dialogs hold conversation logic; the turn pipeline (src/bot) runs them and they never reach back
+    // into it: what a turn shares lives in src/conversation/turn.ts.
+    files: ['dialogs/**/*.ts'],
+    ignores: botFrameworkFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [botFrameworkSdk, turnPipeline] }] },
+  },
+  {
+    files: botFrameworkFiles.filter((file) => file.startsWith('dialogs/')),
+    rules: { 'no-restricted-imports': ['error', { patterns: [turnPipeline] }] },
   },
 );

@@ -7,9 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { escalatedThisTurn } from '../src/bot/escalation';
-import { conversationDataOf, type BotServices } from '../src/bot/services';
-import { noteIntent } from '../src/bot/turnSummary';
+import { escalatedThisTurn, noteIntent } from '../src/conversation/turn';
+import { conversationDataOf, type BotServices } from '../src/services';
 import { phoneCountryFor } from '../src/booking/contactDetails';
 import type { ContactDetail } from '../src/booking/bookingTypes';
 import { userKeyOf } from '../src/booking/userKey';

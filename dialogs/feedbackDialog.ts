@@ -5,8 +5,8 @@
  * when the user agreed to let the bot keep their answers, and the comment is redacted first.
  */
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { conversationDataOf, type BotServices } from '../src/bot/services';
-import { noteIntent } from '../src/bot/turnSummary';
+import { conversationDataOf, type BotServices } from '../src/services';
+import { noteIntent } from '../src/conversation/turn';
 import { userKeyOf } from '../src/booking/userKey';
 import { choice } from '../src/conversation/botReply';
 import { redactQuestion } from '../src/curation/redact';

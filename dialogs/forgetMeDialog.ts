@@ -1,14 +1,12 @@
 /**
  * "Forget me": asks once to confirm, then removes personal data from the user's booking requests and
- * asks the bot to delete the conversation and user state at the end of the turn (src/bot/forgetUser.ts),
+ * asks the bot to delete the conversation and user state at the end of the turn (src/conversation/turn.ts),
  * saying honestly what the clinic already received. Only a plain yes deletes: "yes but keep my
  * booking" is not a yes, so the question is asked again with what exactly would go.
  */
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { escalatedThisTurn } from '../src/bot/escalation';
-import { requestForget } from '../src/bot/forgetUser';
-import type { BotServices } from '../src/bot/services';
-import { noteIntent } from '../src/bot/turnSummary';
+import { escalatedThisTurn, noteIntent, requestForget } from '../src/conversation/turn';
+import type { BotServices } from '../src/services';
 import { userKeyOf } from '../src/booking/userKey';
 import { fillPlaceholders } from '../src/conversation/wording';
 import { questionById } from '../src/questions/questionCatalogue';

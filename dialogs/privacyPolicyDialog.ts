@@ -4,7 +4,7 @@
  * from what the bot actually does. One turn.
  */
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { BotServices } from '../src/bot/services';
+import type { BotServices } from '../src/services';
 
 export class PrivacyPolicyDialog extends Dialog {
   static readonly id = 'privacy_policy';

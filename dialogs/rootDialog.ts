@@ -5,16 +5,15 @@
  * Red flags never reach here first: the bot screens every message before any dialog runs.
  */
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
-import { conversationDataOf, type BotServices } from '../src/bot/services';
-import { emptyConversationData } from '../src/bot/conversationData';
-import { noteIntent } from '../src/bot/turnSummary';
+import { conversationDataOf, type BotServices } from '../src/services';
+import { emptyConversationData } from '../src/conversation/conversationData';
+import { isForgetRequested, noteIntent } from '../src/conversation/turn';
 import { choice, type ReplyChoice } from '../src/conversation/botReply';
 import { isMostlyNonLatin } from '../src/conversation/incomingText';
 import { describesOwnPain } from '../src/conversation/ownPain';
 import { compoundAnswers, topicAnswer, topicByTitle, topicMore } from '../src/conversation/topicReplies';
 import { classifyIntent, isKnownWord, type IntentPrediction } from '../src/nlp/intentClassifier';
 import { compoundPlan } from '../src/nlp/compoundQuestions';
-import { isForgetRequested } from '../src/bot/forgetUser';
 import { redactQuestion } from '../src/curation/redact';
 import type { TurnContext } from 'botbuilder';
 import { isStopword, wordsOf } from '../src/nlp/textNormalizer';
@@ -40,6 +39,14 @@ export class RootDialog extends ComponentDialog {
   ) {
     super(RootDialog.id);
     for (const child of children) this.addDialog(child);
+  }
+
+  /**
+   * True while one of the question flows (symptom check, booking, forget me...) waits for the user's
+   * answer; `dc` is the bot's dialog context, on whose stack this dialog sits.
+   */
+  flowIsAsking(dc: DialogContext): boolean {
+    return Boolean(dc.child?.activeDialog);
   }
 
   protected async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -9,11 +9,11 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { escalatedThisTurn, markEscalationSaid, recordTriage, screenOf, sendEscalation, triageCard } from '../src/bot/escalation';
-import { conversationDataOf, type BotServices } from '../src/bot/services';
+import { recordTriage, screenOf, sendEscalation, triageCard } from '../src/conversation/escalation';
+import { conversationDataOf, type BotServices } from '../src/services';
 import { composeTriageMessage } from '../src/safety/triage';
 import type { TriageLevel } from '../src/safety/types';
-import { noteIntent } from '../src/bot/turnSummary';
+import { escalatedThisTurn, markEscalationSaid, noteIntent } from '../src/conversation/turn';
 import type { BotReply } from '../src/conversation/botReply';
 import { questionById, type Question } from '../src/questions/questionCatalogue';
 import { choicesOf, readAnswerOf } from '../src/questions/readAnswer';

@@ -5,8 +5,8 @@
  */
 import { EventFactory } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { BotServices } from '../src/bot/services';
-import { noteIntent } from '../src/bot/turnSummary';
+import type { BotServices } from '../src/services';
+import { noteIntent } from '../src/conversation/turn';
 
 export class TalkToPersonDialog extends Dialog {
   static readonly id = 'talk_to_person';

@@ -8,7 +8,7 @@ import { createBot } from './bot/createBot';
 import { createLogger, type Logger } from './observability/logger';
 import { createWebsiteChat } from './channels/webChat/websiteChat';
 import { createSlackChannel } from './channels/slack/slackChannel';
-import { createServices, type BotServices } from './bot/services';
+import { createServices, type BotServices } from './services';
 import type { AppConfig } from './config';
 import { createServer } from './server';
 import { createStorage, givenBackend } from './storage/createStorage';

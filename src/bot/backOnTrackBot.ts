@@ -6,27 +6,28 @@
  *   4. keep an earlier emergency/urgent escalation visible, save state, emit the TurnSummary trace.
  */
 import { ActivityHandler, type TurnContext } from 'botbuilder';
-import { DialogSet, type Dialog, type DialogContext } from 'botbuilder-dialogs';
+import { DialogSet, type DialogContext } from 'botbuilder-dialogs';
+import type { RootDialog } from '../../dialogs/rootDialog';
 import { readIncomingText, type InputProblem } from '../conversation/incomingText';
-import type { ConversationData } from './conversationData';
+import type { ConversationData } from '../conversation/conversationData';
 import { readYesNo } from '../questions/readers/yesNo';
 import { confirmUnclear, screenForRedFlags } from '../safety/redFlagDetector';
 import { composeEscalation, composeReminder, higherTriage, isEscalation } from '../safety/triage';
 import type { RedFlagScreen, UnclearMention } from '../safety/types';
 import { DialogContextFactory } from './dialogContextFactory';
-import { escalatedThisTurn, recordTriage, sendEscalation } from './escalation';
-import { isForgetRequested } from './forgetUser';
+import { recordTriage, sendEscalation } from '../conversation/escalation';
+import { escalatedThisTurn, isForgetRequested, noteIntent, turnOf } from '../conversation/turn';
 import { tapOf } from '../questions/tap';
 import { recordTurn } from '../observability/metrics';
-import { conversationDataOf, type BotServices } from './services';
-import { noteIntent, sendTurnSummary, turnSummaryOf } from './turnSummary';
+import { conversationDataOf, type BotServices } from '../services';
+import { sendTurnSummary, turnSummaryOf } from './turnSummary';
 
 export class BackOnTrackBot extends ActivityHandler {
   private readonly dialogContexts: DialogContextFactory;
 
   constructor(
     private readonly services: BotServices,
-    private readonly rootDialog: Dialog,
+    private readonly rootDialog: RootDialog,
   ) {
     super();
     this.dialogContexts = new DialogContextFactory(new DialogSet(services.dialogState).add(rootDialog));
@@ -48,6 +49,9 @@ export class BackOnTrackBot extends ActivityHandler {
     const started = performance.now();
     if (this.services.config.HANDOFF_ENABLED) this.recordTranscript(context);
     await super.run(context);
+    // The triage is the conversation's (read after the dialogs: "start over" replaces the record).
+    const summary =
+      context.activity.type === 'message' ? turnSummaryOf(context, (await conversationDataOf(this.services, context)).triage) : null;
     if (isForgetRequested(context)) {
       // "Forget me": delete rather than save, after every dialog has finished writing.
       await this.services.conversationState.delete(context);
@@ -56,9 +60,9 @@ export class BackOnTrackBot extends ActivityHandler {
       await this.services.conversationState.saveChanges(context, false);
       await this.services.userState.saveChanges(context, false);
     }
-    if (context.activity.type === 'message') {
-      await sendTurnSummary(context);
-      recordTurn(this.services.metrics, context.activity.channelId, (performance.now() - started) / 1000, turnSummaryOf(context));
+    if (summary) {
+      await sendTurnSummary(context, summary);
+      recordTurn(this.services.metrics, context.activity.channelId, (performance.now() - started) / 1000, summary);
     }
   }
 
@@ -102,7 +106,7 @@ export class BackOnTrackBot extends ActivityHandler {
       // An urgent sign is said at once too, and a question flow then decides whether it goes on: the
       // symptom check still asks its cauda equina screen (that answer can make it an emergency); the
       // others end (see escalatedThisTurn in dialogs/).
-      const flowDecides = screen.level === 'urgent' && !screen.crisis && !incoming.problem && Boolean(dc.child?.activeDialog);
+      const flowDecides = screen.level === 'urgent' && !screen.crisis && !incoming.problem && this.rootDialog.flowIsAsking(dc);
       if (!flowDecides) await dc.cancelAllDialogs();
       await sendEscalation(this.services, context, screen);
       if (flowDecides) {
@@ -191,17 +195,16 @@ export class BackOnTrackBot extends ActivityHandler {
 
     // A routine-level flag (e.g. sciatica in one leg) outside a symptom check: say so after the answer.
     // It recommends seeing a physio, so it carries the button that books one.
-    if (screen.level === 'routine' && !dc.child?.activeDialog) {
+    if (screen.level === 'routine' && !this.rootDialog.flowIsAsking(dc)) {
       await send(context, { text: composeEscalation(screen, region, safety), choices: [this.services.menu.intentChoices.book_physio] });
     }
     // Pain or body words in another language: the "English only" reply also gives the emergency number.
-    if (screen.healthWordsInAnotherLanguage && turnSummaryOf(context).intent === 'other_language') {
+    if (screen.healthWordsInAnotherLanguage && turnOf(context).intent === 'other_language') {
       await send(context, { text: say('other_language_emergency') });
     }
 
     // Re-read: "start over" replaces the conversation data, and with it any earlier escalation.
     const { triage, crisis } = await conversationDataOf(this.services, context);
-    turnSummaryOf(context).triage = triage;
     if (isEscalation(triage) && !escalatedThisTurn(context, triage))
       await context.sendActivity(composeReminder(triage, region, safety, { crisis }));
   }
@@ -218,8 +221,6 @@ export class BackOnTrackBot extends ActivityHandler {
       return { data, dc };
     } catch (error) {
       if (!isEscalation(screen.level)) throw error;
-      noteIntent(context, screen.crisis ? 'crisis' : 'red_flag', 1);
-      turnSummaryOf(context).triage = screen.level;
       await this.services.send(context, { text: composeEscalation(screen, this.services.region, this.services.safety) });
       throw error;
     }
@@ -235,8 +236,7 @@ export class BackOnTrackBot extends ActivityHandler {
     const levelOf = (id: string) => this.services.safety.flags.find((flag) => flag.id === id)?.level;
     // A routine hit (sciatica in one leg) never silences the question about a possible emergency.
     const worthIt = (mention: UnclearMention) => higherTriage(screen.level, levelOf(mention.id) ?? null) !== screen.level;
-    // dc.child is read from the dialog stack as it is now: a child dialog is waiting for an answer.
-    if (!dc.child?.activeDialog) return screen.unclear.find(worthIt);
+    if (!this.rootDialog.flowIsAsking(dc)) return screen.unclear.find(worthIt);
     // Inside a question flow, a question answered "no" is never asked again in this conversation: the
     // user's answers would otherwise loop through it ("since I had a fall on a trail last week").
     // Inside a dialog the answer is read by its question's reader, and the symptom check asks the

@@ -7,7 +7,7 @@ import { FeedbackDialog } from '../../dialogs/feedbackDialog';
 import { PrivacyPolicyDialog } from '../../dialogs/privacyPolicyDialog';
 import { TalkToPersonDialog } from '../../dialogs/talkToPersonDialog';
 import { BackOnTrackBot } from './backOnTrackBot';
-import type { BotServices } from './services';
+import type { BotServices } from '../services';
 
 export function createBot(services: BotServices): BackOnTrackBot {
   return new BackOnTrackBot(

@@ -5,7 +5,7 @@
  */
 import '../quietDotenv';
 import 'dotenv/config';
-import { loadTrainedKnowledge } from '../bot/services';
+import { loadTrainedKnowledge } from '../services';
 import { parseConfig } from '../config';
 import { DEFAULT_CACHE_FILE } from '../knowledge/knowledgeCache';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/loadKnowledge';

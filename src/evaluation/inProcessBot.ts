@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type CardAction, type Storage } from 'botbuilder';
 import { createBot } from '../bot/createBot';
-import { createServices, type BotServices } from '../bot/services';
+import { createServices, type BotServices } from '../services';
 import type { TurnSummary } from '../bot/turnSummary';
 import { parseConfig } from '../config';
 

@@ -1,8 +1,8 @@
 /** "What do you know about me": everything kept about the user, in plain words. Plain function. */
 import { maskContact } from '../booking/contactDetails';
 import type { BookingRequest } from '../booking/bookingTypes';
-import type { ConversationData } from '../bot/conversationData';
-import type { UserData } from '../bot/userData';
+import type { ConversationData } from '../conversation/conversationData';
+import type { UserData } from '../conversation/userData';
 import { fillPlaceholders } from '../conversation/wording';
 import type { PrivacyContent } from './privacyContent';
 

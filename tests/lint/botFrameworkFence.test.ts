@@ -35,6 +35,19 @@ describe('Bot Framework SDK fence', () => {
     expect(test).toEqual([]);
   });
 
+  it('refuses an import of the turn pipeline (src/bot) in any dialog, and allows the shared turn record', () => {
+    const pipelineImport = "import { sendTurnSummary } from '../src/bot/turnSummary';\nexport const send = sendTurnSummary;\n";
+    const turnImport = "import { noteIntent } from '../src/conversation/turn';\nexport const note = noteIntent;\n";
+    const [existingDialog, newDialog, sharedRecord] = ruleIdsFor([
+      ['dialogs/bookingDialog.ts', pipelineImport],
+      ['dialogs/newDialog.ts', pipelineImport],
+      ['dialogs/bookingDialog.ts', turnImport],
+    ]);
+    expect(existingDialog).toContain('no-restricted-imports');
+    expect(newDialog).toContain('no-restricted-imports');
+    expect(sharedRecord).toEqual([]);
+  });
+
   it('lists only files that still import the SDK', () => {
     const { files } = JSON.parse(fs.readFileSync(path.join(root, 'eslint.botframework.json'), 'utf8')) as { files: string[] };
     const stale = files.filter(

@@ -5,7 +5,7 @@
  * Only valid without auth: with a MicrosoftAppId the adapter demands a channel JWT we cannot mint.
  */
 import type { ActivityHandler, CloudAdapter, Request, Response } from 'botbuilder';
-import { isForgetRequested } from '../../bot/forgetUser';
+import { isForgetRequested } from '../../conversation/turn';
 
 export interface TurnOutcome {
   replies: Array<Record<string, unknown>>;

@@ -3,33 +3,18 @@
  * check answer that is itself a red flag, so both raise the triage the same (sticky) way.
  */
 import type { TurnContext } from 'botbuilder';
-import type { TriageCard } from '../conversation/botReply';
+import type { TriageCard } from './botReply';
 import { composeEscalation, higherTriage } from '../safety/triage';
 import { TRIAGE_LEVELS, type RedFlagHit, type RedFlagScreen, type TriageLevel } from '../safety/types';
-import { conversationDataOf, type BotServices } from './services';
-import { noteIntent, turnSummaryOf } from './turnSummary';
+import { conversationDataOf, type BotServices } from '../services';
+import { markEscalationSaid, noteIntent, noteRedFlags } from './turn';
 
-/** Raises the conversation's triage (never lowers it) and records the flags in the turn summary. */
+/** Raises the conversation's triage (never lowers it) and records the flags, in the conversation and in this turn. */
 export async function recordTriage(services: BotServices, context: TurnContext, level: TriageLevel, flagIds: string[]): Promise<void> {
   const data = await conversationDataOf(services, context);
   data.triage = higherTriage(data.triage, level);
   data.redFlags = [...new Set([...data.redFlags, ...flagIds])];
-  const summary = turnSummaryOf(context);
-  summary.triage = data.triage;
-  summary.redFlags = [...new Set([...summary.redFlags, ...flagIds])];
-}
-
-const ESCALATED_THIS_TURN = Symbol('escalatedThisTurn');
-
-/** True when this turn already said an escalation at `level` or higher: a reminder of it would only repeat it. */
-export function escalatedThisTurn(context: TurnContext, level: TriageLevel | null): boolean {
-  const said = context.turnState.get(ESCALATED_THIS_TURN) as TriageLevel | undefined;
-  return said !== undefined && higherTriage(said, level) === said;
-}
-
-/** Notes that this turn has said the triage `level` (e.g. as a symptom-check result), so no reminder repeats it. */
-export function markEscalationSaid(context: TurnContext, level: TriageLevel): void {
-  context.turnState.set(ESCALATED_THIS_TURN, higherTriage(context.turnState.get(ESCALATED_THIS_TURN) as TriageLevel | undefined, level));
+  noteRedFlags(context, flagIds);
 }
 
 export async function sendEscalation(services: BotServices, context: TurnContext, screen: RedFlagScreen): Promise<void> {
