@@ -148,6 +148,55 @@ describe('symptom check questions', () => {
     expect(await bot.services.bookings.list()).toEqual([]);
   });
 
+  it.each(['I had an epidural 3 years ago', "I'm on steroids for asthma but no injuries"])(
+    'at the past-injury question, "%s" (and "no" to a check it raises) finishes the check, never asking again',
+    async (typed) => {
+      const bot = new InProcessBot();
+      await startCheck(bot);
+      for (const label of ['One side', 'A few days', 'Only while running', 'Mild (2-3)', 'No leg symptoms', 'No', 'No', 'No changes']) {
+        await bot.tap(label);
+      }
+      let turn = await bot.say(typed);
+      const asked: string[] = [];
+      for (let i = 0; i < 3 && !/not a diagnosis/i.test(turn.text); i++) {
+        asked.push(turn.texts.at(-1)!);
+        turn = await bot.say('no');
+      }
+      expect(new Set(asked).size).toBe(asked.length);
+      expect(asked.length).toBeLessThanOrEqual(1);
+      expect(turn.text).toMatch(/not a diagnosis/i);
+    },
+  );
+
+  it('"cancel" in a later booking keeps an emergency escalation, and the reminder follows', async () => {
+    const bot = new InProcessBot();
+    await startCheck(bot);
+    await bot.tap('One side');
+    const emergency = await bot.say("I can't feel anything when I wipe and I've wet myself");
+    expect(emergency.summary.triage).toBe('emergency');
+    expect((await bot.say('book a physio')).text).toMatch(/What name should the clinic use/);
+    const cancelled = await bot.say('cancel');
+    expect(cancelled.summary.intent).toBe('cancel');
+    expect(cancelled.summary.triage).toBe('emergency');
+    expect(cancelled.text).toMatch(/999/);
+  });
+
+  it('"eight weeks" typed is eight weeks in the result, not over a year', async () => {
+    const bot = new InProcessBot();
+    await startCheck(bot);
+    await bot.tap('One side');
+    const next = await bot.say('eight weeks');
+    expect(next.text).toMatch(/When does it hurt/);
+    for (const label of ['Only while running', 'Mild (2-3)', 'No leg symptoms', 'No', 'No', 'No changes']) await bot.tap(label);
+    let result = await bot.tap('No');
+    // Pain of 6+ weeks brings the STarT Back questions: answer them all "no" / "not at all".
+    for (let i = 0; i < 10 && !/not a diagnosis/i.test(result.text); i++) {
+      result = await bot.tap(result.actions.some((a) => a.title === 'Not at all') ? 'Not at all' : 'No');
+    }
+    expect(result.text).toMatch(/for about 2 months/);
+    expect(result.text).not.toMatch(/year/);
+  });
+
   it('after "no" to the fall question, the answer it interrupted is used and the check moves on', async () => {
     const bot = new InProcessBot();
     await startCheck(bot);
@@ -191,6 +240,10 @@ describe('booking questions', () => {
     expect(ok.text).toMatch(/stretch/i);
     const bridge = await bot.say('okay how do I do a bridge');
     expect(bridge.text).not.toMatch(/already with the clinic/);
+    expect(bridge.text).toMatch(/bridge/i);
+    const sure = await bot.say('sure, what stretches help?');
+    expect(sure.text).not.toMatch(/already with the clinic/);
+    expect(sure.text).toMatch(/stretch/i);
     expect((await bot.say('send')).text).toMatch(/already with the clinic/);
   });
 
