@@ -8,13 +8,16 @@ import type { StartBackItem, SymptomAnswers } from './types';
 
 export type PendingQuestion = { kind: 'question'; id: QuestionId } | { kind: 'startBack'; item: StartBackItem };
 
-const SIX_WEEKS = 42;
+const TWO_WEEKS = 14;
 const THREE_MONTHS = 84;
 const START_BACK_ITEMS: StartBackItem[] = [2, 3, 4, 5, 6, 7, 8, 9];
 
-/** True when the STarT Back items add value: pain that has lasted 6+ weeks, or that is strong. */
+/**
+ * True when the STarT Back items add value: its items ask about the last 2 weeks, so pain that has
+ * lasted that long (a medium or high score changes the advice to physiotherapy), or pain that is strong.
+ */
 export function startBackApplies(answers: SymptomAnswers): boolean {
-  return (answers.durationDays ?? 0) >= SIX_WEEKS || (answers.severity ?? 0) >= 6;
+  return (answers.durationDays ?? 0) >= TWO_WEEKS || (answers.severity ?? 0) >= 6;
 }
 
 const CORE_ORDER: Array<{ id: QuestionId; applies: (a: SymptomAnswers) => boolean }> = [

@@ -66,7 +66,7 @@ describe('SymptomCheckDialog', () => {
     const answers = [
       'yes',
       'in the middle',
-      'about 2 weeks',
+      'about 10 days',
       'during and after runs',
       '5',
       'nope',

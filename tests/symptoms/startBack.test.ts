@@ -1,4 +1,5 @@
 import { legPainSpreads, parseBothersomeness, scoreStartBack, startBackAdvice } from '../../src/symptoms/startBack';
+import { startBackApplies } from '../../src/symptoms/nextQuestion';
 import type { StartBackItem, SymptomAnswers } from '../../src/symptoms/types';
 
 /** Items 2..9 from a list of the agreed ones; every other item answered "disagree". */
@@ -87,5 +88,17 @@ describe('parseBothersomeness (item 9)', () => {
 
   test.each(['hmm', '', '?', '7', 'what do you mean'])('%j is unclear', (text) => {
     expect(parseBothersomeness(text)).toBeUndefined();
+  });
+});
+
+describe('when the STarT Back items are asked', () => {
+  // Its items ask about the last 2 weeks: a medium score turns the advice into physiotherapy.
+  it.each([
+    [{ durationDays: 3, severity: 4 }, false],
+    [{ durationDays: 14, severity: 5 }, true],
+    [{ durationDays: 5, severity: 7 }, true],
+    [{ durationDays: 60, severity: 2 }, true],
+  ])('%j -> %s', (answers, asked) => {
+    expect(startBackApplies(answers)).toBe(asked);
   });
 });
