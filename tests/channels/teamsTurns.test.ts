@@ -99,6 +99,17 @@ describe('Teams replies', () => {
     expect(wordsOf(next)).toMatch(/Where is the pain/);
   });
 
+  it('an old "Yes" of an answered screen, tapped later, is recognised and changes no result', async () => {
+    const user = new HttpUser(bot.url, 'msteams');
+    for (const answer of ['check my symptoms', 'yes', 'one side', 'a few days', 'only while running', '2', 'no leg symptoms'])
+      await user.say(answer);
+    expect(wordsOf(await user.say('No', { value: { questionId: 'symptoms.caudaEquina', answer: 'no' } }))).toMatch(/fever/);
+    const late = wordsOf(await user.say('Yes', { value: { questionId: 'symptoms.caudaEquina', answer: 'yes' } }));
+    expect(late).toMatch(/earlier question/);
+    expect(late).not.toMatch(/999|111/);
+    expect(late).toMatch(/fever/);
+  });
+
   it("runs a conversation in a group chat, where every message starts with the bot's @mention (stripping: see typedTextOf below)", async () => {
     const user = new HttpUser(bot.url, 'msteams');
     const mention = { type: 'mention', text: '<at>Back on Track</at>', mentioned: { id: 'back-on-track', name: 'Back on Track' } };

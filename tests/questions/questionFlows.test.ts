@@ -64,6 +64,31 @@ describe('symptom check questions', () => {
     expect(result.text).not.toMatch(/about 3 weeks/);
   });
 
+  it("typing each button label gives the result tapping it gives, in the runner's own words", async () => {
+    const labels = [
+      'Down my leg, above the knee',
+      '1 to 6 weeks',
+      'Only while running',
+      'Mild (2-3)',
+      'No leg symptoms',
+      'No',
+      'No',
+      'No changes',
+    ];
+    const tapped = new InProcessBot();
+    const typed = new InProcessBot();
+    await startCheck(tapped);
+    await startCheck(typed);
+    for (const label of labels) {
+      await tapped.tap(label);
+      await typed.say(label);
+    }
+    const [byTap, byTyping] = [await tapped.tap('No'), await typed.say('No')];
+    expect(byTyping.text).toBe(byTap.text);
+    expect(byTap.text).toMatch(/into your thigh|above the knee/i);
+    expect(byTap.text).not.toMatch(/below the knee|about 3 weeks/);
+  });
+
   it('a double tap at the cauda equina screen does not answer the serious-signs screen', async () => {
     const bot = new InProcessBot();
     await startCheck(bot);
