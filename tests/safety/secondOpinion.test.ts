@@ -1,4 +1,4 @@
-import { loadTrainedKnowledge } from '../../src/bot/services';
+import { loadTrainedKnowledge } from '../../src/services';
 import { loadRedFlagPhrases } from '../../src/safety/loadSafetyRules';
 import { classificationsOf, featuresOf } from '../../src/safety/secondOpinion';
 
