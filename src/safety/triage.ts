@@ -185,11 +185,19 @@ function valuesFor(region: RegionSettings, messages: EscalationMessages, reason:
   };
 }
 
+/**
+ * Why it matters, at most two sentences. Flags that suggest the same thing (new bladder trouble and
+ * saddle numbness both point at the nerves at the base of the spine) share one reason, said once.
+ */
 function reasonsFor(hitIds: string[], flags: RedFlagRule[], fallback: Map<string, string>): string {
   const sentences: string[] = [];
+  const explained = new Set<string>();
   for (const id of hitIds) {
     const flag = flags.find((f) => f.id === id);
-    const sentence = flag ? flag.reason : fallback.has(id) ? `It can be a sign of ${fallback.get(id)}.` : '';
+    const suggests = flag?.suggests ?? fallback.get(id);
+    if (suggests !== undefined && explained.has(suggests)) continue;
+    const sentence = flag ? flag.reason : suggests !== undefined ? `It can be a sign of ${suggests}.` : '';
+    if (suggests !== undefined) explained.add(suggests);
     if (sentence && !sentences.includes(sentence)) sentences.push(sentence);
     if (sentences.length === 2) break;
   }

@@ -105,6 +105,14 @@ describe('composeEscalation', () => {
     expect(firstSentence).toMatch(/\bnow\b/i);
     expect(composeEscalation(emergency, uk, rules)).not.toMatch(/person you describe/);
   });
+
+  it('two flags that point at the same cause give that reason once; different causes each get theirs', () => {
+    const bladderAndSaddle = composeEscalation(screenForRedFlags("I can't pee and I'm numb down there", rules), uk, rules);
+    expect(bladderAndSaddle.match(/nerves at the base of the spine are being squeezed/g)).toHaveLength(1);
+    const bladderAndLegs = composeEscalation(screenForRedFlags('both legs numb and I wet myself', rules), uk, rules);
+    expect(bladderAndLegs).toContain(rules.flags.find((f) => f.id === 'ces-bladder')?.reason);
+    expect(bladderAndLegs).toContain(rules.flags.find((f) => f.id === 'bilateral-leg-symptoms')?.reason);
+  });
   const crisis = screenForRedFlags("I don't want to be alive anymore", rules);
 
   test.each([
