@@ -3,7 +3,9 @@
  * retention period and the clinic's contact filled in from configuration, so the notice never drifts
  * from what the bot actually does. One turn.
  */
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+// The classes from their own modules: the package's index also loads every prompt and its text recognizers (~0.5 s of start-up).
+import { Dialog } from 'botbuilder-dialogs/lib/dialog';
 import type { BotServices } from '../src/services';
 
 export class PrivacyPolicyDialog extends Dialog {

@@ -4,7 +4,7 @@
  * 7th of November", "since 14/11") and spelled-out durations the parsers miss. A button carries a range
  * ("7-41 days"): the range is kept, never a made-up midpoint.
  */
-import * as Recognizers from '@microsoft/recognizers-text-suite';
+import type * as RecognizersSuite from '@microsoft/recognizers-text-suite';
 import { parseDuration } from '../../symptoms/answerParsers';
 
 export interface DurationAnswer {
@@ -16,10 +16,19 @@ export interface DurationAnswer {
 
 const DAY_MS = 86_400_000;
 
+let recognizers: typeof RecognizersSuite | undefined;
+/** Loaded on the first date to read, not at start-up: the suite with all its cultures costs ~0.25 s to load. */
+function loadRecognizers(): typeof RecognizersSuite {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, to keep start-up lean
+  recognizers ??= require('@microsoft/recognizers-text-suite') as typeof RecognizersSuite;
+  return recognizers;
+}
+
 /** Days from a date the recognizers found in the text ("since 14/11") to `today`. */
 function daysSinceRecognizedDate(text: string, today: Date): number | undefined {
   if (!/\b(since|from|started|start|began|begun|on|around|about|ago)\b/i.test(text) && !/\d{1,2}\/\d{1,2}/.test(text)) return undefined;
   // "7/10" read as a date would turn a pain score into a start date; only "since/from ..." is a date here.
+  const Recognizers = loadRecognizers();
   const results = Recognizers.recognizeDateTime(text, Recognizers.Culture.English, undefined, today);
   let best: number | undefined;
   for (const result of results) {
