@@ -66,6 +66,7 @@ export class BookingDialog extends Dialog {
     const answer = readAnswerOf(question, text, tapOf(dc.context.activity), {
       today: new Date(),
       phoneCountry: phoneCountryFor(this.services.config.REGION),
+      language: this.services.safety.lexicon,
     });
     if (answer.status === 'stale') {
       await this.services.send(dc.context, { text: this.services.questionWording.staleButton });

@@ -36,7 +36,10 @@ export class ForgetMeDialog extends Dialog {
     if (escalatedThisTurn(dc.context, 'urgent')) return dc.endDialog();
     const { privacy, bookings, send, transcripts, questionWording } = this.services;
     const question = this.question;
-    const answer = readAnswerOf(question, dc.context.activity.text ?? '', tapOf(dc.context.activity));
+    const answer = readAnswerOf(question, dc.context.activity.text ?? '', tapOf(dc.context.activity), {
+      today: new Date(),
+      language: this.services.safety.lexicon,
+    });
     if (answer.status !== 'answered') {
       if (answer.status === 'stale') await send(dc.context, { text: questionWording.staleButton });
       await send(dc.context, { text: answer.status === 'stale' ? question.text : question.reask, choices: choicesOf(question) });

@@ -78,7 +78,7 @@ export class RootDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
 
-    if (dc.activeDialog && isCancel(text)) {
+    if (dc.activeDialog && isCancel(text, this.services.safety.lexicon)) {
       // "cancel" stops the question flow and nothing else: an escalation said earlier still stands.
       noteIntent(dc.context, 'cancel', 1);
       await dc.cancelAllDialogs();

@@ -78,7 +78,10 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
     const state = dc.activeDialog!.state as SymptomCheckState;
     if (!state.pending) return this.askNext(dc, state);
     const question = this.questionOf(state.pending);
-    const result = readAnswerOf(question, dc.context.activity.text ?? '', tapOf(dc.context.activity), { today: new Date() });
+    const result = readAnswerOf(question, dc.context.activity.text ?? '', tapOf(dc.context.activity), {
+      today: new Date(),
+      language: this.services.safety.lexicon,
+    });
     // The bot's red-flag screen has just said an urgent sign in this message ("worse at night").
     if (escalatedThisTurn(dc.context, 'urgent')) return this.afterUrgentScreen(dc, state, result);
     noteIntent(dc.context, 'symptom_check.answer', 1);

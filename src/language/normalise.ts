@@ -14,6 +14,11 @@ export interface NormaliserLexicon {
   benign: RegExp[];
 }
 
+/** The words of the normalised text, punctuation gone: what a short answer's patterns match against. */
+export function normalisedWords(text: string, lexicon: NormaliserLexicon): string {
+  return (normaliseText(text, lexicon).match(/[a-z0-9]+/g) ?? []).join(' ');
+}
+
 /** Lower-cases and tidies a message the way the patterns expect it. */
 export function normaliseText(text: string, lexicon: NormaliserLexicon): string {
   let t = text.normalize('NFKC').toLowerCase();

@@ -14,11 +14,14 @@ import { DEFAULT_REGION } from '../config';
 import { DEFAULT_KNOWLEDGE_DIR, readYamlFile } from '../knowledge/loadKnowledge';
 import { loadPrivacyContent } from '../privacy/privacyContent';
 import { loadSymptomCheckContent } from '../symptoms/symptomCheckContent';
+import { loadRedFlagRules } from '../safety/loadSafetyRules';
+import type { DetectorLexicon } from '../safety/types';
 import type { ReadContext } from './answerTypes';
 import { buildQuestionCatalogue, questionById, type QuestionCatalogue } from './questionCatalogue';
 import { readAnswerOf } from './readAnswer';
 
 let shipped: QuestionCatalogue | undefined;
+let shippedLanguage: DetectorLexicon | undefined;
 
 export function loadQuestionCatalogue(dir: string = DEFAULT_KNOWLEDGE_DIR): QuestionCatalogue {
   return buildQuestionCatalogue({
@@ -29,12 +32,15 @@ export function loadQuestionCatalogue(dir: string = DEFAULT_KNOWLEDGE_DIR): Ques
 }
 
 /** The canonical value of a typed answer to one question, or 'unclear'. */
-export function readAnswer(
-  questionId: string,
-  text: string,
-  context: ReadContext = { today: new Date(), phoneCountry: phoneCountryFor(DEFAULT_REGION) },
-): string {
+export function readAnswer(questionId: string, text: string, options: Partial<Omit<ReadContext, 'language'>> = {}): string {
   shipped ??= loadQuestionCatalogue();
+  // The bot's own language layer: the lexicon its red-flag screen compiles at start-up.
+  shippedLanguage ??= loadRedFlagRules(path.join(DEFAULT_KNOWLEDGE_DIR, 'safety', 'red-flags.yaml')).lexicon;
+  const context: ReadContext = {
+    today: options.today ?? new Date(),
+    phoneCountry: 'phoneCountry' in options ? options.phoneCountry : phoneCountryFor(DEFAULT_REGION),
+    language: shippedLanguage,
+  };
   const result = readAnswerOf(questionById(shipped, questionId), text, undefined, context);
   return result.status === 'answered' ? result.canonical : 'unclear';
 }

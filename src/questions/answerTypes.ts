@@ -9,7 +9,10 @@ import type { ContactDetail } from '../booking/bookingTypes';
 import { parseAge, parseLegSymptoms, parseLocation, parseTiming, parseTrainingChanges } from '../symptoms/answerParsers';
 import { parseBothersomeness } from '../symptoms/startBack';
 import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingChange } from '../symptoms/types';
-import { wordsOf } from '../nlp/textNormalizer';
+import { splitIntoClauses } from '../language/clauses';
+import { statusOf } from '../language/mentionStatus';
+import { normalisedWords, normaliseText } from '../language/normalise';
+import type { DetectorLexicon } from '../safety/types';
 import { canonicalDuration, durationFromChoice, readDuration, type DurationAnswer } from './readers/duration';
 import { readName } from './readers/name';
 import { canonicalScore, readScore, scoreFromChoice, type ScoreAnswer } from './readers/score';
@@ -19,6 +22,8 @@ export interface ReadContext {
   today: Date;
   /** The country a local phone number is read in. */
   phoneCountry?: CountryCode;
+  /** The one language layer's lexicon (knowledge/nlp/lexicon.yaml and the red-flag file's detector words). */
+  language: DetectorLexicon;
 }
 
 export interface AnswerReader<T> {
@@ -58,30 +63,39 @@ type Legs = NonNullable<SymptomAnswers['legSymptoms']>;
 const WHOLE_LOWER_BACK =
   /^(?:(?:in|on|at|across) )?(?:the |my )?(?:(?:lower|low|lumbar|bottom of (?:the |my )?) ?(?:back|spine|region|area)?|lumbar(?: spine| region| area)?|back|lower back middle|middle of (?:the |my )?(?:lower )?back|mid(?:dle)? lower back)(?: only| just)?$/;
 
-function readLocation(text: string): Location | undefined {
+function readLocation(text: string, context: ReadContext): Location | undefined {
   const parsed = parseLocation(text);
   if (parsed) return parsed;
-  return WHOLE_LOWER_BACK.test(wordsOf(text).join(' ')) ? { area: 'central' } : undefined;
+  return WHOLE_LOWER_BACK.test(normalisedWords(text, context.language)) ? { area: 'central' } : undefined;
 }
 
 /** Timing, plus a pain that comes with a movement ("when I bend over", "lifting"): mechanical pain. */
-const MOVEMENT =
-  /\b(bend|bending|bent|lift|lifting|twist|twisting|turn|turning|move|moving|movement|stoop|stooping|getting up|get up|stand up|standing up|sit down|sitting down|cough|sneeze|reach|reaching)\b/;
+const MOVEMENT_IN_CLAUSE =
+  /\b(bend|bending|bent|lift|lifting|twist|twisting|turn|turning|move|moving|movement|stoop|stooping|getting up|get up|stand up|standing up|sit down|sitting down|cough|sneeze|reach|reaching)\b/g;
 const MOST_OF_THE_TIME =
   /\b(most of the time|nearly all the time|almost all the time|pretty much always|almost always|nearly always|most days|every day|all day)\b/;
 
-function readTiming(text: string): PainTiming[] | undefined {
-  const words = wordsOf(text).join(' ');
+function readTiming(text: string, context: ReadContext): PainTiming[] | undefined {
   const found = new Set(parseTiming(text) ?? []);
-  if (MOST_OF_THE_TIME.test(words)) found.add('all_the_time');
-  if (MOVEMENT.test(words) && !/\b(not|never|no)\b/.test(words)) found.add('with_movement');
+  if (MOST_OF_THE_TIME.test(normalisedWords(text, context.language))) found.add('all_the_time');
+  if (reportsMovement(text, context.language)) found.add('with_movement');
   return found.size > 0 ? TIMINGS.filter((t) => found.has(t)) : undefined;
 }
 
-function agreement(text: string): boolean | undefined {
-  const words = wordsOf(text);
-  if (/^(strongly )?(disagree|do not agree)\b/.test(words.join(' '))) return false;
-  if (/^(strongly )?agree\b/.test(words.join(' '))) return true;
+/** A movement the user reports as bringing the pain on: "when I bend over", not "not when I bend" or "never lifting". */
+function reportsMovement(text: string, language: DetectorLexicon): boolean {
+  return splitIntoClauses(normaliseText(text, language), language.clauseBreaks).some((clause) =>
+    [...clause.text.matchAll(MOVEMENT_IN_CLAUSE)].some((m) => {
+      const span = { start: m.index, end: m.index + m[0].length };
+      return statusOf({ ...clause, mentions: [span] }, span, language) === 'affirmed';
+    }),
+  );
+}
+
+function agreement(text: string, context: ReadContext): boolean | undefined {
+  const words = normalisedWords(text, context.language);
+  if (/^(?:i )?(?:strongly )?(?:disagree|do not agree|dont agree)\b/.test(words)) return false;
+  if (/^(?:i )?(?:strongly )?agree\b/.test(words)) return true;
   return yesNoValue(readYesNo(text));
 }
 
@@ -99,11 +113,11 @@ const FIELD_WORDS: Array<[BookingField, RegExp]> = [
   ['notes', /\b(notes?|note|message)\b/],
 ];
 
-function readConfirm(text: string): BookingConfirm | undefined {
-  const words = wordsOf(text).join(' ');
+function readConfirm(text: string, context: ReadContext): BookingConfirm | undefined {
+  const words = normalisedWords(text, context.language);
   if (/^(send|send it|send it please|please send|please send it|confirm|confirmed|book it|submit|go ahead and send)$/.test(words))
     return { decision: 'send' };
-  if (/^(cancel|cancel it|stop|do not send|do not send it|forget it|never mind|nevermind)$/.test(words)) return { decision: 'cancel' };
+  if (/^(cancel|cancel it|stop|(?:do not|dont) send(?: it)?|forget it|never mind|nevermind)$/.test(words)) return { decision: 'cancel' };
   // "yes but change the time to evenings": a change, never a send.
   if (/\b(change|edit|correct|fix|wrong|update|different|instead|but|except|actually)\b/.test(words)) {
     const field = FIELD_WORDS.find(([, pattern]) => pattern.test(words))?.[0];
@@ -204,12 +218,12 @@ export const ANSWER_READERS = {
   }),
   /** Optional free text: "no" / "nothing else" / "skip" mean none (null). */
   optionalText: reader<string | null>({
-    read: (t) => (NOTHING.test(wordsOf(t).join(' ')) ? null : t.trim() ? t.trim().slice(0, MAX_FREE_TEXT) : undefined),
+    read: (t, c) => (NOTHING.test(normalisedWords(t, c.language)) ? null : t.trim() ? t.trim().slice(0, MAX_FREE_TEXT) : undefined),
     fromChoice: (v) => (v === 'none' ? null : v.trim() ? v : undefined),
     canonical: (v) => v ?? 'none',
   }),
   bookingField: definite<BookingField>({
-    read: (t) => FIELD_WORDS.find(([, pattern]) => pattern.test(wordsOf(t).join(' ')))?.[0],
+    read: (t, c) => FIELD_WORDS.find(([, pattern]) => pattern.test(normalisedWords(t, c.language)))?.[0],
     fromChoice: (v) => BOOKING_FIELDS.find((f) => f === v),
     canonical: (v) => v,
   }),

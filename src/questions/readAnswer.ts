@@ -3,7 +3,7 @@
  * user's own words through the question's reader. A tap meant for another question (a double tap, an
  * old card) is 'stale': never applied here. Plain functions.
  */
-import { wordsOf } from '../nlp/textNormalizer';
+import { normalisedWords } from '../language/normalise';
 import type { ReplyChoice } from '../conversation/botReply';
 import { ANSWER_READERS, type AnswerReader, type ReadContext } from './answerTypes';
 import type { Question } from './questionCatalogue';
@@ -14,21 +14,16 @@ export type AnswerResult =
   | { status: 'unclear' }
   | { status: 'stale' };
 
-const same = (a: string, b: string): boolean => {
-  const x = wordsOf(a).join(' ');
-  return x !== '' && x === wordsOf(b).join(' ');
+const same = (a: string, b: string, context: ReadContext): boolean => {
+  const x = normalisedWords(a, context.language);
+  return x !== '' && x === normalisedWords(b, context.language);
 };
 
 export function readerOf(question: Question): AnswerReader<unknown> {
   return ANSWER_READERS[question.answer] as AnswerReader<unknown>;
 }
 
-export function readAnswerOf(
-  question: Question,
-  text: string,
-  tap: Tap | undefined,
-  context: ReadContext = { today: new Date() },
-): AnswerResult {
+export function readAnswerOf(question: Question, text: string, tap: Tap | undefined, context: ReadContext): AnswerResult {
   const reader = readerOf(question);
   if (tap) {
     if (tap.questionId !== question.id) return { status: 'stale' };
@@ -38,7 +33,7 @@ export function readAnswerOf(
     return { status: 'answered', value, canonical: reader.canonical(value), label: choice!.label };
   }
   // Typing a button's label (or its value) is the same as tapping it.
-  const typed = question.choices?.find((c) => same(text, c.label) || same(text, c.value));
+  const typed = question.choices?.find((c) => same(text, c.label, context) || same(text, c.value, context));
   if (typed) {
     const value = reader.fromChoice(typed.value);
     if (value !== undefined) return { status: 'answered', value, canonical: reader.canonical(value), label: typed.label };

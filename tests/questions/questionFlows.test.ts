@@ -117,6 +117,15 @@ describe('symptom check questions', () => {
     expect(late.summary.triage).toBeNull();
   });
 
+  it.each(["let's cancel", 'Cancel!', 'never mind'])('"%s" in the middle of the check stops it', async (typed) => {
+    const bot = new InProcessBot();
+    await startCheck(bot);
+    await bot.tap('One side');
+    const stopped = await bot.say(typed);
+    expect(stopped.summary.intent).toBe('cancel');
+    expect(stopped.text).toMatch(/stopped that/);
+  });
+
   it('"cancel" stops the check and keeps an urgent escalation; "start over" says it still stands', async () => {
     const bot = new InProcessBot();
     const urgent = await bot.say('I have a fever and chills with my back pain');

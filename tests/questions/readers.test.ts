@@ -48,6 +48,12 @@ describe('readAnswer', () => {
     ['symptoms.location', 'down the back of my right leg', 'thigh right'],
     ['symptoms.timing', 'most of the time', 'all_the_time'],
     ['symptoms.timing', 'when I bend over', 'with_movement'],
+    // Negation is read in its clause by the language layer: a "no" elsewhere does not cancel the movement.
+    ['symptoms.timing', 'no pain running but it hurts when i bend over', 'with_movement'],
+    ['symptoms.timing', 'never when lifting', 'unclear'],
+    ['symptoms.startBack2', "I don't agree", 'no'],
+    ['symptoms.startBack2', 'I agree', 'yes'],
+    ['booking.confirm', "don't send it", 'cancel'],
     ['symptoms.legSymptoms', 'In one leg', 'one'],
     ['symptoms.legSymptoms', 'tingling in my left leg', 'one: tingling'],
     ['symptoms.caudaEquina', 'maybe', 'yes'],

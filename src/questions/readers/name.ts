@@ -3,7 +3,8 @@
  * question ("what is sciatica?"), a yes/no or a contact detail is not one, so the name is asked again.
  * "My name is Sam", "I'm Sam Taylor", "call me Sam" give the name itself.
  */
-import { wordsOf } from '../../nlp/textNormalizer';
+import { normalisedWords } from '../../language/normalise';
+import type { ReadContext } from '../answerTypes';
 import { readYesNo } from './yesNo';
 
 const MAX_NAME_LENGTH = 80;
@@ -21,12 +22,12 @@ const NOT_NAME_WORDS = new Set(
 
 const INTRO = /^\s*(?:hi|hello|hey)?[\s,]*(?:my name(?:'s| is)|i am|i'm|im|it's|it is|this is|call me|name(?:'s| is)?:?)\s+/i;
 
-export function readName(text: string): string | undefined {
+export function readName(text: string, context: ReadContext): string | undefined {
   const trimmed = text.trim().replace(/[.!]+$/, '');
   if (!trimmed || trimmed.length > MAX_NAME_LENGTH || /[?@\d]/.test(trimmed)) return undefined;
   const name = trimmed.replace(INTRO, '').trim();
   if (!/^[\p{L}][\p{L}\p{M}' .-]*$/u.test(name)) return undefined;
-  const words = wordsOf(name);
+  const words = normalisedWords(name, context.language).split(' ').filter(Boolean);
   if (words.length === 0 || words.length > MAX_NAME_WORDS) return undefined;
   if (words.some((w) => NOT_NAME_WORDS.has(w))) return undefined;
   if (readYesNo(name) !== 'unclear') return undefined;
