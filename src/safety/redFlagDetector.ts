@@ -64,6 +64,68 @@ export interface ScreenContext {
 /** Screens one message. `rules` comes from loadSafetyRules (or compileRedFlags in tests). */
 export function screenForRedFlags(text: string, rules: RedFlagRules, context: ScreenContext = {}): RedFlagScreen {
   const screened = (text ?? '').slice(0, SCREENED_PREFIX);
+  const phrases = phraseScreen(screened, rules);
+  const { normalised } = phrases;
+  const hitIds = new Set(phrases.hits);
+  const askIds = new Set(phrases.asks);
+
+  let forSomeoneElse = false;
+  if (rules.concepts) {
+    const levelOf = (id: string) => rules.flags.find((f) => f.id === id)?.level;
+    const fresh = splitIntoClauses(normalised, rules.lexicon.clauseBreaks);
+    const found = findConceptFlags(fresh, rules.concepts, rules.lexicon, levelOf, context.answering);
+    for (const id of found.hits) hitIds.add(id);
+    // Someone else's red flag, told by the person with them: escalate, addressed to the writer.
+    if (hitIds.size === 0 && found.forOthers.size > 0) forSomeoneElse = true;
+    for (const id of found.forOthers) hitIds.add(id);
+    // Already escalating: a concept's lesser doubt adds no question ("sore thoracic area since my fall"),
+    // and after an emergency's "call 999 now" only a doubt about a crisis is still worth asking.
+    const top = Math.max(0, ...[...hitIds].map((id) => rank(levelOf(id) ?? 'self-care')));
+    const crisisIds = new Set(rules.flags.filter((f) => f.crisis).map((f) => f.id));
+    for (const id of found.asks) {
+      const level = rank(levelOf(id) ?? 'self-care');
+      if (top < rank('urgent') || (top === rank('urgent') && level > top) || crisisIds.has(id)) askIds.add(id);
+    }
+  }
+  let leaning: string | undefined;
+  if (rules.secondOpinion && hitIds.size === 0 && askIds.size === 0) {
+    if (phrases.lean === undefined) phrases.lean = secondOpinionOn(screened, rules.secondOpinion);
+    const lean = phrases.lean;
+    const level = lean ? rules.flags.find((f) => f.id === lean)?.level : undefined;
+    if (lean && (level === 'emergency' || level === 'urgent')) {
+      askIds.add(lean);
+      leaning = lean;
+    }
+  }
+  const screen = buildScreen(rules.flags, hitIds, askIds);
+  if (forSomeoneElse) screen.forSomeoneElse = true;
+  if (leaning) for (const mention of screen.unclear) if (mention.id === leaning) mention.byClassifier = true;
+  const foreign = rules.concepts?.foreignHealth;
+  if (foreign) {
+    foreign.lastIndex = 0;
+    if (foreign.test(screened.normalize('NFKC').toLowerCase())) screen.healthWordsInAnotherLanguage = true;
+  }
+  return screen;
+}
+
+/** What the exact phrases find in one message; the second opinion's lean is added when it is asked. */
+interface PhraseScreen {
+  screened: string;
+  normalised: string;
+  hits: string[];
+  asks: string[];
+  lean?: string | null;
+}
+
+/**
+ * The last message's phrase pass, per rule set: a turn screens its message a second time in the light of
+ * the question it answers, and only the concepts read that question, so the rest is not done twice.
+ */
+const lastPhraseScreen = new WeakMap<RedFlagRules, PhraseScreen>();
+
+function phraseScreen(screened: string, rules: RedFlagRules): PhraseScreen {
+  const last = lastPhraseScreen.get(rules);
+  if (last?.screened === screened) return last;
   const normalised = normaliseText(screened, rules.lexicon);
   const clauses = splitIntoClauses(normalised, rules.lexicon.clauseBreaks);
 
@@ -124,42 +186,9 @@ export function screenForRedFlags(text: string, rules: RedFlagRules, context: Sc
     }
   }
 
-  let forSomeoneElse = false;
-  if (rules.concepts) {
-    const levelOf = (id: string) => rules.flags.find((f) => f.id === id)?.level;
-    const fresh = splitIntoClauses(normalised, rules.lexicon.clauseBreaks);
-    const found = findConceptFlags(fresh, rules.concepts, rules.lexicon, levelOf, context.answering);
-    for (const id of found.hits) hitIds.add(id);
-    // Someone else's red flag, told by the person with them: escalate, addressed to the writer.
-    if (hitIds.size === 0 && found.forOthers.size > 0) forSomeoneElse = true;
-    for (const id of found.forOthers) hitIds.add(id);
-    // Already escalating: a concept's lesser doubt adds no question ("sore thoracic area since my fall"),
-    // and after an emergency's "call 999 now" only a doubt about a crisis is still worth asking.
-    const top = Math.max(0, ...[...hitIds].map((id) => rank(levelOf(id) ?? 'self-care')));
-    const crisisIds = new Set(rules.flags.filter((f) => f.crisis).map((f) => f.id));
-    for (const id of found.asks) {
-      const level = rank(levelOf(id) ?? 'self-care');
-      if (top < rank('urgent') || (top === rank('urgent') && level > top) || crisisIds.has(id)) askIds.add(id);
-    }
-  }
-  let leaning: string | undefined;
-  if (rules.secondOpinion && hitIds.size === 0 && askIds.size === 0) {
-    const lean = secondOpinionOn(screened, rules.secondOpinion);
-    const level = lean ? rules.flags.find((f) => f.id === lean)?.level : undefined;
-    if (lean && (level === 'emergency' || level === 'urgent')) {
-      askIds.add(lean);
-      leaning = lean;
-    }
-  }
-  const screen = buildScreen(rules.flags, hitIds, askIds);
-  if (forSomeoneElse) screen.forSomeoneElse = true;
-  if (leaning) for (const mention of screen.unclear) if (mention.id === leaning) mention.byClassifier = true;
-  const foreign = rules.concepts?.foreignHealth;
-  if (foreign) {
-    foreign.lastIndex = 0;
-    if (foreign.test(screened.normalize('NFKC').toLowerCase())) screen.healthWordsInAnotherLanguage = true;
-  }
-  return screen;
+  const result: PhraseScreen = { screened, normalised, hits: [...hitIds], asks: [...askIds] };
+  lastPhraseScreen.set(rules, result);
+  return result;
 }
 
 function buildScreen(flags: RedFlagRule[], hitIds: Set<string>, askIds: Set<string>): RedFlagScreen {
