@@ -7,6 +7,7 @@
  * No I/O. Functions that turn dates into days ("since tuesday", "since march") take `today` so tests are
  * deterministic; it defaults to the current date.
  */
+import { readYesNo } from '../questions/readers/yesNo';
 import { REAL_WORDS_NEAR_VOCABULARY } from './realWords';
 import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingChange } from './types';
 
@@ -920,7 +921,8 @@ function legSymptomsIn(norm: string, strict: boolean): SymptomAnswers['legSympto
   if (both || (sides.left && sides.right)) return strict && ordered.length === 0 ? undefined : { legs: 'both', symptoms: ordered };
   if (one) return strict && ordered.length === 0 ? undefined : { legs: 'one', symptoms: ordered };
   if (strict || symptoms.size > 0) return undefined; // a symptom, but which leg(s)? Ask.
-  if (negative || yesNoIn(norm) === false) return { legs: 'none' };
+  // A plain "no" (or "nope, nothing") to the leg question, read by the one yes/no reader.
+  if (negative || readYesNo(norm) === 'no') return { legs: 'none' };
   return undefined;
 }
 
@@ -931,43 +933,6 @@ function legSymptomsIn(norm: string, strict: boolean): SymptomAnswers['legSympto
  */
 export function parseLegSymptoms(text: string): SymptomAnswers['legSymptoms'] {
   return legSymptomsIn(normalizeAnswer(text), false);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Yes / no
-// ---------------------------------------------------------------------------------------------------------
-
-const HEDGE =
-  /\b(maybe|perhaps|possibly|probably|not sure|unsure|do not know|no idea|what|why|how|huh|mean|unclear|kind of|sort of|kinda|sorta|might|may be|can not remember|can not tell|hard to say|depends|not certain|explain|which)\b/;
-const YES =
-  /\b(yes|yeah|yep|yup|aye|sure|definitely|absolutely|certainly|correct|indeed|affirmative|true|of course|i think so|i believe so|think so|agree|agreed|a bit|a little|sometimes|occasionally|i do|i have|i did|i had|afraid so|that is right|yes please)\b/g;
-const NO =
-  /\b(no|nope|nah|naw|never|none|neither|nothing|not|negative|nor|disagree|all good|all fine|i am fine|i am ok|i am good|nil|no way)\b/g;
-
-function yesNoIn(norm: string): boolean | undefined {
-  const bare = norm.replace(/[ ,]+/g, ' ').trim();
-  if (/^(y+|y+e+s+|y+e+a+h*|y+e+p+|y+u+p+|a+y+e+|ok yes|yes yes)$/.test(bare)) return true;
-  if (/^(n+|n+o+|n+o+p+e*|n+a+h*|n+a+w+|no no)$/.test(bare)) return false;
-  if (HEDGE.test(norm)) return undefined;
-  const s = norm.replace(/\b(definitely|absolutely|certainly|of course|really|i am sure|sure|totally|strongly) not\b/g, ' not');
-  const yes = [...s.matchAll(YES)].filter((m) => {
-    if (/\b(not|no|never)\s*$/.test(s.slice(0, m.index))) return false;
-    if (/^i (do|have|did|had)$/.test(m[0]) && /^\s*(not|no|never|nothing|none)\b/.test(s.slice(m.index + m[0].length))) return false;
-    return true;
-  });
-  const no = [...s.matchAll(NO)];
-  if (yes.length > 0 && no.length === 0) return true;
-  if (no.length > 0 && yes.length === 0) return false;
-  return undefined;
-}
-
-/**
- * Yes or no: "yeah", "yep", "i think so", "definitely" -> true; "nope", "not really", "none of those",
- * "neither" -> false; "maybe?", "what do you mean", or both at once -> undefined.
- * Also reads the STarT Back agree/disagree answers ("agree" -> true, "disagree" / "don't agree" -> false).
- */
-export function parseYesNo(text: string): boolean | undefined {
-  return yesNoIn(normalizeAnswer(text));
 }
 
 // ---------------------------------------------------------------------------------------------------------

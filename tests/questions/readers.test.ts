@@ -22,6 +22,25 @@ describe('readYesNo', () => {
     ['not sure', 'unclear'],
     ['maybe', 'unclear'],
     ['a bit', 'unclear'],
+    // Once the symptom parsers' own yes/no reader (now removed): the one reader reads them the same.
+    ['y', 'yes'],
+    ['yess', 'yes'],
+    ['i think so', 'yes'],
+    ['definitely', 'yes'],
+    ['Yeah, I do', 'yes'],
+    ['agree', 'yes'],
+    ['Nope!', 'no'],
+    ['n', 'no'],
+    ['none', 'no'],
+    ['no none of those', 'no'],
+    ['neither', 'no'],
+    ["i don't think so", 'no'],
+    ['definitely not', 'no'],
+    ["no i haven't", 'no'],
+    ['disagree', 'no'],
+    ['idk', 'unclear'],
+    ['no, but I had a fever last week', 'unclear'],
+    ['', 'unclear'],
   ])('"%s" -> %s', (text, expected) => {
     expect(readYesNo(text)).toBe(expected);
   });

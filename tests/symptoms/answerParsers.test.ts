@@ -7,7 +7,6 @@ import {
   parseSeverity,
   parseTiming,
   parseTrainingChanges,
-  parseYesNo,
 } from '../../src/symptoms/answerParsers';
 
 /** Thursday 15 May 2025, so "since tuesday" and "since march" have exact answers. */
@@ -176,49 +175,6 @@ describe('parseLegSymptoms', () => {
   test.each(['yes', 'tingling', 'maybe?', 'my legs feel heavy', 'achy legs after runs'])('%j is unclear (which legs? what?)', (text) => {
     expect(parseLegSymptoms(text)).toBeUndefined();
   });
-});
-
-describe('parseYesNo', () => {
-  test.each([
-    ['yes', true],
-    ['yeah', true],
-    ['yep', true],
-    ['y', true],
-    ['yup', true],
-    ['yess', true],
-    ['sure', true],
-    ['i think so', true],
-    ['definitely', true],
-    ['Yeah, I do', true],
-    ['yes i have', true],
-    ['agree', true],
-    ['no', false],
-    ['nope', false],
-    ['Nope!', false],
-    ['nooo', false],
-    ['nah', false],
-    ['n', false],
-    ['not really', false],
-    ['none', false],
-    ['never', false],
-    ['no none of those', false],
-    ['neither', false],
-    ["i don't think so", false],
-    ['definitely not', false],
-    ["no i haven't", false],
-    ['i have no fever', false],
-    ['disagree', false],
-    ["don't agree", false],
-  ])('%j -> %s', (text, expected) => {
-    expect(parseYesNo(text)).toBe(expected);
-  });
-
-  test.each(['maybe?', 'what do you mean', 'not sure', 'idk', 'yeah no', 'no, but I had a fever last week', ''])(
-    '%j is unclear',
-    (text) => {
-      expect(parseYesNo(text)).toBeUndefined();
-    },
-  );
 });
 
 describe('parseTrainingChanges', () => {

@@ -131,6 +131,10 @@ const NO_PHRASES = [
   'no not really',
   'nope none',
   'not anymore',
+  'definitely not',
+  'absolutely not',
+  'certainly not',
+  'of course not',
 ];
 const PARTIAL_PHRASES = [
   'maybe',
