@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { MAX_HELD_OUT_OVERLAP, overlap, wordSet } from '../knowledge/checkKnowledge';
 import { readYamlFile } from '../knowledge/loadKnowledge';
 import type { KnowledgeBase } from '../knowledge/loadKnowledge';
 import { isStopword, stem, wordsOf } from '../nlp/textNormalizer';
@@ -46,6 +47,8 @@ export interface QuestionOutcome {
   clarifiedWithGold: boolean;
   coverage: number;
   reply: string;
+  /** A training example shares most of its words (as kb:check counts a held-out leak): not a test of generalisation. */
+  nearCopy: string | undefined;
 }
 
 export interface QuestionBatchReport {
@@ -75,9 +78,12 @@ export async function evaluateQuestionBatch(file: string): Promise<QuestionBatch
   const labelsFile = file.replace(/\.yaml$/, '.labels.yaml');
   const labels = new Map(readYamlFile(labelsFile, labelsFileSchema).labels.map((l) => [l.text, l.topics]));
   const report: QuestionBatchReport = { name: path.basename(file, '.yaml'), onTopic: [], outOfScope: [] };
+  let examples: Array<{ text: string; words: Set<string> }> | undefined;
   for (const question of questions) {
     const bot = new InProcessBot();
     const { kb } = bot.services;
+    examples ??= [...kb.topics, ...kb.conversationIntents].flatMap((i) => i.examples.map((text) => ({ text, words: wordSet(text) })));
+    const words = wordSet(question.text);
     const turn = await bot.say(question.text);
     const answered = answeredTopics(kb, turn);
     const intent = turn.summary?.intent ?? 'none';
@@ -98,6 +104,7 @@ export async function evaluateQuestionBatch(file: string): Promise<QuestionBatch
       clarifiedWithGold: answered.length === 0 && turn.buttons.some((b) => goldTitles.includes(b)),
       coverage: want.length ? want.filter((s) => got.has(s)).length / want.length : 1,
       reply: turn.text,
+      nearCopy: examples.find((e) => overlap(words, e.words) >= MAX_HELD_OUT_OVERLAP)?.text,
     };
     (question.kind === 'on-topic' ? report.onTopic : report.outOfScope).push(outcome);
   }
@@ -112,7 +119,20 @@ export function questionBatchFigures(report: QuestionBatchReport) {
   const clarified = on.filter((o) => o.clarifiedWithGold).length;
   const notTopic = report.outOfScope.filter((o) => o.answered.length === 0).length;
   const coverage = on.filter((o) => o.onGoldTopic).reduce((sum, o) => sum + o.coverage, 0) / Math.max(direct, 1);
-  return { onTopic: on.length, direct, clarified, outOfScope: report.outOfScope.length, notTopic, coverage };
+  const unseen = on.filter((o) => !o.nearCopy);
+  const unseenOut = report.outOfScope.filter((o) => !o.nearCopy);
+  return {
+    onTopic: on.length,
+    direct,
+    clarified,
+    outOfScope: report.outOfScope.length,
+    notTopic,
+    coverage,
+    unseenOnTopic: unseen.length,
+    unseenDirect: unseen.filter((o) => o.onGoldTopic).length,
+    unseenOutOfScope: unseenOut.length,
+    unseenNotTopic: unseenOut.filter((o) => o.answered.length === 0).length,
+  };
 }
 
 export function formatQuestionBatch(report: QuestionBatchReport, showMisses: boolean): string {
@@ -123,11 +143,12 @@ export function formatQuestionBatch(report: QuestionBatchReport, showMisses: boo
     `  ... or a clarifying question offering it      ${f.direct + f.clarified}/${f.onTopic}  ${pct(f.direct + f.clarified, f.onTopic)}`,
     `  out-of-scope not answered as a topic         ${f.notTopic}/${f.outOfScope}  ${pct(f.notTopic, f.outOfScope)}   (bar 90%)`,
     `  words of answer_should_cover found in the on-topic answers: ${(100 * f.coverage).toFixed(0)}% on average`,
+    `  without a near copy among the training examples: on topic ${f.unseenDirect}/${f.unseenOnTopic}  ${pct(f.unseenDirect, f.unseenOnTopic)}, out of scope kept out ${f.unseenNotTopic}/${f.unseenOutOfScope}`,
   ];
   if (showMisses) {
     for (const o of report.onTopic.filter((x) => !x.onGoldTopic)) {
       lines.push(
-        `  MISS on-topic  "${o.question.text}"  gold [${o.gold.join(', ')}]  got ${o.answered.length ? o.answered.join(', ') : o.intent}`,
+        `  MISS on-topic  "${o.question.text}"  gold [${o.gold.join(', ')}]  got ${o.answered.length ? o.answered.join(', ') : o.intent}${o.nearCopy ? '  (near copy of an example)' : ''}`,
       );
     }
     for (const o of report.outOfScope.filter((x) => x.answered.length > 0)) {

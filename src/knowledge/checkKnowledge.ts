@@ -13,10 +13,10 @@ import { checkContentFiles } from './checkContentFiles';
 const MIN_DISTINCT_WORDS_PER_INTENT = 12;
 
 /** A held-out line sharing this share of its words with a training line of the same intent is a leak, not a test. */
-const MAX_HELD_OUT_OVERLAP = 0.6;
+export const MAX_HELD_OUT_OVERLAP = 0.6;
 
-const wordSet = (text: string): Set<string> => new Set(normalise(text).split(' ').filter(Boolean));
-const overlap = (a: Set<string>, b: Set<string>): number => {
+export const wordSet = (text: string): Set<string> => new Set(normalise(text).split(' ').filter(Boolean));
+export const overlap = (a: Set<string>, b: Set<string>): number => {
   const shared = [...a].filter((w) => b.has(w)).length;
   return shared / (a.size + b.size - shared || 1);
 };
