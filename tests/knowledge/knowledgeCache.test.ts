@@ -17,7 +17,7 @@ jest.setTimeout(120_000);
 const dist = path.join(projectRoot(), 'dist', 'src');
 const SCRIPT = `
 const [knowledgeDir, cacheFile] = process.argv.slice(1);
-const { loadTrainedKnowledge } = require(${JSON.stringify(path.join(dist, 'bot', 'services.js'))});
+const { loadTrainedKnowledge } = require(${JSON.stringify(path.join(dist, 'services.js'))});
 const { classifyIntent } = require(${JSON.stringify(path.join(dist, 'nlp', 'intentClassifier.js'))});
 const { screenForRedFlags } = require(${JSON.stringify(path.join(dist, 'safety', 'redFlagDetector.js'))});
 const logs = [];
