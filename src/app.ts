@@ -11,6 +11,8 @@ import { createSlackChannel } from './channels/slack/slackChannel';
 import { createServices, type BotServices } from './services';
 import type { AppConfig } from './config';
 import { createServer } from './server';
+import { clientKeyFor } from './http/clientKey';
+import type { RedisConnection } from './storage/redisConnection';
 import { createStorage, givenBackend } from './storage/createStorage';
 import { startRetentionPurge, type RetentionPurge } from './storage/retentionPurge';
 
@@ -44,6 +46,10 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     ? givenBackend(options.storage)
     : createStorage(config, log, options.log ?? ((message) => logger.warn(message)));
   const storage = storageBackend.storage;
+  const warn = options.log ?? ((message: string) => logger.warn(message));
+  // The HTTP edge's own connection (shared rate limits, Slack de-duplication): state traffic never waits behind it.
+  const edgeRedis = sharedRedis(config, warn);
+  const clientKey = clientKeyFor(config.TRUST_PROXY);
   let retentionPurge: RetentionPurge | null = null;
   const services = createServices({
     config,
@@ -60,6 +66,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     emergencyNumber: services.region.emergencyNumber,
     regionCode: services.region.code,
     storage,
+    clientKey,
     log,
   });
   const slack = createSlackChannel(config, { adapter, bot, apology: services.say('turn_error'), storage, log });
@@ -71,7 +78,13 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     authEnabled: config.authEnabled,
     log,
     requestLog: (entry) => logger.info(entry, 'request'),
-    rateLimits: { perClientPerMinute: config.RATE_LIMIT_PER_CLIENT, perConversationPerMinute: config.RATE_LIMIT_PER_CONVERSATION },
+    rateLimits: {
+      perClientPerMinute: config.RATE_LIMIT_PER_CLIENT,
+      perConversationPerMinute: config.RATE_LIMIT_PER_CONVERSATION,
+      clientKey,
+      refusalMessage: services.say('rate_limited'),
+      redis: edgeRedis?.client,
+    },
     routes: [
       registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY),
       registerMetricsRoute(services.metrics.registry),
@@ -90,6 +103,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     listen: async () => {
       // Redis must be reachable before the port opens, or every turn would fail.
       await storageBackend.ready();
+      await edgeRedis?.ready;
       if (storageBackend.purgeOlderThan) {
         const purgeOlderThan = storageBackend.purgeOlderThan;
         retentionPurge = startRetentionPurge({ purgeOlderThan, retentionDays: config.DATA_RETENTION_DAYS, log });
@@ -113,6 +127,14 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       await websiteChat.flush();
       // Last: the writes of turns that were still finishing when the server closed land first.
       await storageBackend.close();
+      await edgeRedis?.close();
     },
   };
+}
+
+function sharedRedis(config: AppConfig, warn: (message: string) => void): RedisConnection | undefined {
+  if (config.STORAGE !== 'redis' || !config.REDIS_URL) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when configured, to keep start-up lean
+  const { connectRedis } = require('./storage/redisConnection') as typeof import('./storage/redisConnection');
+  return connectRedis(config.REDIS_URL, warn);
 }

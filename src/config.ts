@@ -43,6 +43,11 @@ const configSchema = z
     HANDOFF_ENABLED: z.preprocess(emptyAsUndefined, z.stringbool().default(false)),
     /** How people reach the clinic's team (phone, email or web page), said by "talk to a person" and the privacy notice. */
     CLINIC_CONTACT: optionalText,
+    /** How many proxies in front of the bot append to X-Forwarded-For (true = 1, false = 0): the real client is that many hops back. */
+    TRUST_PROXY: z.preprocess(
+      (value) => (value === 'true' ? 1 : value === 'false' ? 0 : emptyAsUndefined(value)),
+      z.coerce.number().int().min(0).max(10).default(0),
+    ),
     RATE_LIMIT_PER_CLIENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(300)),
     RATE_LIMIT_PER_CONVERSATION: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
     MAX_BODY_BYTES: z.preprocess(

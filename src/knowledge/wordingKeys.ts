@@ -26,6 +26,7 @@ export const REQUIRED_WORDING_KEYS = [
   'no_more_detail',
   'suggestions_prompt',
   'turn_error',
+  'rate_limited',
   'red_flag_cleared',
   'call_emergency_button',
   'reply_with_choices',

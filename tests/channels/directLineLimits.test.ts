@@ -9,9 +9,16 @@ import { startBot, type RunningBot } from '../helpers/runningBot';
 
 const TOKEN_KEY = 'test-direct-line-token-key-0123456789abcdef';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON bodies of the Direct Line protocol
-async function call(base: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON bodies of the Direct Line protocol
+): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(`${base}/v3/directline${path}`, {
     method,
@@ -22,9 +29,9 @@ async function call(base: string, method: string, path: string, token?: string, 
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-async function start(base: string) {
-  const { token } = (await call(base, 'POST', '/tokens/generate')).body;
-  const started = await call(base, 'POST', '/conversations', token, {});
+async function start(base: string, headers: Record<string, string> = {}) {
+  const { token } = (await call(base, 'POST', '/tokens/generate', undefined, undefined, headers)).body;
+  const started = await call(base, 'POST', '/conversations', token, {}, headers);
   return {
     token,
     status: started.status,
@@ -73,6 +80,25 @@ describe('self-hosted Direct Line limits', () => {
     // Resuming an open chat is not a new conversation: it still works.
     expect((await call(bot.url, 'POST', '/conversations', first.token, {})).status).toBe(200);
     expect((await say(bot.url, first, 'hello')).status).toBe(200);
+  }, 30_000);
+});
+
+describe('self-hosted Direct Line behind a trusted proxy (TRUST_PROXY=1)', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot({ DIRECT_LINE_TOKEN_SECRET: TOKEN_KEY, TRUST_PROXY: '1' });
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  it('counts new chats per visitor (X-Forwarded-For), not per proxy, and ignores what a visitor writes there itself', async () => {
+    const visitor = { 'x-forwarded-for': '203.0.113.7' };
+    for (let i = 1; i <= 20; i += 1) expect((await start(bot.url, visitor)).status).toBe(201);
+    // The same visitor claiming another address in front of the proxy's entry is still the same visitor.
+    expect((await start(bot.url, { 'x-forwarded-for': '198.51.100.1, 203.0.113.7' })).status).toBe(429);
+    // Another visitor behind the same proxy (same socket address) still gets a chat.
+    expect((await start(bot.url, { 'x-forwarded-for': '203.0.113.8' })).status).toBe(201);
   }, 30_000);
 });
 

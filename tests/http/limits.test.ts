@@ -44,6 +44,6 @@ it('slows down one busy conversation with 429 and Retry-After, without affecting
 
 it('limits one client across conversations', async () => {
   let status = 200;
-  for (let i = 0; i < 45 && status !== 429; i += 1) status = (await fetch(`${bot.url}/healthz`)).status;
+  for (let i = 0; i < 45 && status !== 429; i += 1) status = (await post({ conversation: { id: `c${i}` } })).status;
   expect(status).toBe(429);
 });

@@ -11,7 +11,8 @@ import { readPostedActivity } from './directLineActivities';
 import type { DirectLineConversation } from './directLineConversation';
 import type { DirectLineService } from './directLineService';
 import { bearerToken, type TokenClaims } from './directLineTokens';
-import { clientAddress, requestOrigin } from './requestOrigin';
+import type { ClientKey } from '../../http/clientKey';
+import { requestOrigin } from './requestOrigin';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
 /** At most this many activities per GET; the client asks again from the returned watermark. */
@@ -30,7 +31,7 @@ function queryOf(req: restify.Request): URLSearchParams {
   return new URL(req.url ?? '/', 'http://localhost').searchParams;
 }
 
-export function registerDirectLineRoutes(server: restify.Server, service: DirectLineService): void {
+export function registerDirectLineRoutes(server: restify.Server, service: DirectLineService, clientKey: ClientKey): void {
   /** The token's claims when it may be used on `conversationId` (or on any conversation when none is given). */
   const authorise = (req: restify.Request, res: restify.Response, conversationId?: string): TokenClaims | null => {
     const check = service.tokens.check(bearerToken(req.headers.authorization), 'conversation', conversationId);
@@ -94,7 +95,7 @@ export function registerDirectLineRoutes(server: restify.Server, service: Direct
     const { conversation, created } = await service.startConversation(
       claims,
       typeof locale === 'string' ? locale.slice(0, 20) : undefined,
-      clientAddress(req),
+      clientKey(req),
     );
     if (!conversation) {
       res.header('Retry-After', '600');

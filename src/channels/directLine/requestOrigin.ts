@@ -12,12 +12,3 @@ export function requestOrigin(req: restify.Request, kind: 'http' | 'ws'): string
   const scheme = kind === 'http' ? (secure ? 'https' : 'http') : secure ? 'wss' : 'ws';
   return `${scheme}://${req.headers.host ?? 'localhost'}`;
 }
-
-/**
- * The client a request came from, for per-client limits. The socket's address: a proxy's
- * X-Forwarded-For is not trusted here, since anyone can send one (the server's rate limits decide
- * whether a proxy is trusted).
- */
-export function clientAddress(req: restify.Request): string {
-  return req.socket?.remoteAddress ?? 'unknown';
-}

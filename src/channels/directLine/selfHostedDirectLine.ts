@@ -4,9 +4,11 @@
  * own adapter and bot. Used when no Azure Direct Line is configured, so `npm start` alone gives a
  * working website chat.
  */
-import type { ActivityHandler, CloudAdapter, Storage } from 'botbuilder';
+import type { ActivityHandler, Storage } from 'botbuilder';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type restify from 'restify';
+import type { BotAdapter } from '../../adapter';
+import { clientKeyFor, type ClientKey } from '../../http/clientKey';
 import { ConversationStore, DEFAULT_CONVERSATION_LIMITS, type ConversationStoreLimits } from './conversationStore';
 import { registerDirectLineRoutes } from './directLineRoutes';
 import { DirectLineService, type ConversationCreationLimit } from './directLineService';
@@ -15,7 +17,7 @@ import { DirectLineTokens } from './directLineTokens';
 import { inProcessTurnRunner } from './inProcessTurn';
 
 export interface DirectLineClientLimits {
-  /** New conversations one client address may start per `windowSeconds` (0: no limit). */
+  /** New conversations one client may start per `windowSeconds` (0: no limit). */
   conversationsPerClient: number;
   windowSeconds: number;
   streamsPerConversation: number;
@@ -32,12 +34,14 @@ export const DEFAULT_CLIENT_LIMITS: DirectLineClientLimits = {
 };
 
 export interface SelfHostedDirectLineParts {
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   bot: ActivityHandler;
   /** HMAC key for tokens (DIRECT_LINE_TOKEN_SECRET); random per process when absent. */
   tokenKey?: string;
   /** Where conversation logs are saved (the bot's conversation store); without it they live in memory only. */
   storage?: Storage;
+  /** The real client behind a trusted proxy, for the new-conversation limit (the socket's address by default). */
+  clientKey?: ClientKey;
   log: (message: string) => void;
   limits?: Partial<ConversationStoreLimits>;
   clientLimits?: Partial<DirectLineClientLimits>;
@@ -80,7 +84,7 @@ export function createSelfHostedDirectLine(parts: SelfHostedDirectLineParts): Se
   return {
     service,
     register: (server) => {
-      registerDirectLineRoutes(server, service);
+      registerDirectLineRoutes(server, service, parts.clientKey ?? clientKeyFor(0));
       streams = attachDirectLineStreams(server, service, clientLimits.streamsPerConversation);
     },
     flush: () => store.flush(),

@@ -8,9 +8,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ActivityHandler, CloudAdapter, Storage } from 'botbuilder';
+import type { ActivityHandler, Storage } from 'botbuilder';
 import type restify from 'restify';
+import type { BotAdapter } from '../../adapter';
 import type { AppConfig } from '../../config';
+import type { ClientKey } from '../../http/clientKey';
 import { projectRoot } from '../../projectRoot';
 import { createSelfHostedDirectLine, type SelfHostedDirectLine } from '../directLine/selfHostedDirectLine';
 import { WEBCHAT_BUNDLE_FILE, webChatVendorDir } from './webChatBundle';
@@ -21,7 +23,7 @@ import { webChatLook } from './webChatSettings';
 import { azureTokenSource, selfHostedTokenSource, unavailableTokenSource, type WebChatTokenSource } from './webChatTokenSources';
 
 export interface WebsiteChatParts {
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   bot: ActivityHandler;
   /** Shown in the page footer ("In an emergency call 999"). */
   emergencyNumber: string;
@@ -29,6 +31,8 @@ export interface WebsiteChatParts {
   regionCode?: string;
   /** The bot's conversation store: the self-hosted Direct Line keeps its conversation logs there too. */
   storage?: Storage;
+  /** The real client behind a trusted proxy (TRUST_PROXY), for Direct Line's new-conversation limit. */
+  clientKey?: ClientKey;
   log: (message: string) => void;
 }
 
@@ -67,6 +71,7 @@ export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): W
       bot: parts.bot,
       tokenKey: config.DIRECT_LINE_TOKEN_SECRET,
       storage: parts.storage,
+      clientKey: parts.clientKey,
       log: parts.log,
     });
     tokenSource = selfHostedTokenSource(selfHosted.service);
