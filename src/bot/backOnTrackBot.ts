@@ -114,6 +114,14 @@ export class BackOnTrackBot extends ActivityHandler {
       if (flowDecides) {
         context.activity.text = incoming.text;
         await dc.continueDialog();
+        return;
+      }
+      // An urgent sign said, and a doubt about something worse in the same message ("can't sleep ...
+      // writing goodbye letters"): its one question follows, so the worse thing is never left unasked.
+      const worse = tapOf(context.activity) ? undefined : this.unclearWorthAsking(dc, screen, data.clearedRedFlagQuestions ?? []);
+      if (worse && !screen.crisis) {
+        data.pendingRedFlagQuestion = worse.id;
+        await send(context, { text: worse.question, choices: this.services.menu.yesNo });
       }
       return;
     }

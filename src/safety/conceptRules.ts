@@ -16,6 +16,7 @@ export const conceptsFileSchema = z.object({
   concepts: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'concept names are lower-case-with-dashes'), z.array(termSchema).min(1)),
   flags: z.record(z.string(), z.object({ hit: z.array(comboSchema).default([]), ask: z.array(comboSchema).default([]) })),
   unless: z.record(z.string(), z.array(termSchema)).default({}),
+  doubtIf: z.record(z.string(), z.array(termSchema)).default({}),
   someoneElse: z
     .object({ person: z.array(termSchema).min(1), care: z.array(termSchema).min(1), body: z.array(z.string().min(1)).min(1) })
     .optional(),
@@ -28,6 +29,8 @@ export interface ConceptFlag {
   ask: string[][];
   /** A sentence that also says one of these is not this flag (a water bottle's bladder). */
   unless: RegExp | null;
+  /** A sentence that also says one of these ("lol") only raises the flag's question. */
+  doubtIf: RegExp | null;
   /** Its history is the point (cancer years ago): a sentence about the past still reports it. */
   pastCounts: boolean;
   /** Suicide or self-harm: any mention at least gets the question, never silence. */
@@ -59,25 +62,30 @@ export interface SomeoneElseRules {
 
 const escape = (word: string): string => word.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
-/** "cant .. feel" -> a regex source; "numb*" -> numb\w*; "\d+" is kept as written. */
-export function termToRegexSource(term: string): string {
-  return term
-    .trim()
-    .split(/\s+/)
-    .map((word) => {
+/**
+ * "cant .. feel" -> a regex source; "numb*" -> numb\w*; "\d+" is kept as written. A term's last word
+ * also matches with an "s" after it: plurals and, since apostrophes are dropped, possessives and
+ * contractions ("taint's gone numb" -> "taints").
+ */
+export function termToRegexSource(term: string, plurals = true): string {
+  const words = term.trim().split(/\s+/);
+  return words
+    .map((word, i) => {
       if (word === '..') return '(?: [\\w/]+){0,2}';
       if (word.includes('\\d')) return word;
-      return escape(word.replace(/\*$/, '')) + (word.endsWith('*') ? '\\w*' : '');
+      const last = plurals && i === words.length - 1 && /[a-z]$/.test(word);
+      return escape(word.replace(/\*$/, '')) + (word.endsWith('*') ? '\\w*' : last ? 's?' : '');
     })
     .join(' ')
     .replace(/ \(\?: \[\\w\/\]\+\)\{0,2\} /g, '(?: [\\w/]+){0,2} ');
 }
 
-const compileTerms = (terms: string[]): RegExp =>
+/** `plurals`: false for `unless` lists, which must not widen ("my leg" is not "between my legs"). */
+const compileTerms = (terms: string[], plurals = true): RegExp =>
   new RegExp(
     `(?<![\\w])(?:${[...terms]
       .sort((a, b) => b.length - a.length)
-      .map(termToRegexSource)
+      .map((term) => termToRegexSource(term, plurals))
       .join('|')})(?![\\w])`,
     'gu',
   );
@@ -106,12 +114,14 @@ export function compileConcepts(file: ConceptsFile, crisisOf: ReadonlyMap<string
       id,
       hit: flag.hit,
       ask: flag.ask,
-      unless: unlessTerms.length > 0 ? compileTerms(unlessTerms) : null,
+      unless: unlessTerms.length > 0 ? compileTerms(unlessTerms, false) : null,
+      doubtIf: file.doubtIf[id] ? compileTerms(file.doubtIf[id], false) : null,
       pastCounts: file.pastCounts.includes(id),
       crisis: crisisOf.get(id) ?? false,
     };
   });
   for (const id of Object.keys(file.unless)) if (!(id in file.flags)) problems.push(`unless.${id}: no flag of that name in this file`);
+  for (const id of Object.keys(file.doubtIf)) if (!(id in file.flags)) problems.push(`doubtIf.${id}: no flag of that name in this file`);
   for (const id of file.pastCounts) if (!(id in file.flags)) problems.push(`pastCounts: no flag "${id}" in this file`);
   for (const [question, names] of Object.entries(file.implied)) for (const name of names) known(name, `implied.${question}`);
   let resolved = /(?!)/;

@@ -24,6 +24,9 @@ export function resolvedClauses(clauses: Clause[], rules: ConceptRules): Set<Cla
   return new Set(clauses.filter((clause) => rules.resolved.test(clause.text)));
 }
 
+/** "she sat down hard": the sentence goes on about that person. */
+const PRONOUN = /\b(?:he|she|they|hes|shes|theyre|him|her|them)\b/;
+
 export interface ConceptFindings {
   hits: Set<string>;
   asks: Set<string>;
@@ -101,7 +104,8 @@ export function findConceptFlags(
       (mentions.get(name) ?? []).some(
         (m) =>
           m.sentence === sentence &&
-          (m.status === 'third-person' || (m.status === 'affirmed' && aboutThem.has(sentence) && !writerSpeaks(sentence))),
+          (m.status === 'third-person' ||
+            (m.status === 'affirmed' && aboutThem.has(sentence) && PRONOUN.test(sentences.get(sentence) ?? '') && !writerSpeaks(sentence))),
       ),
     );
   for (const flag of rules.flags) {
@@ -111,22 +115,25 @@ export function findConceptFlags(
     const counts = (status: MentionStatus, forAsk: boolean): boolean =>
       status === 'affirmed' || (forAsk && (status === 'hypothetical' || (emergency && status === 'far-negation')));
     for (const [index, text] of sentences) {
-      if (flag.unless && ((flag.unless.lastIndex = 0), flag.unless.test(text))) continue;
+      // Runner talk ("suicide sprints") rules the flag out here; a joke marker ("haha") leaves a doubt.
+      if (flag.unless !== null && test(flag.unless, text)) continue;
+      const excused = flag.doubtIf !== null && test(flag.doubtIf, text);
       const reported = (name: string, forAsk: boolean): boolean =>
         implied.has(name) ||
         (mentions.get(name) ?? []).some((m) => m.sentence === index && (!m.past || flag.pastCounts) && counts(m.status, forAsk));
-      if (flag.hit.some((combo) => combo.every((name) => reported(name, false)))) {
+      if (!excused && flag.hit.some((combo) => combo.every((name) => reported(name, false)))) {
         hits.add(flag.id);
         forOthers.delete(flag.id);
         break;
       }
-      const framed = other !== null && (theirBody(index) || (emergency && worried)) && test(other.person, text);
+      // A crisis told of someone else always gets the crisis line: whoever it is, it is the right help.
+      const framed = other !== null && (flag.crisis || theirBody(index) || (emergency && worried)) && test(other.person, text);
       const ofThem = (name: string): boolean =>
         implied.has(name) ||
         (mentions.get(name) ?? []).some(
           (m) => m.sentence === index && (!m.past || flag.pastCounts) && (m.status === 'affirmed' || m.status === 'third-person'),
         );
-      if (framed && !hits.has(flag.id) && flag.hit.some((combo) => combo.every(ofThem))) forOthers.add(flag.id);
+      if (framed && !excused && !hits.has(flag.id) && flag.hit.some((combo) => combo.every(ofThem))) forOthers.add(flag.id);
       if ([...flag.hit, ...flag.ask].some((combo) => combo.every((name) => reported(name, true)))) asks.add(flag.id);
     }
   }

@@ -172,6 +172,23 @@ describe('the screen in the conversation (issue 11)', () => {
     expect(turn.text).toMatch(/bladder|pee/i);
   });
 
+  it('an urgent sign is said, and a doubt about a crisis in the same message is still asked', async () => {
+    const bot = new BotHarness();
+    const turn = await bot.say('the pain wakes me up every night and nothing helps, tbh ive been giving away my things');
+    expect(turn.summary.triage).toBe('urgent');
+    expect(turn.texts[turn.texts.length - 1]).toMatch(/ending your life|hurting yourself/i);
+    const yes = await bot.say('yes');
+    expect(yes.summary.triage).toBe('emergency');
+    expect(yes.text).toMatch(/116 123/);
+  });
+
+  it("someone else's emergency is escalated to the person writing", async () => {
+    const turn = await new BotHarness().say('my son hurt his back at rugby and now he says he cant pee, what should i do?');
+    expect(turn.summary.triage).toBe('emergency');
+    expect(turn.text).toMatch(/person you describe/);
+    expect(turn.text).toMatch(/999/);
+  });
+
   it('after "no" to the yes/no check, the message that raised it still gets its answer', async () => {
     const bot = new BotHarness();
     const question = await bot.say('what stretches help my back? i feel a bit funny down there');
