@@ -14,11 +14,17 @@ import { readIncomingText, type InputProblem } from '../conversation/incomingTex
 import type { ConversationData } from '../conversation/conversationData';
 import { readYesNo } from '../questions/readers/yesNo';
 import { confirmUnclear, screenForRedFlags } from '../safety/redFlagDetector';
-import { composeEscalation, composeReminder, higherTriage, isEscalation } from '../safety/triage';
+import { higherTriage, isEscalation } from '../safety/triage';
 import type { RedFlagScreen, UnclearMention } from '../safety/types';
 import { DialogContextFactory } from './dialogContextFactory';
-import { recordTriage, sendEscalation } from '../conversation/escalation';
-import { escalatedThisTurn, isForgetRequested, noteIntent, turnOf } from '../conversation/turn';
+import {
+  recordTriage,
+  sendEscalation,
+  sendEscalationWithoutState,
+  sendReminderIfOwed,
+  sendRoutineAdvice,
+} from '../conversation/escalation';
+import { isForgetRequested, noteIntent, turnOf } from '../conversation/turn';
 import { tapOf } from '../questions/tap';
 import { recordTurn } from '../observability/metrics';
 import { conversationDataOf, type BotServices } from '../services';
@@ -185,7 +191,7 @@ export class BackOnTrackBot extends ActivityHandler {
     problem: InputProblem | null,
     screen: RedFlagScreen,
   ): Promise<void> {
-    const { say, send, safety, region } = this.services;
+    const { say, send } = this.services;
     if (screen.hits.length > 0)
       await recordTriage(
         this.services,
@@ -205,18 +211,13 @@ export class BackOnTrackBot extends ActivityHandler {
 
     // A routine-level flag (e.g. sciatica in one leg) outside a symptom check: say so after the answer.
     // It recommends seeing a physio, so it carries the button that books one.
-    if (screen.level === 'routine' && !this.rootDialog.flowIsAsking(dc)) {
-      await send(context, { text: composeEscalation(screen, region, safety), choices: [this.services.menu.intentChoices.book_physio] });
-    }
+    if (screen.level === 'routine' && !this.rootDialog.flowIsAsking(dc)) await sendRoutineAdvice(this.services, context, screen);
     // Pain or body words in another language: the "English only" reply also gives the emergency number.
     if (screen.healthWordsInAnotherLanguage && turnOf(context).intent === 'other_language') {
       await send(context, { text: say('other_language_emergency') });
     }
 
-    // Re-read: "start over" replaces the conversation data, and with it any earlier escalation.
-    const { triage, crisis } = await conversationDataOf(this.services, context);
-    if (isEscalation(triage) && !escalatedThisTurn(context, triage))
-      await context.sendActivity(composeReminder(triage, region, safety, { crisis }));
+    await sendReminderIfOwed(this.services, context);
   }
 
   /**
@@ -231,7 +232,7 @@ export class BackOnTrackBot extends ActivityHandler {
       return { data, dc };
     } catch (error) {
       if (!isEscalation(screen.level)) throw error;
-      await this.services.send(context, { text: composeEscalation(screen, this.services.region, this.services.safety) });
+      await sendEscalationWithoutState(this.services, context, screen);
       throw error;
     }
   }

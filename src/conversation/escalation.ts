@@ -4,10 +4,10 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { TriageCard } from './botReply';
-import { composeEscalation, higherTriage } from '../safety/triage';
+import { composeEscalation, composeReminder, higherTriage, isEscalation } from '../safety/triage';
 import { TRIAGE_LEVELS, type RedFlagHit, type RedFlagScreen, type TriageLevel } from '../safety/types';
 import { conversationDataOf, type BotServices } from '../services';
-import { markEscalationSaid, noteIntent, noteRedFlags } from './turn';
+import { escalatedThisTurn, markEscalationSaid, noteIntent, noteRedFlags } from './turn';
 
 /** Raises the conversation's triage (never lowers it) and records the flags, in the conversation and in this turn. */
 export async function recordTriage(services: BotServices, context: TurnContext, level: TriageLevel, flagIds: string[]): Promise<void> {
@@ -35,6 +35,29 @@ export async function sendEscalation(services: BotServices, context: TurnContext
     card: triageCard(services, screen.level, screen.crisis),
     choices,
   });
+}
+
+/** A routine flag (sciatica in one leg) noticed outside a symptom check: said after the answer, with the button that books a physio. */
+export async function sendRoutineAdvice(services: BotServices, context: TurnContext, screen: RedFlagScreen): Promise<void> {
+  await services.send(context, {
+    text: composeEscalation(screen, services.region, services.safety),
+    choices: [services.menu.intentChoices.book_physio],
+  });
+}
+
+/** With storage down: the escalation from the screen alone, so an outage never swallows a red flag. */
+export async function sendEscalationWithoutState(services: BotServices, context: TurnContext, screen: RedFlagScreen): Promise<void> {
+  await services.send(context, { text: composeEscalation(screen, services.region, services.safety) });
+}
+
+/**
+ * Once emergency or urgent has been said, every later turn ends with a reminder, unless this turn said
+ * it already. Read after the dialogs: "start over" replaces the conversation data (and keeps the escalation).
+ */
+export async function sendReminderIfOwed(services: BotServices, context: TurnContext): Promise<void> {
+  const { triage, crisis } = await conversationDataOf(services, context);
+  if (isEscalation(triage) && !escalatedThisTurn(context, triage))
+    await context.sendActivity(composeReminder(triage, services.region, services.safety, { crisis }));
 }
 
 /**
