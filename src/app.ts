@@ -1,5 +1,5 @@
 /** Builds the whole bot from config: storage, services, dialogs, adapter, HTTP server. Used by `npm start`, the chat CLI and tests. */
-import type { Storage } from 'botbuilder';
+import type { Activity, Storage } from 'botbuilder';
 import type restify from 'restify';
 import { createAdapter } from './adapter';
 import { registerBookingsApi } from './booking/bookingsApi';
@@ -21,6 +21,8 @@ export interface App {
   server: restify.Server;
   services: BotServices;
   storage: Storage;
+  /** A turn for an activity whose sender the caller verified (as the Slack and Direct Line channels do); its replies. */
+  runVerifiedTurn(activity: Partial<Activity>): Promise<Array<Partial<Activity>>>;
   /** Milliseconds from the start of createApp until the bot could take a turn (loading + training). */
   startupMs: number;
   listen(): Promise<string>;
@@ -76,6 +78,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     version: process.env.npm_package_version ?? '0.1.0',
     maxBodyBytes: config.MAX_BODY_BYTES,
     authEnabled: config.authEnabled,
+    clientKey,
     log,
     requestLog: (entry) => logger.info(entry, 'request'),
     rateLimits: {
@@ -93,12 +96,19 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     ],
   });
   const startupMs = performance.now() - started;
+  if (!config.authEnabled) {
+    warn(
+      'AUTH IS OFF: MicrosoftAppId is not set, so /api/messages checks no identity. It takes only Emulator traffic from this machine ' +
+        '(channels such as Slack, Teams and Direct Line are refused with 401). Set MicrosoftAppId before exposing the bot to Azure Bot Service.',
+    );
+  }
 
   return {
     logger,
     server,
     services,
     storage,
+    runVerifiedTurn: (activity) => adapter.runVerifiedTurn(activity, (context) => bot.run(context)),
     startupMs,
     listen: async () => {
       // Redis must be reachable before the port opens, or every turn would fail.

@@ -7,6 +7,7 @@ import restify from 'restify';
 import { randomUUID } from 'node:crypto';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { BotAdapter } from './adapter';
+import { clientKeyFor, isLoopback, type ClientKey } from './http/clientKey';
 import { refuseEncodedBodies } from './http/encodedBodies';
 import { rateLimitHandler, type RateLimitSettings } from './http/rateLimits';
 
@@ -23,6 +24,8 @@ export interface ServerParts {
   maxBodyBytes?: number;
   /** Per-client and per-conversation limits (429 with Retry-After). */
   rateLimits?: RateLimitSettings;
+  /** The real client (TRUST_PROXY); without auth only this machine's Emulator may post activities. */
+  clientKey?: ClientKey;
   /** Further routes (channel endpoints, the clinic API...), each registered by the module that owns it. */
   routes?: Array<(server: restify.Server) => void>;
 }
@@ -41,8 +44,31 @@ export function describeActivityProblem(body: unknown): string | null {
   return null;
 }
 
+const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
+
+/**
+ * Without a MicrosoftAppId nobody's identity is checked, so only the Emulator's kind of traffic is
+ * taken: from this machine, on the emulator channel, replying in the response or to a local Emulator.
+ * Anything claiming a real channel (Slack, Teams, Direct Line) would be a stranger posing as its users,
+ * and a serviceUrl elsewhere would make the bot post wherever a stranger points it.
+ */
+export function describeUnauthenticatedProblem(activity: Record<string, unknown>, client: string, forwarded: boolean): string | null {
+  // A proxy on this host makes every visitor's socket look local; the Emulator never sends forwarding headers.
+  if (!isLoopback(client) || forwarded) return 'without MicrosoftAppId only local Emulator traffic is accepted';
+  if (activity.channelId !== 'emulator') return 'without MicrosoftAppId only the emulator channel is accepted';
+  if (activity.deliveryMode === 'expectReplies') return null;
+  let host = '';
+  try {
+    host = new URL(String(activity.serviceUrl)).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    // An unparsable serviceUrl is refused below like a remote one.
+  }
+  return host === 'localhost' || isLoopback(host) ? null : 'without MicrosoftAppId replies go only to a local Emulator';
+}
+
 export function createServer(parts: ServerParts): restify.Server {
   const { adapter, bot, version, maxBodyBytes = 256 * 1024, rateLimits, routes = [], authEnabled = false } = parts;
+  const clientKey = parts.clientKey ?? clientKeyFor(0);
   const log = parts.log ?? (() => undefined);
   const server = restify.createServer({ name: 'back-on-track' });
   if (parts.requestLog) {
@@ -74,6 +100,18 @@ export function createServer(parts: ServerParts): restify.Server {
     }
     const requestId = randomUUID().slice(0, 8);
     res.header('x-request-id', requestId);
+    const unauthenticated = authEnabled
+      ? null
+      : describeUnauthenticatedProblem(
+          req.body as Record<string, unknown>,
+          clientKey(req),
+          FORWARDING_HEADERS.some((name) => req.headers[name] !== undefined),
+        );
+    if (unauthenticated) {
+      log(`request ${requestId} refused: ${unauthenticated}`);
+      res.json(401, { error: 'Unauthorized', message: `This request could not be authenticated: ${unauthenticated}.`, requestId });
+      return;
+    }
     const authHeader = req.header('authorization') ?? '';
     try {
       const response = await adapter.handleActivity(authHeader, req.body as Activity, (context) => bot.run(context));

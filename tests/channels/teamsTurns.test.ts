@@ -1,12 +1,13 @@
 /**
- * The bot as Microsoft Teams sees it, over real HTTP: activities on channel "msteams" get Adaptive
+ * The bot as Microsoft Teams sees it, through the app's own adapter and bot as verified turns (without
+ * an app id /api/messages refuses channel "msteams"): activities on channel "msteams" get Adaptive
  * Cards that carry the words with the choices (stacked boxes), the emergency call and the booking
  * summary; card submits and @mentions in group chats are read as what the user typed.
  */
 import { typedTextOf } from '../../src/conversation/incomingText';
 import type { ReplyActivity } from '../../src/cli/directPost';
 import { RUNNER } from '../helpers/bookingConversation';
-import { HttpUser, messagesOf, startBot, type RunningBot } from '../helpers/runningBot';
+import { messagesOf, startBot, VerifiedUser, type RunningBot } from '../helpers/runningBot';
 
 interface CardAction {
   type: string;
@@ -67,7 +68,7 @@ const cardsOf = (replies: ReplyActivity[]): CardJson[] =>
 
 describe('Teams replies', () => {
   it('greets with the words in the card and the starters as stacked boxes that post their value', async () => {
-    const replies = await new HttpUser(bot.url, 'msteams').join();
+    const replies = await new VerifiedUser(bot.app, 'msteams').join();
     expect(wordsOf(replies)).toMatch(/not a diagnosis/i);
     const [card] = cardsOf(replies);
     expect(card.version).toBe('1.5');
@@ -80,7 +81,7 @@ describe('Teams replies', () => {
   });
 
   it('reads a card submit (value.choice, no text) as the typed choice', async () => {
-    const user = new HttpUser(bot.url, 'msteams');
+    const user = new VerifiedUser(bot.app, 'msteams');
     const replies = await user.say('', { value: { choice: 'check my symptoms' } });
     expect(wordsOf(replies)).toMatch(/may I keep your answers/i);
     const [card] = cardsOf(replies);
@@ -100,7 +101,7 @@ describe('Teams replies', () => {
   });
 
   it('an old "Yes" of an answered screen, tapped later, is recognised and changes no result', async () => {
-    const user = new HttpUser(bot.url, 'msteams');
+    const user = new VerifiedUser(bot.app, 'msteams');
     for (const answer of ['check my symptoms', 'yes', 'one side', 'a few days', 'only while running', '2', 'no leg symptoms'])
       await user.say(answer);
     expect(wordsOf(await user.say('No', { value: { questionId: 'symptoms.caudaEquina', answer: 'no' } }))).toMatch(/fever/);
@@ -111,7 +112,7 @@ describe('Teams replies', () => {
   });
 
   it("runs a conversation in a group chat, where every message starts with the bot's @mention (stripping: see typedTextOf below)", async () => {
-    const user = new HttpUser(bot.url, 'msteams');
+    const user = new VerifiedUser(bot.app, 'msteams');
     const mention = { type: 'mention', text: '<at>Back on Track</at>', mentioned: { id: 'back-on-track', name: 'Back on Track' } };
     const groupChat = { entities: [mention], conversation: { id: user.conversationId, isGroup: true, conversationType: 'groupChat' } };
     expect(wordsOf(await user.say('<at>Back on Track</at> check my symptoms', groupChat))).toMatch(/may I keep your answers/i);
@@ -120,7 +121,7 @@ describe('Teams replies', () => {
   });
 
   it('shows the escalation as an alert card: the action first with a tel: link, and a red call button', async () => {
-    const replies = await new HttpUser(bot.url, 'msteams').say("I can't feel the toilet paper when I wipe and I've wet myself");
+    const replies = await new VerifiedUser(bot.app, 'msteams').say("I can't feel the toilet paper when I wipe and I've wet myself");
     const [card] = cardsOf(replies);
     expect(card.body[0]).toMatchObject({ type: 'Container', style: 'attention' });
     expect(card.body[0].items![0].text).toMatch(/^Call \[999\]\(tel:999\) now/);
@@ -129,7 +130,7 @@ describe('Teams replies', () => {
   });
 
   it('shows the booking summary as facts, not twice', async () => {
-    const user = new HttpUser(bot.url, 'msteams');
+    const user = new VerifiedUser(bot.app, 'msteams');
     const answers = ['book a physio', 'yes', RUNNER.name, RUNNER.email, RUNNER.times];
     for (const answer of answers) await user.say(answer);
     const confirm = await user.say('no');

@@ -65,6 +65,43 @@ export class HttpUser {
   }
 }
 
+/**
+ * A user of a channel whose identity the server verifies before the turn (Teams through Azure Bot
+ * Service's token), run through the app's own adapter and bot: without an app id /api/messages refuses
+ * such channels, and no Azure token can be minted here.
+ */
+export class VerifiedUser {
+  readonly conversationId = `test-${randomUUID()}`;
+  readonly user = { id: `user-${randomUUID().slice(0, 8)}`, name: 'Runner' };
+
+  constructor(
+    private readonly app: App,
+    private readonly channelId: string,
+  ) {}
+
+  join(): Promise<ReplyActivity[]> {
+    return this.run({ type: 'conversationUpdate', membersAdded: [this.user] });
+  }
+
+  say(text: string, extra?: Record<string, unknown>): Promise<ReplyActivity[]> {
+    return this.run({ type: 'message', text, ...extra });
+  }
+
+  private async run(fields: Record<string, unknown>): Promise<ReplyActivity[]> {
+    const replies = await this.app.runVerifiedTurn({
+      id: randomUUID(),
+      channelId: this.channelId,
+      serviceUrl: 'https://smba.trafficmanager.net/teams/',
+      from: this.user,
+      recipient: { id: 'back-on-track', name: 'Back on Track' },
+      conversation: { id: this.conversationId } as never,
+      timestamp: new Date(),
+      ...fields,
+    });
+    return replies as ReplyActivity[];
+  }
+}
+
 export const messagesOf = (replies: ReplyActivity[]): ReplyActivity[] => replies.filter((r) => r.type === 'message');
 export const textOf = (replies: ReplyActivity[]): string =>
   messagesOf(replies)
