@@ -58,7 +58,7 @@ export const benchConversations: BenchTurn[][] = [
     say('check my symptoms', /may I keep your answers/i),
     say('yes', /Where is the pain/),
     say('in the middle', /How long/),
-    say('about 2 weeks', /When does it hurt/),
+    say('about 10 days', /When does it hurt/),
     say('during and after runs', /How bad/),
     say('5', /legs/),
     say('nope', /bladder/),
