@@ -856,7 +856,11 @@ const LEG_SYMPTOM_PATTERNS: Array<[LegSymptom, RegExp]> = [
   ],
 ];
 /** Muscle soreness words: "achy legs after runs" is not a nerve symptom unless the pain travels. */
-const SORENESS_ONLY = words(String.raw`ache|aches|aching|achy|sore|soreness|stiff|tight`);
+const SORENESS_ONLY = words(String.raw`ache|aches|aching|achy|sore|soreness|stiff|tight|tired|heavy`);
+/** Said with a race, a session or DOMS, sore legs are the work's soreness, not a symptom of the back. */
+const AFTER_EXERTION = words(
+  String.raw`after (the |a |my |that |this )?(race|run|runs|marathon|half|half marathon|ultra|session|workout|intervals|hills|long run|leg day|squats|parkrun|10 ?k|5 ?k)|doms|post race|from racing|racing|from the race|like always after`,
+);
 const REAL_PAIN = words(
   String.raw`pain[a-z]*|hurts?|hurting|shooting|shoots|burning|burns|sharp|stabbing|throbbing|radiat[a-z]*|sciatica|electric[a-z]*|zings?|zinging|shocks?`,
 );
@@ -897,6 +901,8 @@ function legSymptomsIn(norm: string, strict: boolean): SymptomAnswers['legSympto
       !RADIATING.test(clause) &&
       positiveMatches(clause, REAL_PAIN).length === 0 &&
       SORENESS_ONLY.test(clause);
+    // "both quads sore after the race": the race's soreness, whichever legs it names.
+    if (!strict && sorenessOnly && AFTER_EXERTION.test(norm)) continue;
     const hasNegation = NEGATOR.test(clause) || FINE.test(clause);
     if (hasNegation) negative = true;
     // Which legs a clause names counts only when the clause is positive: a symptom, or (when answering the

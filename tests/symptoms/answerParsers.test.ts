@@ -168,6 +168,9 @@ describe('parseLegSymptoms', () => {
     ['numbnes in both feet', { legs: 'both', symptoms: ['numbness'] }],
     ['pins and needles in my feet', { legs: 'both', symptoms: ['tingling'] }],
     ['both legs ache', { legs: 'both', symptoms: ['pain'] }],
+    // A race's soreness is not a leg symptom of the back, even in both legs; nerve symptoms still are.
+    ['both quads sore after the race, no tingling or numbness', { legs: 'none' }],
+    ['numb in both legs after my run', { legs: 'both', symptoms: ['numbness'] }],
   ])('%j -> %j', (text, expected) => {
     expect(parseLegSymptoms(text)).toEqual(expected);
   });
