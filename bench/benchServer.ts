@@ -5,6 +5,7 @@
 import type { ActivityHandler } from 'botbuilder';
 import { createAdapter } from '../src/adapter';
 import type { AppConfig } from '../src/config';
+import { clientKeyFor } from '../src/http/clientKey';
 import { createServer } from '../src/server';
 
 export function serveOnBotStack(
@@ -21,7 +22,13 @@ export function serveOnBotStack(
     maxBodyBytes: config.MAX_BODY_BYTES,
     authEnabled: config.authEnabled,
     log,
-    rateLimits: { perClientPerMinute: config.RATE_LIMIT_PER_CLIENT, perConversationPerMinute: config.RATE_LIMIT_PER_CONVERSATION },
+    rateLimits: {
+      perClientPerMinute: config.RATE_LIMIT_PER_CLIENT,
+      perConversationPerMinute: config.RATE_LIMIT_PER_CONVERSATION,
+      clientKey: clientKeyFor(config.TRUST_PROXY),
+      // The bench turns the limits off (0); a baseline's refusal is never said to anyone.
+      refusalMessage: 'Too many requests.',
+    },
   });
   server.listen(config.PORT, config.HOST, () => console.log(`${name} listening on ${server.url}/api/messages`));
   process.once('SIGTERM', () => server.close(() => void beforeExit().then(() => process.exit(0))));
