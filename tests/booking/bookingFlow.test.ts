@@ -126,7 +126,7 @@ describe('booking a physio', () => {
       'check my symptoms',
       'yes',
       'left side',
-      'about 3 weeks',
+      'about 10 days',
       'only on long runs',
       '4',
       'no',
