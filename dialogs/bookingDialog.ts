@@ -13,6 +13,7 @@ import { escalatedThisTurn, noteIntent } from '../src/conversation/turn';
 import { conversationDataOf, type BotServices } from '../src/services';
 import { phoneCountryFor } from '../src/booking/contactDetails';
 import type { ContactDetail } from '../src/booking/bookingTypes';
+import { BookingNotSavedError } from '../src/booking/bookingStore';
 import { userKeyOf } from '../src/booking/userKey';
 import type { BotReply } from '../src/conversation/botReply';
 import { fillPlaceholders } from '../src/conversation/wording';
@@ -142,15 +143,26 @@ export class BookingDialog extends Dialog {
   private async submit(dc: DialogContext, state: BookingState): Promise<DialogTurnResult> {
     const { bookings, bookingOutbox, booking: content } = this.services;
     const summary = state.shareSummary ? await this.lastSymptomCheck(dc.context) : undefined;
-    const { request } = await bookings.create({
-      idempotencyKey: state.idempotencyKey,
-      userKey: userKeyOf(dc.context),
-      name: state.name!,
-      contact: state.contact!,
-      preferredTimes: state.preferredTimes!,
-      ...(state.notes ? { notes: state.notes } : {}),
-      ...(summary ? { symptomSummary: { triage: summary.triage, reasons: summary.reasons } } : {}),
-    });
+    const saved = await bookings
+      .create({
+        idempotencyKey: state.idempotencyKey,
+        userKey: userKeyOf(dc.context),
+        name: state.name!,
+        contact: state.contact!,
+        preferredTimes: state.preferredTimes!,
+        ...(state.notes ? { notes: state.notes } : {}),
+        ...(summary ? { symptomSummary: { triage: summary.triage, reasons: summary.reasons } } : {}),
+      })
+      .catch((error: Error) => {
+        if (error instanceof BookingNotSavedError) return null;
+        throw error;
+      });
+    if (!saved) {
+      // Still at the confirmation: "send" again tries again, with the same idempotency key.
+      await this.services.send(dc.context, { text: content.notSaved });
+      return Dialog.EndOfTurn;
+    }
+    const { request } = saved;
     await bookingOutbox.enqueue(request.reference);
     const data = await conversationDataOf(this.services, dc.context);
     data.lastBookingReference = request.reference;

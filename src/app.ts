@@ -44,20 +44,19 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const started = performance.now();
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const log = options.log ?? ((message: string) => logger.info(message));
-  const storageBackend = options.storage
-    ? givenBackend(options.storage)
-    : createStorage(config, log, options.log ?? ((message) => logger.warn(message)));
-  const storage = storageBackend.storage;
   const warn = options.log ?? ((message: string) => logger.warn(message));
+  const storageBackend = options.storage ? givenBackend(options.storage) : createStorage(config, log, warn);
+  const storage = storageBackend.storage;
   // The HTTP edge's own connection (shared rate limits, Slack de-duplication): state traffic never waits behind it.
   const edgeRedis = sharedRedis(config, warn);
   const clientKey = clientKeyFor(config.TRUST_PROXY);
-  let retentionPurge: RetentionPurge | null = null;
+  const retentionPurges: RetentionPurge[] = [];
   const services = createServices({
     config,
     storage,
     pickVariant: options.pickVariant,
     log,
+    warn,
     knowledgeCacheFile: options.knowledgeCacheFile,
   });
   const bot = createBot(services);
@@ -114,10 +113,20 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       // Redis must be reachable before the port opens, or every turn would fail.
       await storageBackend.ready();
       await edgeRedis?.ready;
+      const firstRunAfterMs = config.RETENTION_FIRST_PURGE_SECONDS * 1000;
       if (storageBackend.purgeOlderThan) {
         const purgeOlderThan = storageBackend.purgeOlderThan;
-        retentionPurge = startRetentionPurge({ purgeOlderThan, retentionDays: config.DATA_RETENTION_DAYS, log });
+        retentionPurges.push(startRetentionPurge({ purgeOlderThan, retentionDays: config.DATA_RETENTION_DAYS, log, firstRunAfterMs }));
       }
+      retentionPurges.push(
+        startRetentionPurge({
+          describe: (removed, days) => `bookings: deleted ${removed} booking request(s) made more than ${days} days ago`,
+          purgeOlderThan: (cutoff) => services.bookings.purgeOlderThan(cutoff),
+          retentionDays: config.BOOKING_RETENTION_DAYS,
+          log,
+          firstRunAfterMs,
+        }),
+      );
       return new Promise((resolve) => {
         server.listen(config.PORT, config.HOST, () => {
           // Requests confirmed before a crash or restart go out now.
@@ -132,8 +141,8 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       // Slack turns run after their request was answered: let them finish before storage closes.
       await slack.drain();
       await services.bookingOutbox.stop();
-      await services.bookings.flush();
-      await retentionPurge?.stop();
+      await Promise.all(retentionPurges.map((purge) => purge.stop()));
+      await services.bookings.close();
       await websiteChat.flush();
       // Last: the writes of turns that were still finishing when the server closed land first.
       await storageBackend.close();

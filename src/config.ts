@@ -34,6 +34,9 @@ const configSchema = z
         .optional(),
     ),
     DATA_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+    /** Seconds after start before the first retention purge (then hourly): start-up and first turns come first. */
+    RETENTION_FIRST_PURGE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(60)),
+    BOOKING_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(90)),
     STATE_FSYNC: z.preprocess(emptyAsUndefined, z.stringbool().default(false)),
     BOOKING_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
     BOOKING_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),

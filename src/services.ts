@@ -24,7 +24,7 @@ import { emptyConversationData, type ConversationData } from './conversation/con
 import type { UserData } from './conversation/userData';
 import { loadBookingContent, type BookingContent } from './booking/bookingContent';
 import { BookingOutbox } from './booking/bookingOutbox';
-import { BookingStore } from './booking/bookingStore';
+import { BOOKINGS_FILE, BookingStore } from './booking/bookingStore';
 import type { BookingRequest } from './booking/bookingTypes';
 import { RecentTranscripts, sendHandoff } from './booking/handoff';
 import { loadPrivacyContent, type PrivacyContent } from './privacy/privacyContent';
@@ -76,9 +76,11 @@ export interface ServiceOptions {
   knowledgeDir?: string;
   /** Chooses among wording variants; tests pass () => 0 for stable transcripts. */
   pickVariant?: (n: number) => number;
-  /** Where booking requests are kept; defaults to DATA_DIR/bookings.json. */
+  /** Where booking requests are kept; defaults to DATA_DIR/bookings.jsonl. */
   bookingsFile?: string;
   log?: (message: string) => void;
+  /** What an operator must see (save and delivery failures); defaults to `log`. */
+  warn?: (message: string) => void;
   /** Start from the trained-knowledge cache in this file when it is current (knowledgeCache.ts). */
   knowledgeCacheFile?: string;
 }
@@ -165,6 +167,7 @@ export function createServices({
   pickVariant,
   bookingsFile,
   log,
+  warn = log,
   knowledgeCacheFile,
 }: ServiceOptions): BotServices {
   const { kb, intentModel, safety, symptomCheck, booking, privacy } = loadTrainedKnowledge(
@@ -183,7 +186,7 @@ export function createServices({
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
   const userState = new UserState(storage);
   const renderOptions = { sourcesLabel: say('sources_label'), replyWithChoices: say('reply_with_choices') };
-  const bookings = new BookingStore(bookingsFile ?? path.join(config.dataDir, 'bookings.json'), log);
+  const bookings = new BookingStore(bookingsFile ?? path.join(config.dataDir, BOOKINGS_FILE), { report: warn });
   const transcripts = new RecentTranscripts();
   const metrics = createMetrics();
   return {
@@ -207,6 +210,7 @@ export function createServices({
       timeoutMs: config.BOOKING_TIMEOUT_MS,
       pollMs: Math.min(1000, config.BOOKING_RETRY_BASE_MS),
       log,
+      report: warn,
       onAttempt: (outcome) =>
         metrics.deliveries.inc({ outcome: outcome === 'ok' ? 'delivered' : outcome.startsWith('HTTP') ? 'http_error' : outcome }),
     }),

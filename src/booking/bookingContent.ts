@@ -27,6 +27,8 @@ export const bookingContentSchema = z.strictObject({
   doneWithBookingPage: z.string().includes('{bookingUrl}'),
   bookingPageOnly: z.string().includes('{bookingUrl}'),
   alreadySent: z.string().includes('{reference}'),
+  /** The request could not be saved (full disk, I/O error): nothing was booked; the confirmation stays open. */
+  notSaved: z.string().min(5),
   bookingPageButton: z.string().min(3).max(40),
   /** Asked when the user wants a change at the confirmation but did not say what. */
   changeField: question,

@@ -18,6 +18,8 @@ export interface OutboxOptions {
   /** How often the outbox looks for due deliveries. */
   pollMs?: number;
   log?: (message: string) => void;
+  /** Failures an operator must see (warn level); defaults to `log`. */
+  report?: (message: string) => void;
   /** Told the outcome of every attempt ('ok', 'HTTP 500', 'timeout', 'unreachable'), for metrics. */
   onAttempt?: (outcome: string) => void;
 }
@@ -44,6 +46,7 @@ export class BookingOutbox {
   private readonly maxDelayMs: number;
   private readonly pollMs: number;
   private readonly log: (message: string) => void;
+  private readonly report: (message: string) => void;
 
   constructor(
     private readonly store: BookingStore,
@@ -54,6 +57,7 @@ export class BookingOutbox {
     this.maxDelayMs = options.maxDelayMs ?? 10 * 60_000;
     this.pollMs = options.pollMs ?? 1_000;
     this.log = options.log ?? (() => undefined);
+    this.report = options.report ?? this.log;
   }
 
   get enabled(): boolean {
@@ -88,17 +92,19 @@ export class BookingOutbox {
 
   /** Delivers every request that is due. One run at a time: a second call waits for the first. */
   deliverDue(now = new Date()): Promise<void> {
-    this.running ??= this.runOnce(now).finally(() => {
-      this.running = undefined;
-    });
+    this.running ??= this.runOnce(now)
+      // Never an unhandled rejection: whatever failed is still due and is tried on the next tick.
+      .catch((error: Error) =>
+        this.report(`bookings: delivery run failed (${(error as NodeJS.ErrnoException).code ?? error.name}); will retry`),
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 
   private async runOnce(now: Date): Promise<void> {
-    const due = (await this.store.list()).filter(
-      (b) => b.status !== 'sent' && b.delivery.nextAttemptAt !== undefined && new Date(b.delivery.nextAttemptAt) <= now,
-    );
-    for (const request of due) await this.attempt(request);
+    for (const request of await this.store.due(now)) await this.attempt(request);
   }
 
   private async attempt(request: BookingRequest): Promise<void> {
@@ -118,11 +124,8 @@ export class BookingOutbox {
         stored.delivery.nextAttemptAt = new Date(Date.now() + delay).toISOString();
       }
     });
-    this.log(
-      outcome === 'ok'
-        ? `booking ${request.reference} delivered to the clinic`
-        : `booking ${request.reference} delivery failed (${outcome}); will retry`,
-    );
+    if (outcome === 'ok') this.log(`booking ${request.reference} delivered to the clinic`);
+    else this.report(`booking ${request.reference} delivery failed (${outcome}); will retry`);
   }
 
   private async post(request: BookingRequest): Promise<'ok' | string> {

@@ -8,12 +8,12 @@ import '../quietDotenv';
 import 'dotenv/config';
 import * as path from 'node:path';
 import { bookingForClinic, bookingsAsCsv } from '../booking/bookingExport';
-import { BookingStore } from '../booking/bookingStore';
+import { BOOKINGS_FILE, BookingStore } from '../booking/bookingStore';
 import { parseConfig } from '../config';
 
 async function main(): Promise<void> {
   const config = parseConfig();
-  const bookings = await new BookingStore(path.join(config.dataDir, 'bookings.json')).list();
+  const bookings = await new BookingStore(path.join(config.dataDir, BOOKINGS_FILE)).list();
   if (process.argv.includes('--csv')) {
     process.stdout.write(bookingsAsCsv(bookings));
   } else if (process.argv.includes('--json')) {

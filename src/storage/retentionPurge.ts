@@ -8,6 +8,8 @@ export interface RetentionPurgeOptions {
   /** The backend's purge: deletes what was last written before the cutoff, returns how many. */
   purgeOlderThan(cutoff: Date, signal?: AbortSignal): Promise<number>;
   retentionDays: number;
+  /** The log line for a run that deleted something. */
+  describe?: (removed: number, retentionDays: number) => string;
   log: (message: string) => void;
   /** Time between runs; hourly by default (retention is counted in days, so this is plenty). */
   everyMs?: number;
@@ -24,8 +26,18 @@ export interface RetentionPurge {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const describeRecords = (removed: number, days: number) => `storage: deleted ${removed} record(s) not used for ${days} days`;
+
 export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPurge {
-  const { purgeOlderThan, retentionDays, log, everyMs = 60 * 60 * 1000, firstRunAfterMs = 60 * 1000, now = () => new Date() } = options;
+  const {
+    purgeOlderThan,
+    retentionDays,
+    log,
+    describe = describeRecords,
+    everyMs = 60 * 60 * 1000,
+    firstRunAfterMs = 60 * 1000,
+    now = () => new Date(),
+  } = options;
   let running: Promise<number> | null = null;
   let stopped = false;
   const stopping = new AbortController();
@@ -35,7 +47,7 @@ export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPu
     const cutoff = new Date(now().getTime() - retentionDays * DAY_MS);
     running = purgeOlderThan(cutoff, stopping.signal)
       .then((removed) => {
-        if (removed > 0) log(`storage: deleted ${removed} record(s) not used for ${retentionDays} days`);
+        if (removed > 0) log(describe(removed, retentionDays));
         return removed;
       })
       .catch((error: Error) => {

@@ -13,9 +13,21 @@ export interface SpawnedBot {
 
 const ENTRY = path.join(projectRoot(), 'dist', 'src', 'index.js');
 
-export async function spawnBot(env: Record<string, string>): Promise<SpawnedBot> {
+export interface SpawnOptions {
+  /**
+   * The kernel's limit on the size of any file the bot writes (RLIMIT_FSIZE, in KiB): a write that would
+   * pass it stops short and fails (EFBIG), as on a full disk. Lift it with `prlimit --pid`.
+   */
+  fileSizeLimitKb?: number;
+}
+
+export async function spawnBot(env: Record<string, string>, options: SpawnOptions = {}): Promise<SpawnedBot> {
   ensureBuilt();
-  const child = spawn(process.execPath, [ENTRY], {
+  const [command, args] =
+    options.fileSizeLimitKb === undefined
+      ? [process.execPath, [ENTRY]]
+      : ['bash', ['-c', `ulimit -S -f ${options.fileSizeLimitKb} && exec "$0" "$1"`, process.execPath, ENTRY]];
+  const child = spawn(command, args, {
     env: { PATH: process.env.PATH, DOTENV_CONFIG_QUIET: 'true', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
