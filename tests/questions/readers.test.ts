@@ -106,6 +106,24 @@ describe('readYesNo, in longer replies', () => {
     expect(readYesNo(text)).toBe(expected);
   });
 
+  it.each([
+    ['no, my mum had breast cancer but I havent', 'no'],
+    ['nope, just the usual aches', 'no'],
+    ['no, well a bit sometimes', 'yes'],
+    ['no, not sure actually', 'unclear'],
+    ['no, why do you ask?', 'unclear'],
+    ['yes, since last week', 'yes'],
+  ])('on a safety question "%s" -> %s', (text, expected) => {
+    expect(readYesNo(text, { partialMeansYes: true })).toBe(expected);
+  });
+
+  it.each([
+    ['yes, but change the time to evenings', 'unclear'],
+    ['no, well a bit sometimes', 'unclear'],
+  ])('elsewhere a comma does not end the answer: "%s" -> %s', (text, expected) => {
+    expect(readYesNo(text)).toBe(expected);
+  });
+
   it('a yes that acts is not followed by a new subject', () => {
     expect(readYesNo('ok, tell me about running shoes', { strict: true })).toBe('unclear');
     expect(readYesNo('yes please go ahead', { strict: true })).toBe('yes');

@@ -279,18 +279,38 @@ function asksBack(text: string): boolean {
 }
 
 /**
+ * "No. Had a UTI a year ago but antibiotics sorted it", "no, my mum had cancer but I haven't": a short
+ * answer first and then the story. On a safety question the answer stands unless the story says the
+ * opposite or is unsure ("no, well a bit": a partial yes is a yes), since the red-flag screen has already
+ * read the story. A sentence break is enough for any question; a comma only on safety questions, where
+ * asking again and again would lose the user.
+ */
+function leadingAnswer(text: string, options: YesNoOptions): YesNo | undefined {
+  const safety = options.partialMeansYes === true;
+  const split = (safety ? /^\s*([^,.!?;\n]+?)\s*(?:[,.!;\n]+|\s-\s)\s*(\S[\s\S]*)$/ : /^\s*([^.!?;\n]+?)\s*[.!;\n]+\s*(\S[\s\S]*)$/).exec(
+    text,
+  );
+  if (!split || wordsOf(split[1]).length > 3) return undefined;
+  const answer = readYesNo(split[1], options);
+  if (answer === 'unclear') return undefined;
+  const rest = split[2];
+  if (!safety) return answer;
+  if (asksBack(rest) || /\?\s*$/.test(rest)) return undefined;
+  const kinds = new Set(tag(wordsOf(rest)).map((t) => t.kind));
+  if (kinds.has('unsure')) return undefined;
+  if (answer === 'no' && kinds.has('yes')) return undefined;
+  if (answer === 'no' && kinds.has('partial')) return 'yes';
+  return answer;
+}
+
+/**
  * Reads a reply to a yes/no question. Anything that is not clearly one or the other, including a
  * question back ("what do you mean?"), a condition ("yes but ...") or both at once ("yeah no"), is
  * 'unclear', so the question is asked again rather than guessed.
  */
 export function readYesNo(text: string, options: YesNoOptions = {}): YesNo {
-  // "No. Had a UTI a year ago but antibiotics sorted it": a short first sentence that answers is the
-  // answer; what follows is explanation (the red-flag screen has already read all of it).
-  const first = /^\s*([^.!?;\n]+)[.!;\n]+\s*\S/.exec(text ?? '');
-  if (first && wordsOf(first[1]).length <= 3) {
-    const answer = readYesNo(first[1], options);
-    if (answer !== 'unclear') return answer;
-  }
+  const lead = leadingAnswer(text ?? '', options);
+  if (lead) return lead;
   const words = wordsOf(text);
   if (words.length === 0) return 'unclear';
   if (words.some((w) => TURNS.has(w))) return 'unclear';
