@@ -109,7 +109,8 @@ describe('readYesNo, in longer replies', () => {
   it.each([
     ['no, my mum had breast cancer but I havent', 'no'],
     ['nope, just the usual aches', 'no'],
-    ['no, well a bit sometimes', 'yes'],
+    ['no, a bit sometimes', 'yes'],
+    ['no, but my legs are numb', 'unclear'],
     ['no, not sure actually', 'unclear'],
     ['no, why do you ask?', 'unclear'],
     ['yes, since last week', 'yes'],

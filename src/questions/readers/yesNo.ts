@@ -281,7 +281,7 @@ function asksBack(text: string): boolean {
 /**
  * "No. Had a UTI a year ago but antibiotics sorted it", "no, my mum had cancer but I haven't": a short
  * answer first and then the story. On a safety question the answer stands unless the story says the
- * opposite or is unsure ("no, well a bit": a partial yes is a yes), since the red-flag screen has already
+ * opposite, turns ("no, but ...") or is unsure ("no, a bit sometimes": a partial yes is a yes), since the red-flag screen has already
  * read the story. A sentence break is enough for any question; a comma only on safety questions, where
  * asking again and again would lose the user.
  */
@@ -295,7 +295,8 @@ function leadingAnswer(text: string, options: YesNoOptions): YesNo | undefined {
   if (answer === 'unclear') return undefined;
   const rest = split[2];
   if (!safety) return answer;
-  if (asksBack(rest) || /\?\s*$/.test(rest)) return undefined;
+  // "no, but my legs are numb": a turn after the answer takes it back.
+  if (asksBack(rest) || /\?\s*$/.test(rest) || /^(?:but|though|although|except|apart|well|actually)\b/i.test(rest)) return undefined;
   const kinds = new Set(tag(wordsOf(rest)).map((t) => t.kind));
   if (kinds.has('unsure')) return undefined;
   if (answer === 'no' && kinds.has('yes')) return undefined;
