@@ -3,7 +3,7 @@ import type { Activity, Storage } from 'botbuilder';
 import type restify from 'restify';
 import { createAdapter } from './adapter';
 import { registerBookingsApi } from './booking/bookingsApi';
-import { registerMetricsRoute } from './observability/metricsRoute';
+import { listenForMetrics, registerMetricsRoute, type MetricsListener } from './observability/metricsRoute';
 import { createBot } from './bot/createBot';
 import { createLogger, type Logger } from './observability/logger';
 import { createWebsiteChat } from './channels/webChat/websiteChat';
@@ -23,6 +23,8 @@ export interface App {
   storage: Storage;
   /** A turn for an activity whose sender the caller verified (as the Slack and Direct Line channels do); its replies. */
   runVerifiedTurn(activity: Partial<Activity>): Promise<Array<Partial<Activity>>>;
+  /** The local metrics port's address once listening, when METRICS_PORT is set. */
+  metricsUrl?: string;
   /** Milliseconds from the start of createApp until the bot could take a turn (loading + training). */
   startupMs: number;
   listen(): Promise<string>;
@@ -89,12 +91,16 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     },
     routes: [
       registerBookingsApi(services.bookings, config.BOOKINGS_API_KEY),
-      registerMetricsRoute(services.metrics.registry),
+      registerMetricsRoute(services.metrics.registry, config.METRICS_KEY),
       websiteChat.register,
       slack.register,
     ],
   });
   const startupMs = performance.now() - started;
+  if (!config.METRICS_KEY && config.METRICS_PORT === undefined) {
+    log('metrics: /metrics is off; set METRICS_KEY (bearer key on this port) or METRICS_PORT (a port on 127.0.0.1) to serve it');
+  }
+  let metricsListener: MetricsListener | undefined;
   if (!config.authEnabled) {
     warn(
       'AUTH IS OFF: MicrosoftAppId is not set, so /api/messages checks no identity. It takes only Emulator traffic from this machine ' +
@@ -102,7 +108,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     );
   }
 
-  return {
+  const app: App = {
     logger,
     server,
     services,
@@ -113,6 +119,11 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       // Redis must be reachable before the port opens, or every turn would fail.
       await storageBackend.ready();
       await edgeRedis?.ready;
+      if (config.METRICS_PORT !== undefined) {
+        metricsListener = await listenForMetrics(services.metrics.registry, config.METRICS_PORT);
+        app.metricsUrl = metricsListener.url;
+        log(`metrics: /metrics on ${metricsListener.url} (this machine only)`);
+      }
       const firstRunAfterMs = config.RETENTION_FIRST_PURGE_SECONDS * 1000;
       if (storageBackend.purgeOlderThan) {
         const purgeOlderThan = storageBackend.purgeOlderThan;
@@ -147,8 +158,10 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       // Last: the writes of turns that were still finishing when the server closed land first.
       await storageBackend.close();
       await edgeRedis?.close();
+      await metricsListener?.close();
     },
   };
+  return app;
 }
 
 function sharedRedis(config: AppConfig, warn: (message: string) => void): RedisConnection | undefined {

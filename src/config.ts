@@ -61,6 +61,10 @@ const configSchema = z
         .min(1024)
         .default(256 * 1024),
     ),
+    /** /metrics on the main port needs `Authorization: Bearer <METRICS_KEY>`. */
+    METRICS_KEY: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').optional()),
+    /** Or /metrics on its own port, bound to 127.0.0.1 (0: a free port). */
+    METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
     MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
