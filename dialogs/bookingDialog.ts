@@ -171,7 +171,11 @@ export class BookingDialog extends Dialog {
     const bookingUrl = this.services.config.BOOKING_URL;
     const done = fillPlaceholders(content.done, { reference: request.reference });
     const extra = bookingUrl ? `\n\n${fillPlaceholders(content.doneWithBookingPage, { bookingUrl })}` : '';
-    await this.services.send(dc.context, { text: done + extra, ...this.bookingPageLink() });
+    await this.services.send(dc.context, {
+      text: done + extra,
+      ...this.bookingPageLink(),
+      choices: this.services.menu.nextSteps.afterBooking,
+    });
     await this.services.handOff(dc.context, request, state.shareSummary === true);
     return dc.endDialog({ reference: request.reference });
   }

@@ -43,7 +43,12 @@ export interface BotServices {
   /** Wording and advice map of the symptom check (knowledge/symptom-check.yaml). */
   symptomCheck: SymptomCheckContent;
   /** Suggestion buttons from knowledge/menu.yaml. */
-  menu: { starters: ReplyChoice[]; yesNo: ReplyChoice[]; intentChoices: Record<string, ReplyChoice> };
+  menu: {
+    starters: ReplyChoice[];
+    yesNo: ReplyChoice[];
+    intentChoices: Record<string, ReplyChoice>;
+    nextSteps: { afterBooking: ReplyChoice[]; afterSelfCare: ReplyChoice[] };
+  };
   conversationState: ConversationState;
   userState: UserState;
   conversationData: StatePropertyAccessor<ConversationData>;

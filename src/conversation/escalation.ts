@@ -81,7 +81,7 @@ export function triageCard(services: BotServices, level: TriageLevel, crisis = f
     return url ? [{ label: services.say('call_emergency_button', { emergencyNumber: number! }), url }] : [];
   });
   const card: TriageCard = { kind: 'triage', level, calls, ...(crisis ? { crisis } : {}) };
-  if (level === 'self-care' && !crisis) card.nextSteps = [menu.intentChoices.book_physio, menu.intentChoices.help].filter(Boolean);
+  if (level === 'self-care' && !crisis) card.nextSteps = menu.nextSteps.afterSelfCare;
   return card;
 }
 

@@ -67,5 +67,10 @@ export const menuFileSchema = z.object({
   yesNo: z.array(menuChoiceSchema).length(2),
   /** Button for an intent that is not a topic (symptom_check, book_physio...), used in clarifying replies. */
   intentChoices: z.record(idSchema, menuChoiceSchema),
+  /** What to do next where a flow ends without a question: after a booking request, after a self-care result. */
+  nextSteps: z.object({
+    afterBooking: z.array(menuChoiceSchema).min(1).max(4),
+    afterSelfCare: z.array(menuChoiceSchema).min(1).max(4),
+  }),
 });
 export type Menu = z.infer<typeof menuFileSchema>;

@@ -45,12 +45,14 @@ export function composeSymptomCheckResult(parts: ResultParts, assessment: Sympto
     const answer = topicAnswer(kb, say, kb.topicsById.get(id)!);
     replies.push({ text: i === 0 ? `${content.result.adviceIntro}\n\n${answer.text}` : answer.text, sources: answer.sources });
   });
+  // Said before the triage, so the result and its buttons are the last message (a chat shows a
+  // message's suggested buttons only while it is the latest).
+  if (!keptAnswers) replies.push({ text: content.result.declinedConsent });
   const choices = assessment.triage === 'routine' && parts.bookingChoice ? [parts.bookingChoice] : [];
   replies.push({
     text: parts.triageText(assessment.triage),
     choices,
     ...(parts.triageCard ? { card: parts.triageCard(assessment.triage) } : {}),
   });
-  if (!keptAnswers) replies.push({ text: content.result.declinedConsent });
   return replies;
 }

@@ -175,6 +175,19 @@ describe('Slack endpoint', () => {
     expect(sectionText(next)).toMatch(/Where is the pain/);
   });
 
+  it('ends the booking confirmation with next-step buttons', async () => {
+    await dm('D0BOOK', 'book a physio');
+    for (const answer of ['yes', 'Alex Marathonson', 'alex.runner@example.com', 'tuesday evenings after 6', 'no'])
+      await dm('D0BOOK', answer);
+    const [done] = await dm('D0BOOK', 'send');
+    expect(sectionText(done)).toMatch(/BT-[2-9A-Z]{5}/);
+    expect(buttonsOf(done).map((button) => (typeof button.text === 'string' ? button.text : button.text.text))).toEqual([
+      'Ease it while I wait',
+      'Exercises that help',
+      'Check my symptoms',
+    ]);
+  });
+
   it('answers a red flag with the emergency message', async () => {
     const [reply] = await dm('D0RED', "I can't feel the toilet paper when I wipe and I've wet myself");
     expect(reply.text).toMatch(/999/);

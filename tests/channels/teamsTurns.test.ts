@@ -129,6 +129,17 @@ describe('Teams replies', () => {
     expect(call).toMatchObject({ title: 'Call 999', url: 'tel:999', style: 'destructive' });
   });
 
+  it('ends the booking confirmation with next-step buttons that post their value', async () => {
+    const user = new HttpUser(bot.url, 'msteams');
+    for (const answer of ['book a physio', 'yes', RUNNER.name, RUNNER.email, RUNNER.times, 'no']) await user.say(answer);
+    const confirmation = await user.say('send');
+    const cards = cardsOf(confirmation);
+    expect(wordsOf(confirmation)).toMatch(/BT-[2-9A-Z]{5}/);
+    const choices = cards.flatMap(actionsOf).filter((a) => a.data?.choice);
+    expect(choices.map((a) => a.title)).toEqual(['Ease it while I wait', 'Exercises that help', 'Check my symptoms']);
+    expect(choices[1].data?.choice).toBe('what exercises help lower back pain');
+  });
+
   it('shows the booking summary as facts, not twice', async () => {
     const user = new VerifiedUser(bot.app, 'msteams');
     const answers = ['book a physio', 'yes', RUNNER.name, RUNNER.email, RUNNER.times];

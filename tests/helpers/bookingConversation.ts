@@ -1,3 +1,4 @@
+import type { ReplyActivity } from '../../src/cli/directPost';
 import { textOf, type HttpUser } from './runningBot';
 
 export const RUNNER = { name: 'Alex Marathonson', email: 'alex.runner@example.com', times: 'tuesday evenings after 6' };
@@ -14,6 +15,11 @@ const ANSWERS: Array<[RegExp, string]> = [
 
 /** Books a physio over HTTP as a runner would, answering whatever is asked; returns the reference. */
 export async function bookPhysio(user: HttpUser, confirmations = 1): Promise<string> {
+  return (await bookPhysioTurns(user, confirmations)).reference;
+}
+
+/** The same, with the replies to the last "send" (the confirmation a runner sees). */
+export async function bookPhysioTurns(user: HttpUser, confirmations = 1): Promise<{ reference: string; confirmation: ReplyActivity[] }> {
   let reply = textOf(await user.say('book a physio'));
   for (let step = 0; step < 8 && !/Shall I send it/.test(reply); step += 1) {
     const answer = ANSWERS.find(([question]) => question.test(reply))?.[1];
@@ -21,8 +27,12 @@ export async function bookPhysio(user: HttpUser, confirmations = 1): Promise<str
     reply = textOf(await user.say(answer));
   }
   let text = '';
-  for (let i = 0; i < confirmations; i += 1) text += textOf(await user.say('send'));
+  let confirmation: ReplyActivity[] = [];
+  for (let i = 0; i < confirmations; i += 1) {
+    confirmation = await user.say('send');
+    text += textOf(confirmation);
+  }
   const reference = text.match(/BT-[2-9A-Z]{5}/)?.[0];
   if (!reference) throw new Error(`no booking reference in: ${text}`);
-  return reference;
+  return { reference, confirmation };
 }
