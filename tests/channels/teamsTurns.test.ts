@@ -130,7 +130,7 @@ describe('Teams replies', () => {
   });
 
   it('ends the booking confirmation with next-step buttons that post their value', async () => {
-    const user = new HttpUser(bot.url, 'msteams');
+    const user = new VerifiedUser(bot.app, 'msteams');
     for (const answer of ['book a physio', 'yes', RUNNER.name, RUNNER.email, RUNNER.times, 'no']) await user.say(answer);
     const confirmation = await user.say('send');
     const cards = cardsOf(confirmation);
