@@ -1,7 +1,7 @@
 /**
  * Where a flow ends without a question, the runner gets what to do next as buttons: after a booking
- * request (while waiting for the clinic) and after a self-care result. Over real HTTP on the Web Chat
- * protocol; each button, sent as its tap would send it, gets the answer its label promises.
+ * request (while waiting for the clinic) and after a self-care result. Over real HTTP with the Web Chat
+ * renderer (the emulator channel); each button, sent as its tap would send it, gets the answer its label promises.
  */
 import { bookPhysioTurns } from '../helpers/bookingConversation';
 import type { ReplyActivity } from '../../src/cli/directPost';
@@ -20,7 +20,7 @@ const lastButtons = (replies: ReplyActivity[]) => messagesOf(replies).at(-1)?.su
 
 describe('next steps as buttons', () => {
   it('the booking confirmation ends with what to do while waiting, and each button is answered on topic', async () => {
-    const user = new HttpUser(bot.url, 'webchat');
+    const user = new HttpUser(bot.url);
     await user.join();
     const { confirmation } = await bookPhysioTurns(user);
     expect(textOf(confirmation)).toMatch(/BT-[2-9A-Z]{5}/);
@@ -35,7 +35,7 @@ describe('next steps as buttons', () => {
   });
 
   it('a self-care result, even without consent to keep the answers, ends with next-step buttons under the result', async () => {
-    const user = new HttpUser(bot.url, 'webchat');
+    const user = new HttpUser(bot.url);
     await user.say('check my symptoms');
     const answers = ['no', 'in the middle', 'a few days', 'only while running', '2', 'no', 'no', 'no', 'no changes', 'no'];
     let result: ReplyActivity[] = [];
