@@ -79,6 +79,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     version: process.env.npm_package_version ?? '0.1.0',
     maxBodyBytes: config.MAX_BODY_BYTES,
     authEnabled: config.authEnabled,
+    checkStorage: () => storage.read(['readyz-probe']),
     clientKey,
     log,
     requestLog: (entry) => logger.info(entry, 'request'),

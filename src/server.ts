@@ -26,6 +26,8 @@ export interface ServerParts {
   rateLimits?: RateLimitSettings;
   /** The real client (TRUST_PROXY); without auth only this machine's Emulator may post activities. */
   clientKey?: ClientKey;
+  /** Resolves when storage answers; /readyz reports 503 when it rejects or takes over 2 s. */
+  checkStorage?: () => Promise<unknown>;
   /** Further routes (channel endpoints, the clinic API...), each registered by the module that owns it. */
   routes?: Array<(server: restify.Server) => void>;
 }
@@ -90,6 +92,21 @@ export function createServer(parts: ServerParts): restify.Server {
   server.get('/healthz', (_req, res, next) => {
     res.json(200, { status: 'ok', name: 'back-on-track', version, uptimeSeconds: Math.round(process.uptime()) });
     return next();
+  });
+
+  // Readiness, unlike /healthz (liveness): can this instance serve a turn now? A turn needs storage.
+  server.get('/readyz', async (_req, res) => {
+    const check = parts.checkStorage ?? (async () => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2_000)));
+    try {
+      await Promise.race([check(), timeout]);
+      res.json(200, { status: 'ready', storage: 'ok' });
+    } catch {
+      res.json(503, { status: 'not ready', storage: 'unreachable' });
+    } finally {
+      clearTimeout(timer);
+    }
   });
 
   server.post('/api/messages', async (req, res) => {
