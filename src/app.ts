@@ -62,7 +62,8 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     knowledgeCacheFile: options.knowledgeCacheFile,
   });
   const bot = createBot(services);
-  const adapter = createAdapter(config, services.say('turn_error'), log);
+  // A failed turn is an operator's business: at warn, so LOG_LEVEL=warn still shows the user's reference.
+  const adapter = createAdapter(config, services.say('turn_error'), warn);
   const websiteChat = createWebsiteChat(config, {
     adapter,
     bot,
@@ -128,7 +129,9 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       const firstRunAfterMs = config.RETENTION_FIRST_PURGE_SECONDS * 1000;
       if (storageBackend.purgeOlderThan) {
         const purgeOlderThan = storageBackend.purgeOlderThan;
-        retentionPurges.push(startRetentionPurge({ purgeOlderThan, retentionDays: config.DATA_RETENTION_DAYS, log, firstRunAfterMs }));
+        retentionPurges.push(
+          startRetentionPurge({ purgeOlderThan, retentionDays: config.DATA_RETENTION_DAYS, log, warn, firstRunAfterMs }),
+        );
       }
       retentionPurges.push(
         startRetentionPurge({
@@ -136,6 +139,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
           purgeOlderThan: (cutoff) => services.bookings.purgeOlderThan(cutoff),
           retentionDays: config.BOOKING_RETENTION_DAYS,
           log,
+          warn,
           firstRunAfterMs,
         }),
       );

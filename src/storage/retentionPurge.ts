@@ -16,6 +16,8 @@ export interface RetentionPurgeOptions {
   /** The first run waits this long, so start-up and the first turns are not competing with it. */
   firstRunAfterMs?: number;
   now?: () => Date;
+  /** Where a failed run is reported (an operator must see it); `log` when not given. */
+  warn?: (message: string) => void;
 }
 
 export interface RetentionPurge {
@@ -33,6 +35,7 @@ export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPu
     purgeOlderThan,
     retentionDays,
     log,
+    warn = log,
     describe = describeRecords,
     everyMs = 60 * 60 * 1000,
     firstRunAfterMs = 60 * 1000,
@@ -51,7 +54,7 @@ export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPu
         return removed;
       })
       .catch((error: Error) => {
-        log(`storage: retention purge failed (${error.message}); will retry on the next run`);
+        warn(`storage: retention purge failed (${error.message}); will retry on the next run`);
         return 0;
       })
       .finally(() => {
