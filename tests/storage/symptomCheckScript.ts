@@ -14,7 +14,7 @@ export const routineSymptomCheck: ScriptedTurn[] = [
   { says: 'check my symptoms', expect: /may I keep your answers/i },
   { says: 'yes', expect: /Where is the pain/ },
   { says: 'in the middle', expect: /How long have you had it/ },
-  { says: 'about 2 weeks', expect: /When does it hurt/ },
+  { says: 'about 10 days', expect: /When does it hurt/ },
   { says: 'during and after runs', expect: /How bad is it/ },
   { says: '5', expect: /in your legs/ },
   { says: 'nope', expect: /bladder or bowels/ },
@@ -23,5 +23,5 @@ export const routineSymptomCheck: ScriptedTurn[] = [
   { says: 'doubled my mileage', expect: /bend backwards/ },
   { says: 'yes', expect: /injury before/ },
   // The summary repeats answers given on earlier turns: each one must have survived.
-  { says: 'no', expect: /told me: pain in the middle .*about 2 weeks.*5\/10.*jump in mileage.*bending backwards[\s\S]*book a physio/i },
+  { says: 'no', expect: /told me: pain in the middle .*10 days.*5\/10.*jump in mileage.*bending backwards[\s\S]*book a physio/i },
 ];
