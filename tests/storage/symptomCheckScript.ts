@@ -23,5 +23,5 @@ export const routineSymptomCheck: ScriptedTurn[] = [
   { says: 'doubled my mileage', expect: /bend backwards/ },
   { says: 'yes', expect: /injury before/ },
   // The summary repeats answers given on earlier turns: each one must have survived.
-  { says: 'no', expect: /told me: pain in the middle .*10 days.*5\/10.*jump in mileage.*bending backwards[\s\S]*book a physio/i },
+  { says: 'no', expect: /told me: pain in the middle .*about a week.*5\/10.*jump in mileage.*bending backwards[\s\S]*book a physio/i },
 ];
