@@ -15,6 +15,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY dialogs ./dialogs
 COPY public ./public
+# The build also parses the knowledge and trains the model once, into dist/cache (read at start-up).
+COPY knowledge ./knowledge
 RUN npm run build
 
 # --- runtime: production dependencies only (no TypeScript, no botframework-webchat), non-root ---
