@@ -188,6 +188,46 @@ describe('Slack endpoint', () => {
     ]);
   });
 
+  it('"forget me" in a channel thread deletes the greeted and thread records; the next message is a first contact again', async () => {
+    const user = 'U0FORGETFUL';
+    const channel = 'C0FORGET';
+    const threadTs = '1700000700.000100';
+    const greeted = `slack-greeted/${TEAM}/${user}`;
+    const thread = `slack-thread/${TEAM}:${channel}:${threadTs}`;
+    const stored = async () => Object.keys(await bot.app.storage.read([greeted, thread])).sort();
+    const inThread = async (text: string, ts: string, expected: number, mention = false): Promise<SlackApiCall[]> => {
+      const before = slack.calls.length;
+      const event = mention
+        ? { type: 'app_mention', channel, user, text: `<@${BOT_USER}> ${text}`, ts, ...(ts === threadTs ? {} : { thread_ts: threadTs }) }
+        : { type: 'message', channel, channel_type: 'channel', user, text, ts, thread_ts: threadTs };
+      const body = JSON.stringify({
+        type: 'event_callback',
+        team_id: TEAM,
+        event_id: `Ev${++eventCounter}`,
+        authorizations: [{ user_id: BOT_USER, is_bot: true }],
+        event,
+      });
+      expect((await postAsSlack(eventsUrl(), body, { secret: SECRET })).status).toBe(200);
+      return (await slack.waitForCalls(before + expected)).slice(before);
+    };
+
+    const [welcome] = await inThread('how often should I replace my running shoes?', threadTs, 2, true);
+    expect(sectionText(welcome)).toMatch(/not a diagnosis/i);
+    expect(await stored()).toEqual([greeted, thread].sort());
+
+    const [confirm] = await inThread('forget me', '1700000701.000100', 1);
+    expect(confirm.thread_ts).toBe(threadTs);
+    const [done] = await inThread('yes', '1700000702.000100', 1);
+    expect(sectionText(done)).toMatch(/deleted/i);
+    expect(await stored()).toEqual([]);
+
+    // Forgotten: the next message (a mention, as the bot is no longer in the thread) is welcomed as new.
+    const [welcomeAgain, answer] = await inThread('how often should I replace my running shoes?', '1700000703.000100', 2, true);
+    expect(sectionText(welcomeAgain)).toMatch(/not a diagnosis/i);
+    expect(sectionText(answer)).toMatch(/\d{3}/);
+    expect(await stored()).toEqual([greeted, thread].sort());
+  });
+
   it('answers a red flag with the emergency message', async () => {
     const [reply] = await dm('D0RED', "I can't feel the toilet paper when I wipe and I've wet myself");
     expect(reply.text).toMatch(/999/);

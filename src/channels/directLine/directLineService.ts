@@ -9,7 +9,7 @@ import type { ConversationStore } from './conversationStore';
 import { BOT_ACCOUNT, CHANNEL_ID, fromVisitor, isDeliverableToClient, toClientReply, type PostedActivity } from './directLineActivities';
 import type { DirectLineConversation } from './directLineConversation';
 import type { DirectLineTokens, TokenClaims } from './directLineTokens';
-import type { TurnRunner } from './inProcessTurn';
+import type { TurnRunner } from '../inProcessTurn';
 
 /** Azure's response shape for tokens/generate and tokens/refresh; directlinejs and Web Chat expect these names. */
 export interface ConversationToken {

@@ -14,7 +14,7 @@ import { registerDirectLineRoutes } from './directLineRoutes';
 import { DirectLineService, type ConversationCreationLimit } from './directLineService';
 import { attachDirectLineStreams, DEFAULT_MAX_STREAMS_PER_CONVERSATION, type DirectLineStreams } from './directLineStream';
 import { DirectLineTokens } from './directLineTokens';
-import { inProcessTurnRunner } from './inProcessTurn';
+import { inProcessTurnRunner } from '../inProcessTurn';
 
 export interface DirectLineClientLimits {
   /** New conversations one client may start per `windowSeconds` (0: no limit). */

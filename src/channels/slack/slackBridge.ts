@@ -6,18 +6,18 @@
  * different conversations run side by side. A user's first contact starts with the bot's welcome
  * (with the "general information, not a diagnosis, not for emergencies" notice the safety spec asks
  * for at the start), once per user. A thread the bot has answered in is a conversation with it: later
- * replies there are answered without an @mention. Both are remembered in the bot's storage.
+ * replies there are answered without an @mention. Both are remembered in the bot's storage, and
+ * "forget me" deletes both records with the rest: the user's next message is a first contact again.
  */
 import type { Activity, Storage } from 'botbuilder';
 import type { KnownBlock, WebClient } from '@slack/web-api';
+import type { TurnRunner } from '../inProcessTurn';
 import { markdownToMrkdwn } from './slackMrkdwn';
 import { conversationIdOf, type SlackTurn } from './slackPayloads';
 import { slackMessageOf } from './slackReply';
 
-export type VerifiedTurnRunner = (activity: Partial<Activity>) => Promise<Array<Partial<Activity>>>;
-
 export interface SlackBridgeParts {
-  runTurn: VerifiedTurnRunner;
+  runTurn: TurnRunner;
   web: WebClient;
   /** The turn-error wording, posted when a turn fails before the bot could say anything. */
   apology: string;
@@ -74,20 +74,24 @@ export class SlackBridge {
   }
 
   private async runAndReply(turn: SlackTurn): Promise<void> {
-    const greetedKey = `slack-greeted/${turn.team}/${turn.user}`;
-    if (!(await this.recall(greetedKey))) {
+    if (!(await this.recall(greetedKey(turn)))) {
       // First contact: the welcome and its safety notice come before the answer, and only once.
       await this.runAndPost(turn, joinActivityOf(turn));
-      await this.remember(greetedKey);
+      await this.remember(greetedKey(turn));
     }
-    await this.runAndPost(turn, activityOf(turn));
-    if (turn.threadTs) await this.remember(threadKey(turn));
+    const forgotten = await this.runAndPost(turn, activityOf(turn));
+    if (forgotten) await this.forget([greetedKey(turn), threadKey(turn)]);
+    else if (turn.threadTs) await this.remember(threadKey(turn));
   }
 
-  private async runAndPost(turn: SlackTurn, activity: Partial<Activity>): Promise<void> {
+  /** Runs the turn and posts its replies; true when the user asked to be forgotten in it. */
+  private async runAndPost(turn: SlackTurn, activity: Partial<Activity>): Promise<boolean> {
     let replies: Array<Partial<Activity>>;
+    let forgotten = false;
     try {
-      replies = await this.parts.runTurn(activity);
+      const outcome = await this.parts.runTurn(activity as Record<string, unknown>);
+      replies = outcome.replies as Array<Partial<Activity>>;
+      forgotten = outcome.forgotten;
     } catch (error) {
       this.parts.log(`slack: the bot's turn failed: ${describe(error)}`);
       replies = activity.type === 'message' ? [{ type: 'message', text: this.parts.apology }] : [];
@@ -105,6 +109,7 @@ export class SlackBridge {
         unfurl_media: false,
       });
     }
+    return forgotten;
   }
 
   private async recall(key: string): Promise<boolean> {
@@ -129,6 +134,16 @@ export class SlackBridge {
       await this.parts.storage?.write({ [key]: { at: new Date().toISOString(), eTag: '*' } });
     } catch (error) {
       this.parts.log(`slack: could not save what the bot remembers: ${describe(error)}`);
+    }
+  }
+
+  /** "Forget me": the user's first-contact record and this conversation's thread record go with the bot's state. */
+  private async forget(keys: string[]): Promise<void> {
+    for (const key of keys) this.remembered.delete(key);
+    try {
+      await this.parts.storage?.delete(keys);
+    } catch (error) {
+      this.parts.log(`slack: could not delete what the bot remembers: ${describe(error)}`);
     }
   }
 
@@ -170,6 +185,7 @@ export function joinActivityOf(turn: SlackTurn): Partial<Activity> {
   return { ...message, type: 'conversationUpdate', id: `${turn.id}-join`, membersAdded: [{ id: `${turn.user}:${turn.team}`, name: '' }] };
 }
 
+const greetedKey = (turn: SlackTurn): string => `slack-greeted/${turn.team}/${turn.user}`;
 const threadKey = (turn: SlackTurn): string => `slack-thread/${conversationIdOf(turn)}`;
 
 /** Names a failure without quoting anything the user said: Slack's error code, or the error's name. */

@@ -6,6 +6,7 @@ import type { ActivityHandler, Storage } from 'botbuilder';
 import type restify from 'restify';
 import type { BotAdapter } from '../../adapter';
 import type { AppConfig } from '../../config';
+import { inProcessTurnRunner } from '../inProcessTurn';
 import { SlackBridge } from './slackBridge';
 import { registerSlackRoutes, SLACK_EVENTS_PATH } from './slackRoutes';
 
@@ -42,7 +43,7 @@ export function createSlackChannel(config: AppConfig, parts: SlackChannelParts):
     logLevel: LogLevel.ERROR,
   });
   const bridge = new SlackBridge({
-    runTurn: (activity) => parts.adapter.runVerifiedTurn(activity, (context) => parts.bot.run(context)),
+    runTurn: inProcessTurnRunner(parts.adapter, parts.bot),
     web,
     apology: parts.apology,
     log: parts.log,

@@ -1,11 +1,12 @@
 /**
  * Runs one activity through the SAME adapter and bot as /api/messages, in-process, as a turn whose
- * sender this server verified itself (the visitor's Direct Line token), like Slack's: the replies come
- * back in the adapter's response instead of being posted to a serviceUrl, so no HTTP leaves the process.
+ * sender this server verified itself (the visitor's Direct Line token, Slack's signature): the replies
+ * come back in the adapter's response instead of being posted to a serviceUrl, so no HTTP leaves the
+ * process. Both channels keep records of their own, and learn here when "forget me" must delete them.
  */
 import type { ActivityHandler, Activity } from 'botbuilder';
-import type { BotAdapter } from '../../adapter';
-import { isForgetRequested } from '../../conversation/turn';
+import type { BotAdapter } from '../adapter';
+import { isForgetRequested } from '../conversation/turn';
 
 export interface TurnOutcome {
   replies: Array<Record<string, unknown>>;
