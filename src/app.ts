@@ -49,7 +49,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const warn = options.log ?? ((message: string) => logger.warn(message));
   const storageBackend = options.storage ? givenBackend(options.storage) : createStorage(config, log, warn);
   const storage = storageBackend.storage;
-  // The HTTP edge's own connection (shared rate limits, Slack de-duplication): state traffic never waits behind it.
+  // The HTTP edge's own connection (shared rate limits): state traffic never waits behind it.
   const edgeRedis = sharedRedis(config, warn);
   const clientKey = clientKeyFor(config.TRUST_PROXY);
   const retentionPurges: RetentionPurge[] = [];
@@ -73,7 +73,15 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     clientKey,
     log,
   });
-  const slack = createSlackChannel(config, { adapter, bot, apology: services.say('turn_error'), storage, log });
+  const slack = createSlackChannel(config, {
+    adapter,
+    bot,
+    apology: services.say('turn_error'),
+    storage,
+    marks: storageBackend.marks,
+    log,
+    warn,
+  });
   const server = createServer({
     adapter,
     bot,

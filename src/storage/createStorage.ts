@@ -5,6 +5,8 @@
 import * as path from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { AppConfig } from '../config';
+import { FileMarks } from './fileMarks';
+import { MemoryMarks, type FirstTimeMarks } from './firstTimeMarks';
 import { LowdbStorage } from './lowdbStorage';
 
 export type StorageKind = 'lowdb' | 'redis' | 'memory';
@@ -13,11 +15,14 @@ export interface StorageBackend {
   /** `given`: a Storage the caller built (tests), whatever its type. */
   readonly kind: StorageKind | 'given';
   readonly storage: Storage;
+  /** First-time marks (Slack retries and replays) kept beside the state: across restarts and instances. */
+  readonly marks: FirstTimeMarks;
   /** Resolves once turns can be served; rejects with a message naming the problem (e.g. Redis unreachable). */
   ready(): Promise<void>;
   /**
    * Deletes records last written before `cutoff`. Only backends that keep data on their own need it:
    * Redis expires keys itself (set on every write), memory forgets everything when the process ends.
+   * Expired first-time marks go in the same run.
    */
   purgeOlderThan?(cutoff: Date, signal?: AbortSignal): Promise<number>;
   /** Waits for pending writes and releases connections. */
@@ -44,25 +49,43 @@ export function createStorage(
       const { connectRedis } = require('./redisConnection') as typeof import('./redisConnection');
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when configured, to keep start-up lean
       const { RedisStorage } = require('./redisStorage') as typeof import('./redisStorage');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when configured, to keep start-up lean
+      const { RedisMarks } = require('./redisMarks') as typeof import('./redisMarks');
       const connection = connectRedis(config.REDIS_URL, warn);
       const storage = new RedisStorage(connection.client, { ttlMs: config.DATA_RETENTION_DAYS * DAY_MS });
-      return { kind: 'redis', storage, ready: () => connection.ready, close: () => connection.close() };
+      const marks = new RedisMarks(connection.client);
+      return { kind: 'redis', storage, marks, ready: () => connection.ready, close: () => connection.close() };
     }
     case 'memory': {
       log('storage: STORAGE=memory keeps conversations in this process only; they are lost on restart');
-      return { kind: 'memory', storage: new MemoryStorage(), ready: async () => undefined, close: async () => undefined };
+      return {
+        kind: 'memory',
+        storage: new MemoryStorage(),
+        marks: new MemoryMarks(),
+        ready: async () => undefined,
+        close: async () => undefined,
+      };
     }
-    case 'lowdb':
-      return lowdbBackend(new LowdbStorage(path.join(config.dataDir, 'state'), { warn, fsync: config.STATE_FSYNC ?? false }));
+    case 'lowdb': {
+      const fsync = config.STATE_FSYNC ?? false;
+      const marks = new FileMarks(path.join(config.dataDir, 'marks'), { fsync });
+      return lowdbBackend(new LowdbStorage(path.join(config.dataDir, 'state'), { warn, fsync }), marks);
+    }
   }
 }
 
-export function lowdbBackend(storage: LowdbStorage): StorageBackend {
+/** `marks`: where first-time marks persist; in memory when not given (a storage handed in by a test). */
+export function lowdbBackend(storage: LowdbStorage, marks: FirstTimeMarks = new MemoryMarks()): StorageBackend {
   return {
     kind: 'lowdb',
     storage,
+    marks,
     ready: async () => undefined,
-    purgeOlderThan: (cutoff, signal) => storage.purgeOlderThan(cutoff, signal),
+    purgeOlderThan: async (cutoff, signal) => {
+      // Marks carry their own expiry (minutes to an hour), far inside the retention period.
+      await marks.purgeExpired?.(new Date(), signal);
+      return storage.purgeOlderThan(cutoff, signal);
+    },
     close: () => storage.close(),
   };
 }
@@ -70,5 +93,5 @@ export function lowdbBackend(storage: LowdbStorage): StorageBackend {
 /** A Storage handed in by the caller (tests): the caller owns its lifecycle, so there is nothing to wait for or close. */
 export function givenBackend(storage: Storage): StorageBackend {
   if (storage instanceof LowdbStorage) return lowdbBackend(storage);
-  return { kind: 'given', storage, ready: async () => undefined, close: async () => undefined };
+  return { kind: 'given', storage, marks: new MemoryMarks(), ready: async () => undefined, close: async () => undefined };
 }

@@ -34,6 +34,17 @@ export class StorageTimeoutError extends Error {
   }
 }
 
+/** Redis's answer, or a StorageTimeoutError once `timeoutMs` has passed without one. */
+export function timedRedisCall<T>(operation: string, timeoutMs: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StorageTimeoutError(operation, timeoutMs)), timeoutMs);
+  });
+  // A late answer or error after the timeout has nobody waiting for it: keep it from becoming unhandled.
+  work.catch(() => undefined);
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 const NO_CONDITION = '';
 
 /**
@@ -103,13 +114,7 @@ export class RedisStorage implements Storage {
   }
 
   private timed<T>(operation: string, work: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StorageTimeoutError(operation, this.timeoutMs)), this.timeoutMs);
-    });
-    // A late answer or error after the timeout has nobody waiting for it: keep it from becoming unhandled.
-    work.catch(() => undefined);
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    return timedRedisCall(operation, this.timeoutMs, work);
   }
 
   private redisKey(key: string): string {

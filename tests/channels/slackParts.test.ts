@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { RecentEventIds } from '../../src/channels/slack/recentEventIds';
+import { MemoryMarks } from '../../src/storage/firstTimeMarks';
 import { activityOf } from '../../src/channels/slack/slackBridge';
 import { slackTextToPlain } from '../../src/channels/slack/slackMrkdwn';
 import { conversationIdOf, readEventsRequest, readInteractionRequest } from '../../src/channels/slack/slackPayloads';
@@ -166,15 +166,15 @@ describe('Slack text', () => {
   });
 });
 
-describe('RecentEventIds', () => {
-  it('says "first time" once per id within the ttl, forgets after it, and stays bounded', () => {
-    const seen = new RecentEventIds(1000, 3);
-    expect(seen.firstTime('a', 0)).toBe(true);
-    expect(seen.firstTime('a', 500)).toBe(false);
-    expect(seen.firstTime('a', 1500)).toBe(true);
-    for (const id of ['b', 'c', 'd']) seen.firstTime(id, 1600);
+describe('MemoryMarks (STORAGE=memory)', () => {
+  it('says "first time" once per key within its ttl, again after it, and stays bounded', async () => {
+    const seen = new MemoryMarks(3);
+    expect(await seen.firstTime('a', 1000, 0)).toBe(true);
+    expect(await seen.firstTime('a', 1000, 500)).toBe(false);
+    expect(await seen.firstTime('a', 1000, 1500)).toBe(true);
+    for (const id of ['b', 'c', 'd']) await seen.firstTime(id, 1000, 1600);
     // 'a' was the oldest of four: pushed out to stay at three.
-    expect(seen.firstTime('a', 1700)).toBe(true);
+    expect(await seen.firstTime('a', 1000, 1700)).toBe(true);
   });
 });
 

@@ -16,6 +16,14 @@ import { markdownToMrkdwn } from './slackMrkdwn';
 import { conversationIdOf, type SlackTurn } from './slackPayloads';
 import { slackMessageOf } from './slackReply';
 
+/**
+ * Resolves true when this delivery is the first of its kind, false for a Slack retry or a replay (then
+ * nothing runs). Asked in the conversation's queue, so turns still run in arrival order.
+ */
+export type FirstDeliveryCheck = () => Promise<boolean>;
+
+const FIRST_DELIVERY: FirstDeliveryCheck = async () => true;
+
 export interface SlackBridgeParts {
   runTurn: TurnRunner;
   web: WebClient;
@@ -40,20 +48,23 @@ export class SlackBridge {
   constructor(private readonly parts: SlackBridgeParts) {}
 
   /** Queues a user's message; returns at once (Slack wants its 200 within 3 seconds). */
-  acceptMessage(turn: SlackTurn): void {
-    this.enqueue(conversationIdOf(turn), () => this.runAndReply(turn));
+  acceptMessage(turn: SlackTurn, firstDelivery = FIRST_DELIVERY): void {
+    this.enqueue(conversationIdOf(turn), async () => {
+      if (await firstDelivery()) await this.runAndReply(turn);
+    });
   }
 
   /** Queues a thread reply without a mention: answered only in a thread the bot is already in. */
-  acceptThreadReply(turn: SlackTurn): void {
+  acceptThreadReply(turn: SlackTurn, firstDelivery = FIRST_DELIVERY): void {
     this.enqueue(conversationIdOf(turn), async () => {
-      if (await this.recall(threadKey(turn))) await this.runAndReply(turn);
+      if ((await firstDelivery()) && (await this.recall(threadKey(turn)))) await this.runAndReply(turn);
     });
   }
 
   /** Queues a button click: the click is shown as made, then the choice is the user's message. */
-  acceptChoice(click: ClickedChoice): void {
+  acceptChoice(click: ClickedChoice, firstDelivery = FIRST_DELIVERY): void {
     this.enqueue(conversationIdOf(click.turn), async () => {
+      if (!(await firstDelivery())) return;
       if (click.message) await this.markChosen(click.turn.channel, click.message, click.label);
       await this.runAndReply(click.turn);
     });

@@ -7,6 +7,7 @@ import type restify from 'restify';
 import type { BotAdapter } from '../../adapter';
 import type { AppConfig } from '../../config';
 import { inProcessTurnRunner } from '../inProcessTurn';
+import type { FirstTimeMarks } from '../../storage/firstTimeMarks';
 import { SlackBridge } from './slackBridge';
 import { registerSlackRoutes, SLACK_EVENTS_PATH } from './slackRoutes';
 
@@ -15,6 +16,9 @@ export interface SlackChannelParts {
   bot: ActivityHandler;
   apology: string;
   log: (message: string) => void;
+  warn?: (message: string) => void;
+  /** Where deliveries already taken are marked (retries, replays), beside the bot's state. */
+  marks: FirstTimeMarks;
   /** The bot's storage: who has been greeted, which threads the bot is in. */
   storage?: Storage;
 }
@@ -52,7 +56,7 @@ export function createSlackChannel(config: AppConfig, parts: SlackChannelParts):
   parts.log(`slack: events at ${SLACK_EVENTS_PATH}, interactivity at /api/slack/interactions`);
   return {
     enabled: true,
-    register: (server) => registerSlackRoutes(server, { signingSecret, bridge, log: parts.log }),
+    register: (server) => registerSlackRoutes(server, { signingSecret, bridge, marks: parts.marks, log: parts.log, warn: parts.warn }),
     drain: () => bridge.drain(),
   };
 }

@@ -3,12 +3,17 @@
  * (button clicks). Every request must carry Slack's signature over the exact bytes sent; restify's body
  * parser keeps them as req.rawBody (JSON and form bodies). Requests are answered at once and the turn
  * runs afterwards: Slack retries anything not acknowledged within 3 seconds.
+ *
+ * A delivery runs once: an event Slack retries (X-Slack-Retry-Num, same event_id) and an interaction
+ * replayed while its signature is still fresh (the same signed bytes) are acknowledged and dropped. The
+ * marks live in the bot's storage (firstTimeMarks.ts), so this holds across restarts and instances.
  */
+import { createHash } from 'node:crypto';
 import type restify from 'restify';
-import { RecentEventIds } from './recentEventIds';
-import type { SlackBridge } from './slackBridge';
+import type { FirstTimeMarks } from '../../storage/firstTimeMarks';
+import type { FirstDeliveryCheck, SlackBridge } from './slackBridge';
 import { readEventsRequest, readInteractionRequest } from './slackPayloads';
-import { checkSlackSignature } from './slackSignature';
+import { checkSlackSignature, SLACK_TIMESTAMP_WINDOW_SECONDS } from './slackSignature';
 
 export const SLACK_EVENTS_PATH = '/api/slack/events';
 export const SLACK_INTERACTIONS_PATH = '/api/slack/interactions';
@@ -16,12 +21,33 @@ export const SLACK_INTERACTIONS_PATH = '/api/slack/interactions';
 export interface SlackRouteParts {
   signingSecret: string;
   bridge: SlackBridge;
+  marks: FirstTimeMarks;
   log: (message: string) => void;
+  /** What an operator must see: a repeat that could not be checked. */
+  warn?: (message: string) => void;
   now?: () => number;
 }
 
+/** Slack retries an event for up to about an hour after the first try. */
+const EVENT_RETRY_MS = 60 * 60 * 1000;
+/** A signature is accepted up to 5 minutes either side of its timestamp: a replay is possible for 10. */
+const REPLAY_WINDOW_MS = 2 * SLACK_TIMESTAMP_WINDOW_SECONDS * 1000;
+
 export function registerSlackRoutes(server: restify.Server, parts: SlackRouteParts): void {
-  const seenEvents = new RecentEventIds();
+  const warn = parts.warn ?? parts.log;
+  const firstDelivery =
+    (key: string, ttlMs: number, repeat: string): FirstDeliveryCheck =>
+    async () => {
+      try {
+        if (await parts.marks.firstTime(key, ttlMs)) return true;
+        parts.log(`slack: ${repeat} ignored (already taken)`);
+        return false;
+      } catch (error) {
+        // Answering twice is better than not at all: nothing the user sent is dropped for an outage.
+        warn(`slack: could not check whether a delivery was a repeat (${(error as Error).name}); answered it`);
+        return true;
+      }
+    };
 
   /** True when the request is Slack's; otherwise it has been answered 401. */
   const verified = (req: restify.Request, res: restify.Response): boolean => {
@@ -53,13 +79,11 @@ export function registerSlackRoutes(server: restify.Server, parts: SlackRoutePar
     // Acknowledge first: the turn runs after the response, whatever it takes.
     res.send(200);
     if (request.kind !== 'event') return next();
-    if (!seenEvents.firstTime(request.eventId)) {
-      // A retry (X-Slack-Retry-Num) of an event already taken: acknowledged, not run again.
-      parts.log(`slack: event retry ${req.header('x-slack-retry-num') || '?'} ignored (already taken)`);
-    } else if (request.turn?.threadReply) {
-      parts.bridge.acceptThreadReply(request.turn);
-    } else if (request.turn) {
-      parts.bridge.acceptMessage(request.turn);
+    if (request.turn) {
+      const retry = req.header('x-slack-retry-num');
+      const check = firstDelivery(`slack-event:${request.eventId}`, EVENT_RETRY_MS, retry ? `event retry ${retry}` : 'repeated event');
+      if (request.turn.threadReply) parts.bridge.acceptThreadReply(request.turn, check);
+      else parts.bridge.acceptMessage(request.turn, check);
     }
     return next();
   });
@@ -70,7 +94,10 @@ export function registerSlackRoutes(server: restify.Server, parts: SlackRoutePar
     const parsed = readInteractionRequest(req.body);
     if (!parsed.ok) return refuse(res, next, 400, parsed.problem);
     res.send(200);
-    if (parsed.value.kind === 'choice') parts.bridge.acceptChoice(parsed.value);
+    if (parsed.value.kind === 'choice') {
+      const signed = createHash('sha256').update(rawBodyOf(req)).digest('hex');
+      parts.bridge.acceptChoice(parsed.value, firstDelivery(`slack-interaction:${signed}`, REPLAY_WINDOW_MS, 'replayed interaction'));
+    }
     return next();
   });
 }
