@@ -175,6 +175,56 @@ describeInBrowser('website chat in Chromium', () => {
     expect(browserErrors).toEqual([]);
   }, 60_000);
 
+  it('after several turns on a phone, reloads show every message exactly once and in order, a message sent just before a reload included', async () => {
+    const page = await phonePage();
+    await page.goto(`${bot.url}/`);
+    await page.locator(BOT_BUBBLES).first().waitFor({ timeout: 15_000 });
+    const questions = [QUESTION, 'how often should I replace my running shoes?', 'thanks'];
+    for (const question of questions) await type(page, question);
+    // What the visitor saw, every bubble in order (the bot's and their own).
+    const transcript = () =>
+      page.locator(`${BOT_BUBBLES}, .webchat__basic-transcript__activity:has(${USER_BUBBLES})`).evaluateAll((rows) =>
+        rows.map((row) => (row.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      );
+    const seen = await transcript();
+    expect(await page.locator(USER_BUBBLES).allInnerTexts()).toEqual(questions);
+
+    const settled = async (bots: number, users: number) => {
+      await page.waitForFunction(
+        ([botSelector, userSelector, botCount, userCount]) =>
+          document.querySelectorAll(botSelector as string).length >= (botCount as number) &&
+          document.querySelectorAll(userSelector as string).length >= (userCount as number),
+        [BOT_BUBBLES, USER_BUBBLES, bots, users] as const,
+        { timeout: 15_000 },
+      );
+      // Anything replayed twice would arrive with the rest: give it the time to show.
+      await page.waitForTimeout(1500);
+    };
+    const botsBefore = await botBubbleCount(page);
+    await page.reload();
+    await settled(botsBefore, questions.length);
+    expect(await transcript()).toEqual(seen);
+
+    // Sent, and the page reloaded before the answer came: after the reload the message and its answer are there, once each.
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill('what exercises help lower back pain');
+    await input.press('Enter');
+    await page.locator(USER_BUBBLES).nth(questions.length).waitFor();
+    await page.reload();
+    await settled(botsBefore + 1, questions.length + 1);
+    const afterQuickReload = await transcript();
+    expect(afterQuickReload.slice(0, seen.length)).toEqual(seen);
+    expect(await page.locator(USER_BUBBLES).allInnerTexts()).toEqual([...questions, 'what exercises help lower back pain']);
+    expect(afterQuickReload.length).toBe(seen.length + 2);
+    expect(new Set(afterQuickReload).size).toBe(afterQuickReload.length);
+
+    // And the chat goes on.
+    await type(page, 'thanks again');
+    expect(await page.locator(USER_BUBBLES).count()).toBe(questions.length + 2);
+    await settleAndShoot(page, 'reload-several-turns');
+    expect(browserErrors).toEqual([]);
+  }, 90_000);
+
   it('shows an emergency as a red alert card, action first, with a tel: link and a Call button that stay', async () => {
     const page = await phonePage();
     await page.goto(`${bot.url}/`);
