@@ -260,7 +260,7 @@ describe('Slack renderer (Block Kit)', () => {
     expect(huge.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
   });
 
-  it('marks emergencies with the action first in bold and a tel: link that stays, and shows the booking summary as fields', () => {
+  it('marks emergencies with the action first in bold and a tel: link that stays, and shows the booking summary as fields before its question', () => {
     expect(renderSlackMessage(emergency, options).blocks).toEqual([
       {
         type: 'section',
@@ -300,15 +300,19 @@ describe('Slack renderer (Block Kit)', () => {
     expect(blocksOfType(withLinks.blocks, 'actions')[0].elements).toEqual([
       { type: 'button', text: { type: 'plain_text', text: 'Book', emoji: true }, action_id: 'link_0', url: 'https://clinic.example' },
     ]);
+    // In reading order: the words before the summary, its fields, then the question about them.
     const summary = renderSlackMessage(bookingSummary, options);
-    expect(summary.blocks[0]).toMatchObject({ text: { text: "Here's your request:\n\nShall I send it to the clinic?" } });
-    expect(summary.blocks[1]).toEqual({
-      type: 'section',
-      fields: [
-        { type: 'mrkdwn', text: '*Name*\nSam Taylor' },
-        { type: 'mrkdwn', text: '*Contact*\nsam@example.com' },
-      ],
-    });
+    expect(summary.blocks.slice(0, 3)).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: "Here's your request:" } },
+      {
+        type: 'section',
+        fields: [
+          { type: 'mrkdwn', text: '*Name*\nSam Taylor' },
+          { type: 'mrkdwn', text: '*Contact*\nsam@example.com' },
+        ],
+      },
+      { type: 'section', text: { type: 'mrkdwn', text: 'Shall I send it to the clinic?' } },
+    ]);
   });
 
   it('converts markdown to mrkdwn and escapes what Slack would read as markup', () => {

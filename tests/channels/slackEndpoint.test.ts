@@ -175,10 +175,18 @@ describe('Slack endpoint', () => {
     expect(sectionText(next)).toMatch(/Where is the pain/);
   });
 
-  it('ends the booking confirmation with next-step buttons', async () => {
+  it('shows the booking summary before its question, and ends the booking confirmation with next-step buttons', async () => {
     await dm('D0BOOK', 'book a physio');
-    for (const answer of ['yes', 'Alex Marathonson', 'alex.runner@example.com', 'tuesday evenings after 6', 'no'])
-      await dm('D0BOOK', answer);
+    for (const answer of ['yes', 'Alex Marathonson', 'alex.runner@example.com', 'tuesday evenings after 6']) await dm('D0BOOK', answer);
+    // Read top to bottom: "Here's your request:", the details, then "Shall I send it", then the buttons.
+    await dm('D0BOOK', 'no');
+    const isSummary = (call: SlackApiCall) => call.channel === 'D0BOOK' && /Here's your request/.test(sectionText(call));
+    await waitFor(() => slack.calls.some(isSummary));
+    const summary = slack.calls.find(isSummary)!;
+    const readingOrder = (summary.blocks ?? []).map((block) =>
+      block.type === 'actions' ? 'buttons' : 'fields' in block ? 'details' : (block.text?.text ?? '').slice(0, 20),
+    );
+    expect(readingOrder).toEqual(["Here's your request:", 'details', 'Shall I send it to t', 'buttons']);
     const [done] = await dm('D0BOOK', 'send');
     expect(sectionText(done)).toMatch(/BT-[2-9A-Z]{5}/);
     expect(buttonsOf(done).map((button) => (typeof button.text === 'string' ? button.text : button.text.text))).toEqual([

@@ -140,13 +140,18 @@ describe('Teams replies', () => {
     expect(choices[1].data?.choice).toBe('what exercises help lower back pain');
   });
 
-  it('shows the booking summary as facts, not twice', async () => {
+  it('shows the booking summary as facts, not twice, before the question about it', async () => {
     const user = new VerifiedUser(bot.app, 'msteams');
     const answers = ['book a physio', 'yes', RUNNER.name, RUNNER.email, RUNNER.times];
     for (const answer of answers) await user.say(answer);
     const confirm = await user.say('no');
     expect(wordsOf(confirm)).toMatch(/Here's your request:\nShall I send it/);
     expect(wordsOf(confirm)).not.toContain(RUNNER.email);
+    // Read top to bottom: the words, the details, then the question about them, then its choices.
+    const readingOrder = cardsOf(confirm)[0].body.map((element) =>
+      element.type === 'FactSet' ? 'details' : element.type === 'Container' ? 'choice' : (element.text ?? '').slice(0, 20),
+    );
+    expect(readingOrder).toEqual(["Here's your request:", 'details', 'Shall I send it to t', 'choice', 'choice', 'choice']);
     const facts = cardsOf(confirm).flatMap((card) => allElementsOf(card).flatMap((element) => element.facts ?? []));
     expect(facts).toEqual(
       expect.arrayContaining([

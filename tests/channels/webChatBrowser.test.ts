@@ -183,9 +183,9 @@ describeInBrowser('website chat in Chromium', () => {
     for (const question of questions) await type(page, question);
     // What the visitor saw, every bubble in order (the bot's and their own).
     const transcript = () =>
-      page.locator(`${BOT_BUBBLES}, .webchat__basic-transcript__activity:has(${USER_BUBBLES})`).evaluateAll((rows) =>
-        rows.map((row) => (row.textContent ?? '').replace(/\s+/g, ' ').trim()),
-      );
+      page
+        .locator(`${BOT_BUBBLES}, .webchat__basic-transcript__activity:has(${USER_BUBBLES})`)
+        .evaluateAll((rows) => rows.map((row) => (row.textContent ?? '').replace(/\s+/g, ' ').trim()));
     const seen = await transcript();
     expect(await page.locator(USER_BUBBLES).allInnerTexts()).toEqual(questions);
 

@@ -62,10 +62,14 @@ export function renderSlackMessage(reply: BotReply, options: { sourcesLabel: str
     mrkdwn = `${mark}*${action.replace(/\*/g, '')}*${rest ? `\n${rest}` : ''}`;
   }
 
-  const blocks: SlackBlock[] = splitText(mrkdwn, SLACK_LIMITS.sectionText).map((text) => ({
-    type: 'section',
-    text: { type: 'mrkdwn', text },
-  }));
+  const sections = (text: string): SlackBlock[] =>
+    splitText(text, SLACK_LIMITS.sectionText).map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: part } }));
+  // The booking summary is read in order: the words before it, its fields, then the question about them.
+  const [before, after] =
+    card?.kind === 'bookingSummary' && card.linesInText && reply.text.includes(card.linesInText)
+      ? reply.text.split(card.linesInText).map((part) => markdownToMrkdwn(part.trim()))
+      : [mrkdwn, ''];
+  const blocks: SlackBlock[] = sections(before);
   // Slack buttons open web links only, so each call is a tel: link of its own line, which stays in the message.
   if (calls.length)
     blocks.push({
@@ -81,6 +85,7 @@ export function renderSlackMessage(reply: BotReply, options: { sourcesLabel: str
     for (let i = 0; i < fields.length; i += SLACK_LIMITS.sectionFields)
       blocks.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.sectionFields) });
   }
+  if (after) blocks.push(...sections(after));
   const buttons: SlackButton[] = [
     ...(reply.links ?? [])
       .filter((link) => /^https?:\/\//i.test(link.url))
