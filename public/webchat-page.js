@@ -7,6 +7,12 @@
  * server finds the open chat by a partitioned cookie instead (chatCookie.ts). "New chat" forgets the
  * session and starts over. Settings come from the page's JSON block,
  * so this file is the same for every clinic.
+ *
+ * The session also keeps the Direct Line watermark (how far this tab has received) and the messages
+ * sent but not yet echoed back by the service. Web Chat keeps no transcript across a reload, so the
+ * stream replays from the start and every message shows once; a message whose request a reload cut
+ * off is sent again, unless the activities after the watermark show it arrived. Pending text lives
+ * only in this tab's sessionStorage, and only until its echo comes back.
  */
 (function () {
   'use strict';
@@ -20,6 +26,8 @@
   var SESSION_KEY = 'back-on-track:session';
   // A token lives 30 minutes and is refreshed while the page is open; an older saved one is worthless.
   var SESSION_MAX_AGE_MS = 29 * 60 * 1000;
+  // Messages kept for resending: a visitor cannot have typed more than a few before a reload.
+  var MAX_PENDING = 5;
 
   // directlinejs ConnectionStatus values after which this chat cannot go on: ExpiredToken, FailedToConnect, Ended.
   var UNRECOVERABLE = {
@@ -45,7 +53,14 @@
     try {
       window.sessionStorage.setItem(
         SESSION_KEY,
-        JSON.stringify({ token: session.token, conversationId: session.conversationId, domain: session.domain, savedAt: Date.now() }),
+        JSON.stringify({
+          token: session.token,
+          conversationId: session.conversationId,
+          domain: session.domain,
+          watermark: session.watermark || '',
+          pending: session.pending || [],
+          savedAt: Date.now(),
+        }),
       );
     } catch (error) {
       // As above: the chat works, it just will not survive a reload.
@@ -136,7 +151,14 @@
     if (!saved) return newSession();
     return postJson(saved.domain + '/tokens/refresh', saved.token).then(
       function (refreshed) {
-        return { token: refreshed.token, conversationId: saved.conversationId, domain: saved.domain, resumed: true };
+        return {
+          token: refreshed.token,
+          conversationId: saved.conversationId,
+          domain: saved.domain,
+          resumed: true,
+          watermark: saved.watermark,
+          pending: Array.isArray(saved.pending) ? saved.pending : [],
+        };
       },
       function () {
         forgetSession();
@@ -145,25 +167,114 @@
     );
   }
 
+  var clientIdOf = function (activity) {
+    return activity && activity.channelData && activity.channelData.clientActivityID;
+  };
+
+  /** The activities after `watermark` (what this tab had not received before the reload), page by page. */
+  function activitiesAfter(chat, watermark) {
+    var url =
+      chat.domain +
+      '/conversations/' +
+      encodeURIComponent(chat.conversationId) +
+      '/activities?watermark=' +
+      encodeURIComponent(watermark || '');
+    return fetch(url, { headers: { Accept: 'application/json', Authorization: 'Bearer ' + chat.token } })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      })
+      .then(function (set) {
+        var activities = set.activities || [];
+        if (activities.length === 0 || !set.watermark || set.watermark === watermark) return activities;
+        return activitiesAfter(chat, set.watermark).then(function (more) {
+          return activities.concat(more);
+        });
+      });
+  }
+
   session()
     .then(function (chat) {
-      saveSession(chat);
+      var pending = chat.pending || [];
       var directLine = window.WebChat.createDirectLine({
         token: chat.token,
         domain: chat.domain,
         conversationId: chat.resumed ? chat.conversationId : undefined,
       });
-      // directlinejs refreshes its token every 15 minutes: keep the newest, so a reload can resume.
+      // directlinejs refreshes its token every 15 minutes, and moves its watermark with every activity set: keep both.
       var keep = function () {
-        if (directLine.token) saveSession({ token: directLine.token, conversationId: chat.conversationId, domain: chat.domain });
+        saveSession({
+          token: directLine.token || chat.token,
+          conversationId: chat.conversationId,
+          domain: chat.domain,
+          watermark: directLine.watermark || chat.watermark,
+          pending: pending,
+        });
       };
+      keep();
       window.setInterval(keep, 60 * 1000);
       window.addEventListener('pagehide', keep);
 
-      directLine.activity$.subscribe(function () {
+      // Every message the visitor sends is kept until the service echoes it back.
+      var post = directLine.postActivity.bind(directLine);
+      directLine.postActivity = function (activity) {
+        if (activity && activity.type === 'message' && clientIdOf(activity)) {
+          pending = pending
+            .concat([
+              {
+                type: 'message',
+                text: activity.text,
+                textFormat: activity.textFormat,
+                value: activity.value,
+                locale: activity.locale,
+                from: activity.from,
+                channelData: { clientActivityID: clientIdOf(activity) },
+              },
+            ])
+            .slice(-MAX_PENDING);
+          keep();
+        }
+        return post(activity);
+      };
+
+      directLine.activity$.subscribe(function (activity) {
         loadingElement.hidden = true;
         newChatButton.hidden = false;
+        var echoed = clientIdOf(activity);
+        var before = pending.length;
+        if (echoed)
+          pending = pending.filter(function (message) {
+            return message.channelData.clientActivityID !== echoed;
+          });
+        if (pending.length !== before || (directLine.watermark && directLine.watermark !== chat.watermark)) {
+          chat.watermark = directLine.watermark;
+          keep();
+        }
       });
+
+      // Sent before the reload but never echoed: resend what the service did not receive, in order.
+      if (chat.resumed && pending.length) {
+        var unsent = pending;
+        pending = [];
+        keep();
+        activitiesAfter(chat, chat.watermark).then(
+          function (arrived) {
+            var received = {};
+            arrived.forEach(function (activity) {
+              if (clientIdOf(activity)) received[clientIdOf(activity)] = true;
+            });
+            unsent.forEach(function (message) {
+              if (received[message.channelData.clientActivityID]) return;
+              directLine.postActivity(message).subscribe({ error: function () {} });
+            });
+          },
+          function () {
+            // Cannot tell what arrived: keep them for the next load rather than risk sending twice.
+            pending = unsent.concat(pending).slice(-MAX_PENDING);
+            keep();
+          },
+        );
+      }
       directLine.connectionStatus$.subscribe(function (status) {
         if (ENDED[status]) forgetSession();
         if (UNRECOVERABLE[status]) showProblem(UNRECOVERABLE[status]);
