@@ -36,4 +36,5 @@ EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3978) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node itself is PID 1 (no npm or shell in between), so SIGTERM reaches the bot's own handler, which lets
 # running turns finish and flushes storage; compose.yaml adds `init: true` to reap any child process.
-CMD ["node", "--max-old-space-size=256", "--disable-warning=DEP0111", "dist/src/index.js"]
+# The flags are `npm run serve`'s (README, Deploying).
+CMD ["node", "--max-old-space-size=256", "--no-regexp-tier-up", "--disable-warning=DEP0111", "dist/src/index.js"]

@@ -5,7 +5,9 @@
  * bot 100,000, then again), so a slow minute on a shared machine hits every server alike, and each
  * ratio is taken within a round and reported as the median and range over the rounds.
  * Per server: turns/s, p50/p99, CPU per turn from the OS (/proc/<pid>/stat, user + system, over the
- * measured turns only), peak RSS (VmHWM and sampled VmRSS) and start-up to the first reply.
+ * measured turns only), peak RSS (VmHWM and sampled VmRSS) and start-up to the first reply; and how loaded
+ * the machine was: the cores other processes kept busy while each server was measured (/proc/stat minus
+ * the server and the bench), and the load average after each round.
  * Checks the targets of issue #17; exits 1 if one is missed or any turn failed. Not a test: the numbers
  * depend on the machine, so they are reported, not asserted in CI. Loopback only; stops by itself.
  *
@@ -19,7 +21,7 @@ import * as path from 'node:path';
 import { benchConversations, templateConversations } from './conversations';
 import { checkConversations, runLoad, type LoadResult } from './load';
 import { readStateTemplate, seedConversations } from './seedState';
-import { startServerProcess } from './serverProcess';
+import { machineBusyMs, startServerProcess } from './serverProcess';
 
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
 const LOAD = { connections: 16, warmUpSeconds: 2, durationSeconds: 8 };
@@ -53,7 +55,10 @@ interface Sample {
   cpuUsPerTurn: number;
   peakRssMb: number;
   startupMs: number;
+  startupCpuMs: number;
   turnErrors: number;
+  /** Cores the rest of the machine kept busy while this server was measured (not the server, not the bench). */
+  othersCores: number;
 }
 
 async function measure(server: Server, workDir: string, checkReplies: boolean): Promise<Sample> {
@@ -68,19 +73,26 @@ async function measure(server: Server, workDir: string, checkReplies: boolean): 
       stored: server.stored,
     });
     const cpuBefore = running.cpuMs();
+    const busyBefore = machineBusyMs();
+    const benchBefore = process.cpuUsage();
+    const wallBefore = performance.now();
     const load = await runLoad(running.url, benchConversations, {
       connections: LOAD.connections,
       durationSeconds: LOAD.durationSeconds,
       stored: server.stored,
     });
     const cpuMs = running.cpuMs() - cpuBefore;
+    const benchCpu = process.cpuUsage(benchBefore);
+    const othersMs = machineBusyMs() - busyBefore - cpuMs - (benchCpu.user + benchCpu.system) / 1000;
     peakRssMb = Math.max(peakRssMb, running.peakRssMb());
     return {
       load,
       cpuUsPerTurn: (cpuMs * 1000) / Math.max(1, load.turns),
       peakRssMb,
       startupMs: running.startupToFirstReplyMs,
+      startupCpuMs: running.startupCpuMs,
       turnErrors: (running.output().match(/turn error/g) ?? []).length,
+      othersCores: Math.max(0, othersMs) / (performance.now() - wallBefore),
     };
   } finally {
     clearInterval(sampler);
@@ -119,10 +131,18 @@ function table(servers: Server[], samples: Map<string, Sample[]>): string {
     ['p99 latency (ms)', ...servers.map((s) => of(s, (x) => x.load.p99Ms))],
     ['peak RSS (MB), max', ...servers.map((s) => Math.max(...samples.get(s.label)!.map((x) => x.peakRssMb)).toFixed(0))],
     ['start-up to first reply (ms)', ...servers.map((s) => of(s, (x) => x.startupMs))],
+    ['start-up CPU to first reply (ms)', ...servers.map((s) => of(s, (x) => x.startupCpuMs))],
+    ["other processes' load while measured (cores busy)", ...servers.map((s) => of(s, (x) => x.othersCores, 1))],
     ['failed turns', ...servers.map((s) => String(samples.get(s.label)!.reduce((sum, x) => sum + failedTurns(x), 0)))],
   ];
   return rows.map((row, i) => `| ${row.join(' | ')} |${i === 0 ? `\n|${row.map(() => ' --- ').join('|')}|` : ''}`).join('\n');
 }
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
 
 function machine(): string {
   const cpus = os.cpus();
@@ -196,10 +216,15 @@ async function main(): Promise<void> {
         samples.get(server.label)!.push(sample);
         process.stdout.write(` ${server.short} ${sample.cpuUsPerTurn.toFixed(0)} µs`);
       }
-      process.stdout.write(` (${((performance.now() - benchStarted) / 1000).toFixed(0)} s)\n`);
+      process.stdout.write(` (${((performance.now() - benchStarted) / 1000).toFixed(0)} s, load average ${loadAverage()})\n`);
     }
 
-    console.log(`\n${new Date().toISOString().slice(0, 10)}, ${machine()}\n`);
+    console.log(`\n${new Date().toISOString().slice(0, 10)}, ${machine()}`);
+    const others = [...samples.values()].flat().map((x) => x.othersCores);
+    console.log(
+      `machine load: load average ${loadAverage()} (1, 5, 15 min) at the end for ${os.cpus().length} cores; other processes kept ` +
+        `${spread(others, 1)} cores busy while servers were measured (median, range)${median(others) > 0.5 ? ': a shared machine, read the ratios, not the absolute figures' : ''}\n`,
+    );
     console.log(`${table(servers, samples)}\n`);
 
     const echo = samples.get('echo bot')!;
@@ -248,7 +273,8 @@ async function main(): Promise<void> {
       ['bot peak RSS, any run (MB)', Math.max(...bots.map((s) => s.peakRssMb)).toFixed(0), '< 250', bots.every((s) => s.peakRssMb < 250)],
       [
         'bot start-up to first reply, median (slowest)',
-        `${median(bots.map((s) => s.startupMs)).toFixed(0)} (${Math.max(...bots.map((s) => s.startupMs)).toFixed(0)}) ms`,
+        `${median(bots.map((s) => s.startupMs)).toFixed(0)} (${Math.max(...bots.map((s) => s.startupMs)).toFixed(0)}) ms, ` +
+          `CPU ${median(bots.map((s) => s.startupCpuMs)).toFixed(0)} ms`,
         '< 1000',
         median(bots.map((s) => s.startupMs)) < 1000,
       ],

@@ -12,6 +12,8 @@ export interface ServerProcess {
   pid: number;
   /** Milliseconds from spawning node until the answer to the first message arrived. */
   startupToFirstReplyMs: number;
+  /** CPU time (user + system) the process used until then: less disturbed by a busy machine than the wall time. */
+  startupCpuMs: number;
   /** Lines the server printed (turn errors would show here). */
   output(): string;
   /** CPU time (user + system) the process has used so far, in milliseconds, from /proc/<pid>/stat. */
@@ -79,12 +81,25 @@ export async function startServerProcess(
     url,
     pid,
     startupToFirstReplyMs,
+    startupCpuMs: cpuMsOf(pid),
     output: () => output,
     cpuMs: () => cpuMsOf(pid),
     rssMb: () => procStatusMb(pid, 'VmRSS'),
     peakRssMb: () => procStatusMb(pid, 'VmHWM'),
     stop: () => stopChild(child),
   };
+}
+
+/**
+ * CPU time the whole machine has spent busy so far (every core, every process), in milliseconds, from
+ * /proc/stat: what other processes took while a server was measured is this minus the server's and the
+ * bench's own.
+ */
+export function machineBusyMs(): number {
+  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: idle and iowait are not busy; guest time is inside user.
+  const [user, nice, system, , , irq, softirq, steal] = fields;
+  return ((user + nice + system + irq + softirq + (steal ?? 0)) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 function cpuMsOf(pid: number): number {
