@@ -14,13 +14,46 @@ export interface NormaliserLexicon {
   benign: RegExp[];
 }
 
+/**
+ * Results for the texts read lately, per lexicon: in one turn the red-flag screen, its concept net and
+ * second opinion, the classifier and the answer readers all read the same message, and the readers
+ * compare it with the same button labels every turn, so each text is normalised once. Bounded (the
+ * oldest entry goes first) and in memory only, like the turn itself.
+ */
+const RECENT_TEXTS = 256;
+/** Longer texts are rare (the bot asks to shorten them) and not kept. */
+const LONGEST_KEPT = 4000;
+const recentTexts = new WeakMap<NormaliserLexicon, Map<string, string>>();
+const recentWords = new WeakMap<NormaliserLexicon, Map<string, string>>();
+
+function remembered(
+  memory: WeakMap<NormaliserLexicon, Map<string, string>>,
+  text: string,
+  lexicon: NormaliserLexicon,
+  compute: () => string,
+): string {
+  if (text.length > LONGEST_KEPT) return compute();
+  let recent = memory.get(lexicon);
+  if (!recent) memory.set(lexicon, (recent = new Map()));
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const result = compute();
+  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value as string);
+  recent.set(text, result);
+  return result;
+}
+
 /** The words of the normalised text, punctuation gone: what a short answer's patterns match against. */
 export function normalisedWords(text: string, lexicon: NormaliserLexicon): string {
-  return (normaliseText(text, lexicon).match(/[a-z0-9]+/g) ?? []).join(' ');
+  return remembered(recentWords, text, lexicon, () => (normaliseText(text, lexicon).match(/[a-z0-9]+/g) ?? []).join(' '));
 }
 
 /** Lower-cases and tidies a message the way the patterns expect it. */
 export function normaliseText(text: string, lexicon: NormaliserLexicon): string {
+  return remembered(recentTexts, text, lexicon, () => normaliseAfresh(text, lexicon));
+}
+
+function normaliseAfresh(text: string, lexicon: NormaliserLexicon): string {
   let t = text.normalize('NFKC').toLowerCase();
   t = t.replace(/[\u2018\u2019\u201b\u2032`\u00b4]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"');
   t = t.replace(/[\u2013\u2014\u2212]/g, ' - ').replace(/\u2026/g, '. ');
