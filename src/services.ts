@@ -4,7 +4,7 @@
  * at start, not on a user's turn.
  */
 import * as path from 'node:path';
-import { ConversationState, UserState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import type { ConversationState, StatePropertyAccessor, Storage, TurnContext, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { renderForChannel } from './channels/renderForChannel';
 import type { BotReply } from './conversation/botReply';
@@ -21,6 +21,7 @@ import { loadSymptomCheckContent, type SymptomCheckContent } from './symptoms/sy
 import type { AppConfig } from './config';
 import type { ReplyChoice } from './conversation/botReply';
 import { emptyConversationData, type ConversationData } from './conversation/conversationData';
+import { SavedOnceConversationState, SavedOnceUserState } from './conversation/savedOnceState';
 import type { UserData } from './conversation/userData';
 import { loadBookingContent, type BookingContent } from './booking/bookingContent';
 import { BookingOutbox } from './booking/bookingOutbox';
@@ -187,9 +188,9 @@ export function createServices({
     urgentRoute: config.URGENT_ROUTE,
   });
   const say = createSay(kb.wording, { emergencyNumber: region.emergencyNumber }, pickVariant);
-  const conversationState = new ConversationState(storage);
+  const conversationState = new SavedOnceConversationState(storage);
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
-  const userState = new UserState(storage);
+  const userState = new SavedOnceUserState(storage);
   const renderOptions = { sourcesLabel: say('sources_label'), replyWithChoices: say('reply_with_choices') };
   const bookings = new BookingStore(bookingsFile ?? path.join(config.dataDir, BOOKINGS_FILE), { report: warn });
   const transcripts = new RecentTranscripts();
