@@ -5,7 +5,7 @@ import { createAdapter } from './adapter';
 import { registerBookingsApi } from './booking/bookingsApi';
 import { listenForMetrics, registerMetricsRoute, type MetricsListener } from './observability/metricsRoute';
 import { createBot } from './bot/createBot';
-import { createLogger, type Logger } from './observability/logger';
+import { createLogger, requestLoggerOf, type Logger } from './observability/logger';
 import { createWebsiteChat } from './channels/webChat/websiteChat';
 import { createSlackChannel } from './channels/slack/slackChannel';
 import { createServices, type BotServices } from './services';
@@ -46,6 +46,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const started = performance.now();
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const log = options.log ?? ((message: string) => logger.info(message));
+  const requestLogger = requestLoggerOf(logger);
   const warn = options.log ?? ((message: string) => logger.warn(message));
   const storageBackend = options.storage ? givenBackend(options.storage) : createStorage(config, log, warn);
   const storage = storageBackend.storage;
@@ -91,7 +92,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     checkStorage: () => storage.read(['readyz-probe']),
     clientKey,
     log,
-    requestLog: (entry) => logger.info(entry, 'request'),
+    requestLog: (entry) => requestLogger.info(entry, 'request'),
     rateLimits: {
       perClientPerMinute: config.RATE_LIMIT_PER_CLIENT,
       perConversationPerMinute: config.RATE_LIMIT_PER_CONVERSATION,

@@ -1,4 +1,4 @@
-import { createLogger } from '../../src/observability/logger';
+import { createLogger, requestLoggerOf } from '../../src/observability/logger';
 
 function capture(level: Parameters<typeof createLogger>[0] = 'info') {
   const lines: string[] = [];
@@ -34,5 +34,14 @@ describe('logger', () => {
     logger.info('quiet');
     logger.warn('loud');
     expect(lines).toHaveLength(1);
+  });
+
+  it("writes the request line where the logger writes, at the logger's level", () => {
+    const quiet = capture('warn');
+    requestLoggerOf(quiet.logger).info({ requestId: 'ab12cd34' }, 'request');
+    expect(quiet.lines).toHaveLength(0);
+    const { logger, lines } = capture();
+    requestLoggerOf(logger).info({ requestId: 'ab12cd34', method: 'POST', path: '/api/messages', status: 200, ms: 3 }, 'request');
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 30, msg: 'request', requestId: 'ab12cd34', status: 200, service: 'back-on-track' });
   });
 });
