@@ -33,6 +33,7 @@ import { createMetrics, type BotMetrics } from './observability/metrics';
 import { buildQuestionCatalogue, type QuestionCatalogue } from './questions/questionCatalogue';
 import { loadQuestionWording, type QuestionWording } from './questions/questionWording';
 import { CurationStore } from './curation/curationStore';
+import { reportsUnreadableRecords } from './storage/unreadableRecords';
 
 export interface BotServices {
   config: AppConfig;
@@ -72,6 +73,11 @@ export interface BotServices {
   /** Questions the bot could not answer and ratings of its answers, for `npm run kb:gaps` (with consent only). */
   curation: CurationStore;
   send(context: TurnContext, reply: BotReply): Promise<void>;
+  /**
+   * True once when this conversation's stored state was unreadable (set aside, started afresh) and the
+   * user has not been told yet; call after the state was read.
+   */
+  takeLostConversation(context: TurnContext): boolean;
   /** Sends `handoff.initiate` when HANDOFF_ENABLED, with the transcript only if the user agreed to share. */
   handOff(context: TurnContext, request: BookingRequest, shareTranscript: boolean): Promise<void>;
 }
@@ -235,6 +241,10 @@ export function createServices({
       if (data) data.awaitingAnswerTo = reply.choices?.find((c) => c.questionId)?.questionId;
       // The renderer is chosen here, at the edge, by the channel the turn came from.
       await context.sendActivity(renderForChannel(context.activity.channelId, reply, renderOptions));
+    },
+    takeLostConversation: (context) => {
+      const key = conversationState.getStorageKey(context);
+      return key !== undefined && reportsUnreadableRecords(storage) && storage.takeUnreadable(key);
     },
     handOff: async (context, request, shareTranscript) => {
       if (!config.HANDOFF_ENABLED) return;

@@ -14,6 +14,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { BookingJournal } from './bookingJournal';
+import { damagedBookingCopies, removeUserFromDamagedCopies } from './damagedCopies';
 import { newBookingReference } from './bookingReference';
 import type { BookingRequest } from './bookingTypes';
 
@@ -124,8 +125,9 @@ export class BookingStore {
 
   /**
    * Removes a user's personal data from their requests and rewrites the file without the earlier
-   * versions; returns the references touched. Rejects when the file could not be rewritten (the
-   * redaction holds in memory and is retried).
+   * versions, and takes their requests out of damaged copies set aside (damagedCopies.ts); returns the
+   * references touched. Rejects when the file could not be rewritten (the redaction holds in memory and
+   * is retried) or a copy could not be.
    */
   async redactUser(userKey: string, now = new Date()): Promise<string[]> {
     await this.load();
@@ -143,10 +145,12 @@ export class BookingStore {
       this.put(request);
       touched.push(request.reference);
     }
-    if (touched.length === 0) return touched;
-    this.rewriteNeeded = true;
-    const error = await this.save();
-    if (error) throw error;
+    if (touched.length > 0) {
+      this.rewriteNeeded = true;
+      const error = await this.save();
+      if (error) throw error;
+    }
+    await removeUserFromDamagedCopies(path.dirname(this.journal.file), userKey);
     return touched;
   }
 
@@ -284,13 +288,8 @@ export class BookingStore {
 
   /** Damaged copies set aside by earlier versions (`bookings.json.corrupt-<time>`), past retention. */
   private async removeOldCopies(cutoff: Date): Promise<number> {
-    const folder = path.dirname(this.journal.file);
-    const entries = await fs.opendir(folder).catch(() => null);
-    if (!entries) return 0;
     let removed = 0;
-    for await (const entry of entries) {
-      if (!entry.name.startsWith('bookings.json') || !entry.name.includes('.corrupt-')) continue;
-      const file = path.join(folder, entry.name);
+    for await (const file of damagedBookingCopies(path.dirname(this.journal.file))) {
       const stat = await fs.stat(file).catch(() => null);
       if (stat && stat.mtime < cutoff) {
         await fs.rm(file, { force: true });

@@ -132,6 +132,10 @@ export class BackOnTrackBot extends ActivityHandler {
       return;
     }
 
+    // The stored conversation was unreadable and started afresh: say so once, then answer the message
+    // all the same (after an escalation, which comes first, it is said on the next turn).
+    if (this.services.takeLostConversation(context)) await send(context, { text: say('conversation_lost') });
+
     // The answer to "Quick check: ... (yes/no)" asked on the previous turn.
     const pendingFlag = data.pendingRedFlagQuestion;
     const pendingMessage = data.pendingRedFlagMessage;

@@ -27,6 +27,7 @@ export const REQUIRED_WORDING_KEYS = [
   'suggestions_prompt',
   'turn_error',
   'rate_limited',
+  'conversation_lost',
   'red_flag_cleared',
   'call_emergency_button',
   'reply_with_choices',

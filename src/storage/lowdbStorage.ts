@@ -22,6 +22,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { TextFile } from 'lowdb/node';
 import { EtagConflictError, isUnconditional } from './etagConflictError';
 import { StateJournal } from './stateJournal';
+import type { ReportsUnreadableRecords } from './unreadableRecords';
 import { walkStateFiles } from './walkStateFiles';
 
 export { EtagConflictError };
@@ -52,7 +53,7 @@ export interface LowdbStorageOptions {
 /** What a key holds: the record's JSON text, or null for "no record". */
 type Text = string | null;
 
-export class LowdbStorage implements Storage {
+export class LowdbStorage implements Storage, ReportsUnreadableRecords {
   /** Records read or written recently, least recently used first. */
   private readonly cache = new Map<string, Text>();
   /** Changes acknowledged (in the journal) but not yet in their per-key file. Never evicted. */
@@ -61,6 +62,8 @@ export class LowdbStorage implements Storage {
   private readonly shards = new Set<string>();
   /** Per-key queue: a read-compare-write of one key never interleaves with another on the same key. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Keys whose file was unreadable and set aside, until the bot has told the user (bounded). */
+  private readonly unreadable = new Set<string>();
   private readonly warn: (message: string) => void;
   private readonly cacheSize: number;
   private readonly fsync: boolean;
@@ -128,10 +131,15 @@ export class LowdbStorage implements Storage {
         this.withKey(key, async () => {
           await this.change(key, null);
           await this.removeFiles(key);
+          this.unreadable.delete(key);
         }),
       ),
     );
     await this.checkpoint();
+  }
+
+  takeUnreadable(key: string): boolean {
+    return this.unreadable.delete(key);
   }
 
   /** Journal appends so far and the changes they carried (several changes share one append). */
@@ -282,6 +290,8 @@ export class LowdbStorage implements Storage {
       const target = this.fileFor(key);
       const aside = `${target}.corrupt-${Date.now()}`;
       await fs.rename(target, aside).catch(() => undefined);
+      this.unreadable.add(key);
+      if (this.unreadable.size > 10_000) this.unreadable.delete(this.unreadable.values().next().value as string);
       this.warn(`storage: unreadable state file moved aside to ${aside} (${(error as Error).name}); that conversation starts afresh`);
       return null;
     }
