@@ -11,7 +11,6 @@ import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
 import { escalatedThisTurn, noteIntent } from '../src/conversation/turn';
 import { conversationDataOf, type BotServices } from '../src/services';
-import { phoneCountryFor } from '../src/booking/contactDetails';
 import type { ContactDetail } from '../src/booking/bookingTypes';
 import { BookingNotSavedError } from '../src/booking/bookingStore';
 import { userKeyOf } from '../src/booking/userKey';
@@ -21,6 +20,7 @@ import { wordsOf } from '../src/nlp/textNormalizer';
 import type { BookingConfirm, BookingField } from '../src/questions/answerTypes';
 import { questionById, type Question } from '../src/questions/questionCatalogue';
 import { choicesOf, readAnswerOf } from '../src/questions/readAnswer';
+import { readContextOf } from '../src/questions/readContext';
 import { tapOf, type Tap } from '../src/questions/tap';
 
 type Step = 'consent' | 'name' | 'contact' | 'preferredTimes' | 'notes' | 'shareSummary' | 'confirm' | 'changeField';
@@ -64,11 +64,7 @@ export class BookingDialog extends Dialog {
     noteIntent(dc.context, 'book_physio.answer', 1);
     const content = this.services.booking;
     const question = this.questionOf(state.step);
-    const answer = readAnswerOf(question, text, tapOf(dc.context.activity), {
-      today: new Date(),
-      phoneCountry: phoneCountryFor(this.services.config.REGION),
-      language: this.services.safety.lexicon,
-    });
+    const answer = readAnswerOf(question, text, tapOf(dc.context.activity), readContextOf(this.services.reading, dc.context.activity));
     if (answer.status === 'stale') {
       await this.services.send(dc.context, { text: this.services.questionWording.staleButton });
       await this.services.send(dc.context, await this.questionFor(dc.context, state));

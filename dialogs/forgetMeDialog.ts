@@ -13,6 +13,7 @@ import { userKeyOf } from '../src/booking/userKey';
 import { fillPlaceholders } from '../src/conversation/wording';
 import { questionById } from '../src/questions/questionCatalogue';
 import { choicesOf, readAnswerOf } from '../src/questions/readAnswer';
+import { readContextOf } from '../src/questions/readContext';
 import { tapOf } from '../src/questions/tap';
 
 export class ForgetMeDialog extends Dialog {
@@ -36,10 +37,12 @@ export class ForgetMeDialog extends Dialog {
     if (escalatedThisTurn(dc.context, 'urgent')) return dc.endDialog();
     const { privacy, bookings, send, transcripts, questionWording } = this.services;
     const question = this.question;
-    const answer = readAnswerOf(question, dc.context.activity.text ?? '', tapOf(dc.context.activity), {
-      today: new Date(),
-      language: this.services.safety.lexicon,
-    });
+    const answer = readAnswerOf(
+      question,
+      dc.context.activity.text ?? '',
+      tapOf(dc.context.activity),
+      readContextOf(this.services.reading, dc.context.activity),
+    );
     if (answer.status !== 'answered') {
       if (answer.status === 'stale') await send(dc.context, { text: questionWording.staleButton });
       await send(dc.context, { text: answer.status === 'stale' ? question.text : question.reask, choices: choicesOf(question) });

@@ -19,6 +19,7 @@ import { escalatedThisTurn, markEscalationSaid, noteIntent } from '../src/conver
 import type { BotReply } from '../src/conversation/botReply';
 import { questionById, type Question } from '../src/questions/questionCatalogue';
 import { choicesOf, readAnswerOf } from '../src/questions/readAnswer';
+import { readContextOf } from '../src/questions/readContext';
 import { tapOf } from '../src/questions/tap';
 import { extractKnownAnswers } from '../src/symptoms/answerParsers';
 import { applyAnswer } from '../src/symptoms/applyAnswer';
@@ -60,7 +61,7 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
   async beginDialog(dc: DialogContext, options?: SymptomCheckOptions): Promise<DialogTurnResult> {
     const userData = await this.services.userData.get(dc.context, {});
     const state: SymptomCheckState = {
-      answers: extractKnownAnswers(options?.description ?? ''),
+      answers: extractKnownAnswers(options?.description ?? '', readContextOf(this.services.reading, dc.context.activity)),
       consent: userData.storageConsent ?? null,
       pending: null,
       reasks: 0,
@@ -78,10 +79,12 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
     const state = dc.activeDialog!.state as SymptomCheckState;
     if (!state.pending) return this.askNext(dc, state);
     const question = this.questionOf(state.pending);
-    const result = readAnswerOf(question, dc.context.activity.text ?? '', tapOf(dc.context.activity), {
-      today: new Date(),
-      language: this.services.safety.lexicon,
-    });
+    const result = readAnswerOf(
+      question,
+      dc.context.activity.text ?? '',
+      tapOf(dc.context.activity),
+      readContextOf(this.services.reading, dc.context.activity),
+    );
     // The bot's red-flag screen has just said an urgent sign in this message ("worse at night").
     if (escalatedThisTurn(dc.context, 'urgent')) return this.afterUrgentScreen(dc, state, result);
     noteIntent(dc.context, 'symptom_check.answer', 1);

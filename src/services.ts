@@ -32,6 +32,9 @@ import { loadPrivacyContent, type PrivacyContent } from './privacy/privacyConten
 import { createMetrics, type BotMetrics } from './observability/metrics';
 import { buildQuestionCatalogue, type QuestionCatalogue } from './questions/questionCatalogue';
 import { loadQuestionWording, type QuestionWording } from './questions/questionWording';
+import { answerReadingOf, type AnswerReading } from './questions/readContext';
+import { loadNamedDays } from './language/namedDays';
+import { phoneCountryFor } from './booking/contactDetails';
 import { CurationStore } from './curation/curationStore';
 import { reportsUnreadableRecords } from './storage/unreadableRecords';
 
@@ -70,6 +73,8 @@ export interface BotServices {
   /** Every question the dialogs ask, by id (src/questions), and the wording shared by them. */
   questions: QuestionCatalogue;
   questionWording: QuestionWording;
+  /** What the answer readers read with: the language layer, named days, the region's conventions. */
+  reading: AnswerReading;
   /** Questions the bot could not answer and ratings of its answers, for `npm run kb:gaps` (with consent only). */
   curation: CurationStore;
   send(context: TurnContext, reply: BotReply): Promise<void>;
@@ -232,6 +237,12 @@ export function createServices({
     transcripts,
     questions: buildQuestionCatalogue({ symptomCheck, booking, privacy }),
     questionWording: loadQuestionWording(kb.dir),
+    reading: answerReadingOf({
+      language: safety.lexicon,
+      concepts: safety.concepts,
+      namedDays: loadNamedDays(kb.dir),
+      phoneCountry: phoneCountryFor(config.REGION),
+    }),
     curation: new CurationStore(storage, config.DATA_RETENTION_DAYS),
     send: async (context, reply) => {
       // Which question the user is now answering, if any: the red-flag screen reads the next message

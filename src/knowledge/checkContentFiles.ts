@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { loadBookingContent, type BookingContent } from '../booking/bookingContent';
+import { loadNamedDays } from '../language/namedDays';
 import { lexiconFileSchema } from '../nlp/lexiconSchema';
 import { loadPrivacyContent, type PrivacyContent } from '../privacy/privacyContent';
 import { buildQuestionCatalogue, questionsOf } from '../questions/questionCatalogue';
@@ -29,6 +30,7 @@ export const PLACEHOLDERS: Record<string, readonly string[]> = {
   'booking.yaml': ['reference', 'summary', 'bookingUrl', 'reasons', 'value'],
   'privacy.yaml': ['items', 'references', 'triage', 'reasons', 'reference', 'status', 'contact'],
   'questions.yaml': [],
+  'nlp/named-days.yaml': [],
   'safety/escalation-messages.yaml': ['emergencyNumber', 'emergencyDepartment', 'urgentRoute', 'crisisLine', 'reason', 'notDiagnosis'],
   'safety/regions.yaml': [],
 };
@@ -97,6 +99,7 @@ export function checkContentFiles(dir: string): { problems: string[]; files: Con
   const booking = attempt(problems, 'booking.yaml', () => loadBookingContent(dir));
   const privacy = attempt(problems, 'privacy.yaml', () => loadPrivacyContent(dir));
   attempt(problems, 'questions.yaml', () => loadQuestionWording(dir));
+  attempt(problems, 'nlp/named-days.yaml', () => loadNamedDays(dir));
   attempt(problems, 'nlp/lexicon.yaml', () => readYamlFile(path.join(dir, 'nlp', 'lexicon.yaml'), lexiconFileSchema));
   attempt(problems, 'safety/', () => loadSafetyRules(path.join(dir, 'safety')));
 

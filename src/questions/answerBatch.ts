@@ -14,14 +14,15 @@ import { DEFAULT_REGION } from '../config';
 import { DEFAULT_KNOWLEDGE_DIR, readYamlFile } from '../knowledge/loadKnowledge';
 import { loadPrivacyContent } from '../privacy/privacyContent';
 import { loadSymptomCheckContent } from '../symptoms/symptomCheckContent';
-import { loadRedFlagRules } from '../safety/loadSafetyRules';
-import type { DetectorLexicon } from '../safety/types';
+import { loadSafetyRules } from '../safety/loadSafetyRules';
+import { loadNamedDays } from '../language/namedDays';
+import { answerReadingOf, type AnswerReading } from './readContext';
 import type { ReadContext } from './answerTypes';
 import { buildQuestionCatalogue, questionById, type QuestionCatalogue } from './questionCatalogue';
 import { readAnswerOf } from './readAnswer';
 
 let shipped: QuestionCatalogue | undefined;
-let shippedLanguage: DetectorLexicon | undefined;
+let shippedReading: Omit<AnswerReading, 'phoneCountry' | 'monthFirst'> | undefined;
 
 export function loadQuestionCatalogue(dir: string = DEFAULT_KNOWLEDGE_DIR): QuestionCatalogue {
   return buildQuestionCatalogue({
@@ -32,14 +33,27 @@ export function loadQuestionCatalogue(dir: string = DEFAULT_KNOWLEDGE_DIR): Ques
 }
 
 /** The canonical value of a typed answer to one question, or 'unclear'. */
-export function readAnswer(questionId: string, text: string, options: Partial<Omit<ReadContext, 'language'>> = {}): string {
+export function readAnswer(
+  questionId: string,
+  text: string,
+  options: { today?: Date; phoneCountry?: ReadContext['phoneCountry'] } = {},
+): string {
   shipped ??= loadQuestionCatalogue();
-  // The bot's own language layer: the lexicon its red-flag screen compiles at start-up.
-  shippedLanguage ??= loadRedFlagRules(path.join(DEFAULT_KNOWLEDGE_DIR, 'safety', 'red-flags.yaml')).lexicon;
+  // The bot's own language layer, as it builds it at start-up.
+  if (!shippedReading) {
+    const safety = loadSafetyRules(path.join(DEFAULT_KNOWLEDGE_DIR, 'safety'));
+    shippedReading = answerReadingOf({
+      language: safety.lexicon,
+      concepts: safety.concepts,
+      namedDays: loadNamedDays(DEFAULT_KNOWLEDGE_DIR),
+    });
+  }
+  const phoneCountry = 'phoneCountry' in options ? options.phoneCountry : phoneCountryFor(DEFAULT_REGION);
   const context: ReadContext = {
+    ...shippedReading,
+    phoneCountry,
+    monthFirst: phoneCountry === 'US',
     today: options.today ?? new Date(),
-    phoneCountry: 'phoneCountry' in options ? options.phoneCountry : phoneCountryFor(DEFAULT_REGION),
-    language: shippedLanguage,
   };
   const result = readAnswerOf(questionById(shipped, questionId), text, undefined, context);
   return result.status === 'answered' ? result.canonical : 'unclear';

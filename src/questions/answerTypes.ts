@@ -13,23 +13,27 @@ import { splitIntoClauses } from '../language/clauses';
 import { statusOf } from '../language/mentionStatus';
 import { normalisedWords, normaliseText } from '../language/normalise';
 import type { DetectorLexicon } from '../safety/types';
-import { canonicalDuration, durationFromChoice, readDuration, type DurationAnswer } from './readers/duration';
+import type { DateReading } from '../language/dates';
+import { canonicalDuration, durationChoiceFor, durationFromChoice, readDuration, type DurationAnswer } from './readers/duration';
 import { readName } from './readers/name';
 import { canonicalScore, readScore, scoreFromChoice, type ScoreAnswer } from './readers/score';
 import { isNonAnswer, readYesNo } from './readers/yesNo';
 
-export interface ReadContext {
-  today: Date;
+export interface ReadContext extends DateReading {
   /** The country a local phone number is read in. */
   phoneCountry?: CountryCode;
   /** The one language layer's lexicon (knowledge/nlp/lexicon.yaml and the red-flag file's detector words). */
   language: DetectorLexicon;
+  /** Sore legs said with these are the work's soreness (the bilateral-leg red flag's `unless` list). */
+  afterExertion?: RegExp | null;
 }
 
 export interface AnswerReader<T> {
   read(text: string, context: ReadContext): T | undefined;
   fromChoice(value: string): T | undefined;
   canonical(value: T): string;
+  /** The question's button that stands for what the user typed ("between 6 and 12 weeks"), if one does. */
+  choiceFor?(value: T, choices: T[]): T | undefined;
 }
 
 const reader = <T>(r: AnswerReader<T>): AnswerReader<T> => r;
@@ -154,9 +158,10 @@ export const ANSWER_READERS = {
     canonical: (v) => (v ? 'very much' : 'not much'),
   }),
   duration: definite<DurationAnswer>({
-    read: (t, c) => readDuration(t, c.today),
+    read: readDuration,
     fromChoice: durationFromChoice,
     canonical: canonicalDuration,
+    choiceFor: durationChoiceFor,
   }),
   score: definite<ScoreAnswer>({ read: readScore, fromChoice: scoreFromChoice, canonical: canonicalScore }),
   location: definite<Location>({
@@ -200,7 +205,7 @@ export const ANSWER_READERS = {
     canonical: (v) => (v.length ? v.join(', ') : 'none'),
   }),
   age: definite<number>({
-    read: (t, c) => parseAge(t, c.today),
+    read: parseAge,
     fromChoice: (v) => (/^\d{2,3}$/.test(v) ? Number(v) : undefined),
     canonical: String,
   }),

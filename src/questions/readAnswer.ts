@@ -39,7 +39,18 @@ export function readAnswerOf(question: Question, text: string, tap: Tap | undefi
     if (value !== undefined) return { status: 'answered', value, canonical: reader.canonical(value), label: typed.label };
   }
   const value = reader.read(text, context);
-  return value === undefined ? { status: 'unclear' } : { status: 'answered', value, canonical: reader.canonical(value) };
+  if (value === undefined) return { status: 'unclear' };
+  const choices = (question.choices ?? []).flatMap((c) => {
+    const v = reader.fromChoice(c.value);
+    return v === undefined ? [] : [{ choice: c, value: v }];
+  });
+  const standsFor = reader.choiceFor?.(
+    value,
+    choices.map((c) => c.value),
+  );
+  const button = standsFor === undefined ? undefined : choices.find((c) => c.value === standsFor);
+  if (button) return { status: 'answered', value: button.value, canonical: reader.canonical(button.value), label: button.choice.label };
+  return { status: 'answered', value, canonical: reader.canonical(value) };
 }
 
 /** The question's buttons, each carrying the question id with its canonical value. */

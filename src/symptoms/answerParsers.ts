@@ -4,9 +4,10 @@
  * so the dialog can ask again with an example. Parsers never guess a red flag away: negation is scoped to
  * its clause ("no numbness, but my left leg tingles" is a one-leg symptom).
  *
- * No I/O. Functions that turn dates into days ("since tuesday", "since march") take `today` so tests are
- * deterministic; it defaults to the current date.
+ * No I/O. Readers that turn dates into days ("since tuesday", "since halloween") take the turn's date in
+ * their context, never the clock.
  */
+import { daysSinceNamedStart, type DateReading } from '../language/dates';
 import { readYesNo } from '../questions/readers/yesNo';
 import { REAL_WORDS_NEAR_VOCABULARY } from './realWords';
 import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingChange } from './types';
@@ -409,6 +410,14 @@ function numberWordsToDigits(norm: string): string {
 // Location
 // ---------------------------------------------------------------------------------------------------------
 
+/** A shared (possibly global) pattern tested from the start. */
+function test(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  const found = pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
+}
+
 /** A regex for whole words: like \b, but also safe next to the spaces that pad a normalised answer. */
 function words(source: string): RegExp {
   return new RegExp(`(?<![a-z0-9_])(?:${source})(?![a-z0-9_])`);
@@ -425,7 +434,7 @@ const AREA_PATTERNS: Array<[PainArea, RegExp]> = [
   [
     'buttock',
     words(
-      String.raw`bums?|butts?|buttocks?|cheeks?|glutes?|gluteal|bottom(?! of)|backside|rear end|hips?|si joint|sacroiliac|piriformis|sit(ting)? bones?`,
+      String.raw`bums?|butts?|buttocks?|cheeks?|glutes?|gluteal|bottom(?! of)|backside|rear end|(?<!(?:above|over|top of) (?:my |the )?)hips?(?! bones?)|si joint|sacroiliac|piriformis|sit(ting)? bones?`,
     ),
   ],
   [
@@ -532,21 +541,6 @@ export function parseLocation(text: string): SymptomAnswers['location'] {
 // ---------------------------------------------------------------------------------------------------------
 
 const UNIT_DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, fortnight: 14, month: 30, year: 365 };
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEKDAY_SHORT: Record<string, number> = {
-  sun: 0,
-  mon: 1,
-  tue: 2,
-  tues: 2,
-  wed: 3,
-  weds: 3,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  fri: 5,
-  sat: 6,
-};
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 function unitOf(word: string): string | undefined {
   if (/^(hours?|h)$/.test(word)) return 'hour';
@@ -568,22 +562,16 @@ function quantityOf(word: string): number | undefined {
   return undefined;
 }
 
-/** Days back from `today` to the most recent given weekday (a full week if it is that day today). */
-function daysSinceWeekday(weekday: number, today: Date): number {
-  const diff = (today.getDay() - weekday + 7) % 7;
-  return diff === 0 ? 7 : diff;
-}
-
-function daysSinceDate(month: number, day: number, today: Date): number {
-  const start = new Date(today.getFullYear(), month, day);
-  if (start.getTime() > today.getTime()) start.setFullYear(today.getFullYear() - 1);
-  return Math.max(1, Math.floor((today.getTime() - start.getTime()) / 86_400_000));
+/** Days back to the most recent Saturday ("the weekend"); "last weekend" is at least a week back. */
+function daysSinceSaturday(today: Date, last: boolean): number {
+  const diff = (today.getDay() - 6 + 7) % 7 || 7;
+  return last ? Math.max(diff, 7) : diff;
 }
 
 const DURATION_CONTEXT_BEFORE = /\b(for|since|past|last|been|started|start|began|begun|lasted|ongoing|going on|had it|have had|over)\b/;
 const DURATION_CONTEXT_AFTER = /^\s*(ago|now|back|or so ago|on and off|onandoff)\b/;
 
-function durationIn(norm: string, strict: boolean, today: Date): number | undefined {
+function durationIn(text: string, norm: string, strict: boolean, context: DateReading): number | undefined {
   const s = numberWordsToDigits(norm);
   const found: number[] = [];
   const inContext = (index: number, length: number): boolean =>
@@ -626,12 +614,7 @@ function durationIn(norm: string, strict: boolean, today: Date): number | undefi
     [/\b(last|past) week\b/, () => 7],
     [/\b(last|past) month\b/, () => 30],
     [/\b(last|past) year\b/, () => 365],
-    [
-      /\b(last|the|this|over the|at the) weekend\b/,
-      () => (/\blast weekend\b/.test(s) ? Math.max(daysSinceWeekday(6, today), 7) : daysSinceWeekday(6, today)),
-    ],
-    [/\bchristmas\b/, () => daysSinceDate(11, 25, today)],
-    [/\bnew year\b/, () => daysSinceDate(0, 1, today)],
+    [/\b(last|the|this|over the|at the) weekend\b/, () => daysSinceSaturday(context.today, /\blast weekend\b/.test(s))],
   ];
   for (const [pattern, days] of relative) {
     const m = pattern.exec(s);
@@ -644,28 +627,9 @@ function durationIn(norm: string, strict: boolean, today: Date): number | undefi
     found.push(days());
   }
 
-  // "since last tuesday" (about a week, as people mean it), "since tuesday", "since march".
-  const weekday = new RegExp(
-    String.raw`\b(since|from|on|started|last|began)( last| on| this past| the)? (${WEEKDAYS.join('|')}|${Object.keys(WEEKDAY_SHORT).join('|')})\b`,
-    'g',
-  );
-  for (const m of s.matchAll(weekday)) {
-    const name = m[3];
-    const index = WEEKDAYS.indexOf(name) >= 0 ? WEEKDAYS.indexOf(name) : WEEKDAY_SHORT[name];
-    const isLast = m[1] === 'last' || m[2] === ' last';
-    if (strict && !/\b(since|started|start|began|begun|from|ago)\b/.test(s.slice(Math.max(0, m.index - 20), m.index + m[0].length + 6)))
-      continue;
-    found.push(isLast ? 7 : daysSinceWeekday(index, today));
-  }
-  const month = new RegExp(
-    String.raw`\b(since|started in|start of|began in|from|in|early|mid|late|end of)( early| mid| late| the start of| the end of| the beginning of)? (${MONTHS.join('|')})\b`,
-    'g',
-  );
-  for (const m of s.matchAll(month)) {
-    if (m[3] === 'may' && !/^(since|started in|start of|began in)$/.test(m[1])) continue;
-    if (strict && !/\b(since|started|began|start)\b/.test(s.slice(Math.max(0, m.index - 20), m.index + m[0].length))) continue;
-    found.push(daysSinceDate(MONTHS.indexOf(m[3]), 1, today));
-  }
+  // Start dates ("since tuesday", "since the 7th of November", "since halloween"): the language layer's date reader.
+  const since = daysSinceNamedStart(text, norm.trim(), context, strict);
+  if (since !== undefined) found.push(since);
 
   if (found.length === 0) return undefined;
   return Math.floor(Math.max(...found));
@@ -673,11 +637,11 @@ function durationIn(norm: string, strict: boolean, today: Date): number | undefi
 
 /**
  * How long ago the pain started, in days: "about 3 weeks" -> 21, "since yesterday" -> 1, "a couple of
- * months" -> 60, "over a year" -> 365, "since last tuesday" -> 7, "today" -> 0. Several amounts: the longest
+ * months" -> 60, "over a year" -> 365, "since last saturday" -> days back to that Saturday, "today" -> 0. Several amounts: the longest
  * (when it first started). Unclear ("ages", "a while") -> undefined.
  */
-export function parseDuration(text: string, today: Date = new Date()): number | undefined {
-  return durationIn(normalizeAnswer(text), false, today);
+export function parseDuration(text: string, context: DateReading): number | undefined {
+  return durationIn(text, normalizeAnswer(text), false, context);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -857,10 +821,6 @@ const LEG_SYMPTOM_PATTERNS: Array<[LegSymptom, RegExp]> = [
 ];
 /** Muscle soreness words: "achy legs after runs" is not a nerve symptom unless the pain travels. */
 const SORENESS_ONLY = words(String.raw`ache|aches|aching|achy|sore|soreness|stiff|tight|tired|heavy`);
-/** Said with a race, a session or DOMS, sore legs are the work's soreness, not a symptom of the back. */
-const AFTER_EXERTION = words(
-  String.raw`after (the |a |my |that |this )?(race|run|runs|marathon|half|half marathon|ultra|session|workout|intervals|hills|long run|leg day|squats|parkrun|10 ?k|5 ?k)|doms|post race|from racing|racing|from the race|like always after`,
-);
 const REAL_PAIN = words(
   String.raw`pain[a-z]*|hurts?|hurting|shooting|shoots|burning|burns|sharp|stabbing|throbbing|radiat[a-z]*|sciatica|electric[a-z]*|zings?|zinging|shocks?`,
 );
@@ -882,7 +842,7 @@ const BOTH_LEGS = words(
 );
 const PLURAL_LEGS = words(String.raw`legs|feet|thighs|calves|shins|hamstrings|knees|ankles`);
 
-function legSymptomsIn(norm: string, strict: boolean): SymptomAnswers['legSymptoms'] {
+function legSymptomsIn(norm: string, strict: boolean, afterExertion: RegExp | null): SymptomAnswers['legSymptoms'] {
   if (!strict && /^ ?((just|only) (in )?(my |the )?(lower )?back|(my |the )?(lower )?back only) ?$/.test(norm)) return { legs: 'none' };
   const symptoms = new Set<LegSymptom>();
   let both = false;
@@ -902,7 +862,7 @@ function legSymptomsIn(norm: string, strict: boolean): SymptomAnswers['legSympto
       positiveMatches(clause, REAL_PAIN).length === 0 &&
       SORENESS_ONLY.test(clause);
     // "both quads sore after the race": the race's soreness, whichever legs it names.
-    if (!strict && sorenessOnly && AFTER_EXERTION.test(norm)) continue;
+    if (!strict && sorenessOnly && afterExertion !== null && test(afterExertion, norm)) continue;
     const hasNegation = NEGATOR.test(clause) || FINE.test(clause);
     if (hasNegation) negative = true;
     // Which legs a clause names counts only when the clause is positive: a symptom, or (when answering the
@@ -937,8 +897,8 @@ function legSymptomsIn(norm: string, strict: boolean): SymptomAnswers['legSympto
  * one; "both legs tingly" / "in both of them" -> both. A symptom without saying which leg(s) -> undefined
  * (ask: one leg or both?). Plural "legs" with a symptom counts as both legs: a false alarm beats a miss.
  */
-export function parseLegSymptoms(text: string): SymptomAnswers['legSymptoms'] {
-  return legSymptomsIn(normalizeAnswer(text), false);
+export function parseLegSymptoms(text: string, context: { afterExertion?: RegExp | null }): SymptomAnswers['legSymptoms'] {
+  return legSymptomsIn(normalizeAnswer(text), false, context.afterExertion ?? null);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1061,8 +1021,8 @@ function ageIn(norm: string, strict: boolean, today: Date): number | undefined {
 }
 
 /** Age in years, 10 to 100: "I'm 34", "34", "thirty four", "34yo", "late 30s" (38). Otherwise undefined. */
-export function parseAge(text: string, today: Date = new Date()): number | undefined {
-  return ageIn(normalizeAnswer(text), false, today);
+export function parseAge(text: string, context: DateReading): number | undefined {
+  return ageIn(normalizeAnswer(text), false, context.today);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1075,22 +1035,22 @@ export function parseAge(text: string, today: Date = new Date()): number | undef
  * "my lower back has hurt on the left for about 3 weeks, maybe a 6/10, only when i run" ->
  * { location: { area: 'one_side', side: 'left' }, durationDays: 21, severity: 6, timing: ['during_running'] }.
  */
-export function extractKnownAnswers(text: string, today: Date = new Date()): Partial<SymptomAnswers> {
+export function extractKnownAnswers(text: string, context: DateReading): Partial<SymptomAnswers> {
   const norm = normalizeAnswer(text);
   const known: Partial<SymptomAnswers> = {};
   const location = parseLocationIn(norm, true);
   if (location) known.location = location;
-  const durationDays = durationIn(norm, true, today);
+  const durationDays = durationIn(text, norm, true, context);
   if (durationDays !== undefined) known.durationDays = durationDays;
   const timing = timingIn(norm, true);
   if (timing) known.timing = timing;
   const severity = severityIn(norm, true);
   if (severity !== undefined) known.severity = severity;
-  const legSymptoms = legSymptomsIn(norm, true);
+  const legSymptoms = legSymptomsIn(norm, true, null);
   if (legSymptoms && legSymptoms.legs !== 'none') known.legSymptoms = legSymptoms;
   const trainingChanges = trainingIn(norm, true);
   if (trainingChanges && trainingChanges.length > 0) known.trainingChanges = trainingChanges;
-  const age = ageIn(norm, true, today);
+  const age = ageIn(norm, true, context.today);
   if (age !== undefined) known.age = age;
   return known;
 }

@@ -8,9 +8,10 @@ import {
   parseTiming,
   parseTrainingChanges,
 } from '../../src/symptoms/answerParsers';
+import { readingOn } from '../helpers/answerReading';
 
 /** Thursday 15 May 2025, so "since tuesday" and "since march" have exact answers. */
-const TODAY = new Date(2025, 4, 15, 12, 0, 0);
+const TODAY = readingOn(new Date(2025, 4, 15, 12, 0, 0));
 
 describe('parseLocation', () => {
   test.each([
@@ -61,7 +62,7 @@ describe('parseDuration', () => {
     ['couple weeks', 14],
     ['6 months', 180],
     ['over a year', 365],
-    ['since last tuesday', 7],
+    ['since last tuesday', 2],
     ['since tuesday', 2],
     ['today', 0],
     ['this morning', 0],
@@ -172,11 +173,11 @@ describe('parseLegSymptoms', () => {
     ['both quads sore after the race, no tingling or numbness', { legs: 'none' }],
     ['numb in both legs after my run', { legs: 'both', symptoms: ['numbness'] }],
   ])('%j -> %j', (text, expected) => {
-    expect(parseLegSymptoms(text)).toEqual(expected);
+    expect(parseLegSymptoms(text, TODAY)).toEqual(expected);
   });
 
   test.each(['yes', 'tingling', 'maybe?', 'my legs feel heavy', 'achy legs after runs'])('%j is unclear (which legs? what?)', (text) => {
-    expect(parseLegSymptoms(text)).toBeUndefined();
+    expect(parseLegSymptoms(text, TODAY)).toBeUndefined();
   });
 });
 
@@ -256,7 +257,7 @@ describe('extractKnownAnswers', () => {
     ['pain in the middle of my back since yesterday, no leg pain', { location: { area: 'central' }, durationDays: 1 }],
     [
       "lower back pain on the right since last tuesday, worse at night, doesn't stop me running",
-      { location: { area: 'one_side', side: 'right' }, durationDays: 7, timing: ['at_night'] },
+      { location: { area: 'one_side', side: 'right' }, durationDays: 2, timing: ['at_night'] },
     ],
     [
       'tingling in both legs and back pain',
@@ -287,7 +288,7 @@ describe('extractKnownAnswers', () => {
 describe('extractKnownAnswers: dates in passing are not durations', () => {
   test.each([
     ['did a long run last sunday and my back has been sore', {}],
-    ['my back started hurting last sunday', { durationDays: 7 }],
+    ['my back started hurting last sunday', { durationDays: 4 }],
     ['hurt my back on monday', {}],
     ['it started on monday', { durationDays: 3 }],
   ])('%j -> %j', (text, expected) => {

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { normalizeAnswer, parseDuration, parseSeverity } from '../../src/symptoms/answerParsers';
+import { readingOn } from '../helpers/answerReading';
 
 const lexiconFile = path.join(
   path.dirname(require.resolve('natural/package.json')),
@@ -33,7 +34,7 @@ describe('the fuzzy corrector', () => {
 
   it('still fixes slips, and number words stay themselves', () => {
     expect(normalizeAnswer('tingeling down my leg yesturday')).toMatch(/tingling .* yesterday/);
-    expect(parseDuration('eight weeks')).toBe(56);
+    expect(parseDuration('eight weeks', readingOn(new Date()))).toBe(56);
     expect(parseSeverity('a solid eight')).toBe(8);
   });
 });

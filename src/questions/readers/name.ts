@@ -20,12 +20,20 @@ const NOT_NAME_WORDS = new Set(
   ).split(' '),
 );
 
-const INTRO = /^\s*(?:hi|hello|hey)?[\s,]*(?:my name(?:'s| is)|i am|i'm|im|it's|it is|this is|call me|name(?:'s| is)?:?)\s+/i;
+const INTRO = /^\s*(?:hi|hello|hey)?[\s,]*(?:my name(?:'s| is)|i am|i'm|im|it's|its|it is|this is|call me|name(?:'s| is)?:?|just)\s+/i;
+/** "Jo is fine", "Sam will do": the name, then a word that it is enough. */
+const ENOUGH = /\s+(?:is fine|is ok|is okay|is good|will do|is enough|please|thanks|thank you)$/i;
+
+/** "priya patel" -> "Priya Patel", "tom o'neill" -> "Tom O'Neill"; a name typed with capitals is kept as typed. */
+function capitalised(name: string): string {
+  if (name !== name.toLowerCase()) return name;
+  return name.replace(/(^|[\s'-])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
+}
 
 export function readName(text: string, context: ReadContext): string | undefined {
   const trimmed = text.trim().replace(/[.!]+$/, '');
   if (!trimmed || trimmed.length > MAX_NAME_LENGTH || /[?@\d]/.test(trimmed)) return undefined;
-  const name = trimmed.replace(INTRO, '').trim();
+  const name = capitalised(trimmed.replace(INTRO, '').replace(ENOUGH, '').trim());
   if (!/^[\p{L}][\p{L}\p{M}' .-]*$/u.test(name)) return undefined;
   const words = normalisedWords(name, context.language).split(' ').filter(Boolean);
   if (words.length === 0 || words.length > MAX_NAME_WORDS) return undefined;

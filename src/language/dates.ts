@@ -1,0 +1,73 @@
+/**
+ * When something started, as days before today: calendar dates and weekdays ("since the 7th of November",
+ * "since 14/11", "last saturday", "3 days ago") read by chrono-node, named days ("since halloween") from
+ * knowledge/nlp/named-days.yaml, and a bare day of the month ("since the 20th"). `today` is the turn's
+ * date, never the clock. A date that would be in the future ("since march" in December is this year's
+ * March, in February last year's) is read as the most recent one before today.
+ */
+import * as chrono from 'chrono-node';
+import { namedDayIn, type NamedDay } from './namedDays';
+
+export interface DateReading {
+  /** The turn's date (the user's calendar day). */
+  today: Date;
+  namedDays: readonly NamedDay[];
+  /** "14/11" is 14 November (day first, the UK's order) unless the bot's region writes months first (US). */
+  monthFirst?: boolean;
+}
+
+const DAY_MS = 86_400_000;
+/** Words that make a date the start of something ("since", "started on"). */
+const START_CUE = /\b(since|from|started|starting|start|began|begun|beginning|on|around|about|ago|as of|last)\b/i;
+/** A start word shortly before a date, in the same clause. */
+const STARTED_BEFORE = /\b(since|started|starting|start|began|begun|from|as of)\b[^,.;!?]{0,25}$/i;
+const NUMERIC_DATE = /\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b/;
+
+const midnightOf = (d: Date): Date => new Date(d.getFullYear(), d.getMonth(), d.getDate());
+const daysBetween = (from: Date, to: Date): number => Math.round((midnightOf(to).getTime() - midnightOf(from).getTime()) / DAY_MS);
+
+/** "the 20th" with no month: the most recent 20th, this month or last. */
+function dayOfMonthIn(words: string, today: Date): Date | undefined {
+  const m = /\b(?:the )?(\d{1,2}) ?(?:st|nd|rd|th)\b(?! (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/.exec(words);
+  if (!m) return undefined;
+  const day = Number(m[1]);
+  if (day < 1 || day > 31) return undefined;
+  for (let back = 0; back <= 2; back += 1) {
+    const candidate = new Date(today.getFullYear(), today.getMonth() - back, day);
+    if (candidate.getDate() === day && candidate.getTime() <= midnightOf(today).getTime()) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Days from the start date the text names to today, or undefined when it names none. With `needsCue`
+ * (a free description), only a date said as a start ("since ...", "started ...") counts.
+ */
+export function daysSinceNamedStart(text: string, words: string, reading: DateReading, needsCue = false): number | undefined {
+  const { today } = reading;
+  if (!START_CUE.test(text) && (needsCue || !NUMERIC_DATE.test(text)) && !/^\s*\S+(?: \S+)?\s*$/.test(words)) return undefined;
+  const starts: Date[] = [];
+  // In a free description a date counts only when said as the start: "started hurting last sunday",
+  // not "did a long run last sunday" or a "6/10" pain score.
+  const saidAsStart = (before: string, after: string): boolean => !needsCue || STARTED_BEFORE.test(before) || /^\s*ago\b/.test(after);
+  const named = namedDayIn(words, reading.namedDays, today);
+  if (named && saidAsStart(words.slice(0, named.index), words.slice(named.end))) starts.push(named.date);
+  const parser = reading.monthFirst ? chrono.en : chrono.en.GB;
+  for (const result of parser.parse(text, today)) {
+    if (!saidAsStart(text.slice(0, result.index), text.slice(result.index + result.text.length)) && !/\bago\b/i.test(result.text)) continue;
+    let start = result.start.date();
+    // "since march" in December: chrono may pick next March; the start is the most recent one.
+    if (midnightOf(start).getTime() > midnightOf(today).getTime() && !result.start.isCertain('year')) {
+      start = new Date(start);
+      start.setFullYear(start.getFullYear() - 1);
+    }
+    if (midnightOf(start).getTime() <= midnightOf(today).getTime()) starts.push(start);
+  }
+  if (starts.length === 0 && !needsCue) {
+    const dayOfMonth = dayOfMonthIn(words, today);
+    if (dayOfMonth) starts.push(dayOfMonth);
+  }
+  if (starts.length === 0) return undefined;
+  // Several dates: the earliest is when it started ("since the 7th, worse since tuesday").
+  return Math.max(...starts.map((start) => daysBetween(start, today)));
+}
