@@ -13,8 +13,8 @@ import { cacheKey, readKnowledgeCache, writeKnowledgeCache } from './knowledge/k
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledgeBase, readYamlFile, type KnowledgeBase } from './knowledge/loadKnowledge';
 import { trainIntentModel, type IntentModel } from './nlp/intentClassifier';
 import { lexiconFileSchema } from './nlp/lexiconSchema';
-import { loadRedFlagPhrases, loadSafetyRules } from './safety/loadSafetyRules';
-import { trainSecondOpinion, type SecondOpinion } from './safety/secondOpinion';
+import { loadSafetyRules } from './safety/loadSafetyRules';
+import { trainRedFlagSecondOpinion } from './safety/secondOpinionTraining';
 import { resolveRegion } from './safety/triage';
 import type { RegionSettings, SafetyRules } from './safety/types';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './symptoms/symptomCheckContent';
@@ -122,7 +122,7 @@ function buildTrainedKnowledge(knowledgeDir: string, threshold: number | undefin
   const lexicon = readYamlFile(path.join(kb.dir, 'nlp', 'lexicon.yaml'), lexiconFileSchema);
   const intentModel = trainIntentModel([...kb.topics, ...kb.conversationIntents], lexicon, { threshold, unknownIntent: 'out_of_scope' });
   const safety = loadSafetyRules(path.join(kb.dir, 'safety'));
-  safety.secondOpinion = trainRedFlagSecondOpinion(safety, kb);
+  safety.secondOpinion = trainRedFlagSecondOpinion(kb.dir, safety, ordinaryMessages(kb));
   return {
     kb,
     intentModel,
@@ -165,16 +165,9 @@ export function loadTrainedKnowledge(
   return loaded;
 }
 
-/**
- * The red-flag screen's second opinion learns from the labelled red-flag phrasings and, as ordinary
- * messages, from every training example of the topics and conversation intents.
- */
-function trainRedFlagSecondOpinion(safety: SafetyRules, kb: KnowledgeBase): SecondOpinion {
-  const flagged = loadRedFlagPhrases(path.join(kb.dir, 'evaluation', 'red-flag-phrases.yaml'))
-    .filter((p) => p.expect.length > 0 || !p.unclear)
-    .map((p) => ({ text: p.text, flag: p.expect[0] ?? null }));
-  const ordinary = [...kb.topics, ...kb.conversationIntents].flatMap((intent) => intent.examples.map((text) => ({ text, flag: null })));
-  return trainSecondOpinion([...flagged, ...ordinary], safety.lexicon);
+/** The ordinary messages the second opinion learns from: every training example of the topics and conversation intents. */
+export function ordinaryMessages(kb: KnowledgeBase): string[] {
+  return [...kb.topics, ...kb.conversationIntents].flatMap((intent) => intent.examples);
 }
 
 export function createServices({

@@ -12,20 +12,12 @@ import { z } from 'zod';
 import { DEFAULT_KNOWLEDGE_DIR, readYamlFile } from '../knowledge/loadKnowledge';
 import { TRIAGE_LEVELS, type TriageLevel } from '../safety/types';
 import { loadSymptomCheckContent } from '../symptoms/symptomCheckContent';
+import { loadBlindPhrases, type BlindPhrase } from './blindPhrases';
 import { InProcessBot, type Turn } from './inProcessBot';
 
-export const BLIND_DIR = path.join(DEFAULT_KNOWLEDGE_DIR, 'evaluation', 'blind');
+export { loadBlindPhrases, type BlindPhrase };
 
-const blindPhraseSchema = z.object({
-  text: z.string().min(1),
-  level: z.enum(['emergency', 'urgent', 'routine', 'none']),
-  crisis: z.boolean().default(false),
-  sign: z.string().default(''),
-  kind: z.enum(['positive', 'near-miss']).default('positive'),
-  ambiguous: z.boolean().default(false),
-});
-const blindPhrasesFileSchema = z.object({ phrases: z.array(blindPhraseSchema).min(1) });
-export type BlindPhrase = z.infer<typeof blindPhraseSchema>;
+export const BLIND_DIR = path.join(DEFAULT_KNOWLEDGE_DIR, 'evaluation', 'blind');
 
 const vignetteSchema = z.object({
   name: z.string(),
@@ -46,7 +38,6 @@ export function blindBatchFiles(kind: 'red-flags' | 'vignettes', dir = BLIND_DIR
     .map((name) => path.join(dir, name));
 }
 
-export const loadBlindPhrases = (file: string): BlindPhrase[] => readYamlFile(file, blindPhrasesFileSchema).phrases;
 export const loadVignettes = (file: string): Vignette[] => readYamlFile(file, vignettesFileSchema).vignettes;
 
 const rank = (level: TriageLevel | null): number => (level === null ? 0 : TRIAGE_LEVELS.length - TRIAGE_LEVELS.indexOf(level));
@@ -68,8 +59,8 @@ export interface PhraseOutcome {
  * One phrasing through the bot. When the bot asks its one direct yes/no question, the runner answers
  * truthfully: "yes" for a real sign, "no" for a near-miss.
  */
-export async function playPhrase(phrase: BlindPhrase): Promise<PhraseOutcome> {
-  const bot = new InProcessBot();
+export async function playPhrase(phrase: BlindPhrase, newBot: () => InProcessBot = () => new InProcessBot()): Promise<PhraseOutcome> {
+  const bot = newBot();
   const first = await bot.say(phrase.text);
   let last = first;
   const askedQuestion = first.summary.intent === 'red_flag_question';
@@ -91,9 +82,10 @@ export interface PhraseBatchReport {
   rows: Array<{ label: string; passed: number; total: number; bar: number }>;
 }
 
-export async function evaluatePhraseBatch(file: string): Promise<PhraseBatchReport> {
+/** `newBot`: the bot each phrasing is played through (the real one unless the evaluation swaps a part). */
+export async function evaluatePhraseBatch(file: string, newBot?: () => InProcessBot): Promise<PhraseBatchReport> {
   const outcomes: PhraseOutcome[] = [];
-  for (const phrase of loadBlindPhrases(file)) outcomes.push(await playPhrase(phrase));
+  for (const phrase of loadBlindPhrases(file)) outcomes.push(await playPhrase(phrase, newBot));
   const row = (label: string, bar: number, filter: (o: PhraseOutcome) => boolean) => {
     const group = outcomes.filter(filter);
     return { label, passed: group.filter((o) => o.pass).length, total: group.length, bar };

@@ -38,9 +38,13 @@ export class InProcessBot {
   private readonly adapter: TestAdapter;
   private replies: Partial<Activity>[] = [];
 
-  /** `storage`: state elsewhere than in memory (a test's lowdb folder), e.g. to read it back with a CLI. */
-  constructor(env: Record<string, string> = {}, storage?: Storage) {
-    this.services = inMemoryServices(env, storage);
+  /**
+   * `storage`: state elsewhere than in memory (a test's lowdb folder), e.g. to read it back with a CLI.
+   * `overrides`: services to use instead of the real ones (the evaluation's safety rules with a second
+   * opinion trained without the batch under test).
+   */
+  constructor(env: Record<string, string> = {}, storage?: Storage, overrides: Partial<BotServices> = {}) {
+    this.services = { ...inMemoryServices(env, storage), ...overrides };
     const bot = createBot(this.services);
     this.adapter = new TestAdapter((context) => bot.run(context), { channelId: 'emulator' });
     this.adapter.use({

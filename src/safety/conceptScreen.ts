@@ -32,14 +32,28 @@ export interface ConceptFindings {
   asks: Set<string>;
   /** Hits reported only of someone else the writer is with or cares for ("my son can't pee"). */
   forOthers: Set<string>;
+  /** Every concept mention and how it was said: what the second opinion reads beyond the words. */
+  mentions: ConceptMention[];
 }
 
-interface Mention {
+export interface ConceptMention {
+  concept: string;
   sentence: number;
-  clause: Clause;
   status: MentionStatus;
   /** Said of the past ("had a fever last month, long gone"). */
   past: boolean;
+}
+
+/** What one sentence says about someone else, read once for every flag. */
+interface SentenceReading {
+  index: number;
+  text: string;
+  /** A particular person the writer is with or cares for is named ("my son", "he"). */
+  namesPerson: boolean;
+  /** Their body is the subject: said of them, or in a sentence about them without the writer's "I/my". */
+  theirBody: boolean;
+  /** The sentence's mentions, by concept. */
+  byConcept: Map<string, ConceptMention[]>;
 }
 
 /**
@@ -54,7 +68,6 @@ export function findConceptFlags(
   answering?: string,
 ): ConceptFindings {
   const joined = clauses.map((c) => c.text).join('\n');
-  const mentions = new Map<string, Mention[]>();
   const found: Array<{ name: string; clause: Clause; start: number; end: number }> = [];
   for (const [name, regex] of rules.concepts) {
     regex.lastIndex = 0;
@@ -69,73 +82,82 @@ export function findConceptFlags(
   // Every concept's own words ("no feeling", "cant control") are part of a mention, not a denial of the next.
   for (const f of found) f.clause.mentions.push({ start: f.start, end: f.end });
   const past = resolvedClauses(clauses, rules);
-  for (const f of found) {
-    const list = mentions.get(f.name) ?? [];
-    list.push({
-      sentence: f.clause.sentence,
-      clause: f.clause,
-      status: statusOf(f.clause, { start: f.start, end: f.end }, lexicon),
-      past: past.has(f.clause),
-    });
-    mentions.set(f.name, list);
-  }
+  const mentions: ConceptMention[] = found.map((f) => ({
+    concept: f.name,
+    sentence: f.clause.sentence,
+    status: statusOf(f.clause, { start: f.start, end: f.end }, lexicon),
+    past: past.has(f.clause),
+  }));
 
-  const sentences = sentencesOf(clauses);
+  const test = (regex: RegExp, text: string): boolean => ((regex.lastIndex = 0), regex.test(text));
+  const other = rules.someoneElse;
+  const readings = readSentences(clauses, mentions, other, lexicon, test);
   const implied = new Set(answering ? (rules.implied[answering] ?? []) : []);
 
   const hits = new Set<string>();
   const asks = new Set<string>();
   const forOthers = new Set<string>();
-  const other = rules.someoneElse;
   // Someone else's red flag counts when the writer is worried or asks what to do (emergencies), or when
   // it is that person's own current back trouble ("her back is hurting"): not a passing mention.
-  const test = (regex: RegExp, text: string): boolean => ((regex.lastIndex = 0), regex.test(text));
   const worried = other ? test(other.care, joined) : false;
-  // Their body: said of them, or said with no "I/my" in a sentence that is about them ("my mum has
-  // osteopenia, she sat down hard and now can barely move for back pain").
-  const aboutThem = new Set<number>();
-  for (const list of mentions.values()) for (const m of list) if (m.status === 'third-person') aboutThem.add(m.sentence);
-  // "I"/"me"/"my" in the sentence, other than in naming the person ("my mum"): the writer's own words.
-  const writerSpeaks = (sentence: number): boolean =>
-    other !== null && test(lexicon.firstPerson, (sentences.get(sentence) ?? '').replace(other.person, ' '));
-  const theirBody = (sentence: number): boolean =>
-    other !== null &&
-    other.body.some((name) =>
-      (mentions.get(name) ?? []).some(
-        (m) =>
-          m.sentence === sentence &&
-          (m.status === 'third-person' ||
-            (m.status === 'affirmed' && aboutThem.has(sentence) && PRONOUN.test(sentences.get(sentence) ?? '') && !writerSpeaks(sentence))),
-      ),
-    );
   for (const flag of rules.flags) {
     const emergency = levelOf(flag.id) === 'emergency';
     // Someone else's possible emergency ("my dad has collapsed") and a far-back denial are asked about.
     // A question about a sign, or a denial far back from a possible emergency, is asked about.
     const counts = (status: MentionStatus, forAsk: boolean): boolean =>
       status === 'affirmed' || (forAsk && (status === 'hypothetical' || (emergency && status === 'far-negation')));
-    for (const [index, text] of sentences) {
+    for (const sentence of readings) {
       // Runner talk ("suicide sprints") rules the flag out here; a joke marker ("haha") leaves a doubt.
-      if (flag.unless !== null && test(flag.unless, text)) continue;
-      const excused = flag.doubtIf !== null && test(flag.doubtIf, text);
-      const reported = (name: string, forAsk: boolean): boolean =>
-        implied.has(name) ||
-        (mentions.get(name) ?? []).some((m) => m.sentence === index && (!m.past || flag.pastCounts) && counts(m.status, forAsk));
+      if (flag.unless !== null && test(flag.unless, sentence.text)) continue;
+      const excused = flag.doubtIf !== null && test(flag.doubtIf, sentence.text);
+      const current = (name: string, keep: (m: ConceptMention) => boolean): boolean =>
+        implied.has(name) || (sentence.byConcept.get(name) ?? []).some((m) => (!m.past || flag.pastCounts) && keep(m));
+      const reported = (name: string, forAsk: boolean): boolean => current(name, (m) => counts(m.status, forAsk));
       if (!excused && flag.hit.some((combo) => combo.every((name) => reported(name, false)))) {
         hits.add(flag.id);
         forOthers.delete(flag.id);
         break;
       }
       // A crisis told of someone else always gets the crisis line: whoever it is, it is the right help.
-      const framed = other !== null && (flag.crisis || theirBody(index) || (emergency && worried)) && test(other.person, text);
-      const ofThem = (name: string): boolean =>
-        implied.has(name) ||
-        (mentions.get(name) ?? []).some(
-          (m) => m.sentence === index && (!m.past || flag.pastCounts) && (m.status === 'affirmed' || m.status === 'third-person'),
-        );
+      const framed = sentence.namesPerson && (flag.crisis || sentence.theirBody || (emergency && worried));
+      const ofThem = (name: string): boolean => current(name, (m) => m.status === 'affirmed' || m.status === 'third-person');
       if (framed && !excused && !hits.has(flag.id) && flag.hit.some((combo) => combo.every(ofThem))) forOthers.add(flag.id);
       if ([...flag.hit, ...flag.ask].some((combo) => combo.every((name) => reported(name, true)))) asks.add(flag.id);
     }
   }
-  return { hits, asks, forOthers };
+  return { hits, asks, forOthers, mentions };
+}
+
+function readSentences(
+  clauses: Clause[],
+  mentions: ConceptMention[],
+  other: ConceptRules['someoneElse'],
+  lexicon: MentionLexicon,
+  test: (regex: RegExp, text: string) => boolean,
+): SentenceReading[] {
+  const readings = new Map<number, SentenceReading>();
+  for (const [index, text] of sentencesOf(clauses)) {
+    readings.set(index, { index, text, namesPerson: other !== null && test(other.person, text), theirBody: false, byConcept: new Map() });
+  }
+  for (const m of mentions) {
+    const byConcept = readings.get(m.sentence)?.byConcept;
+    if (!byConcept) continue;
+    const list = byConcept.get(m.concept) ?? [];
+    list.push(m);
+    byConcept.set(m.concept, list);
+  }
+  if (other === null) return [...readings.values()];
+  for (const reading of readings.values()) {
+    if (!reading.namesPerson) continue;
+    const sentenceMentions = [...reading.byConcept.values()].flat();
+    const aboutThem = sentenceMentions.some((m) => m.status === 'third-person');
+    // "my mum has osteopenia, she sat down hard and now can barely move for back pain": no "I/me/my"
+    // in the sentence other than in naming the person, and a pronoun that goes on about them.
+    const writerSpeaks = test(lexicon.firstPerson, reading.text.replace(other.person, ' '));
+    const goesOnAboutThem = aboutThem && PRONOUN.test(reading.text) && !writerSpeaks;
+    reading.theirBody = other.body.some((name) =>
+      (reading.byConcept.get(name) ?? []).some((m) => m.status === 'third-person' || (m.status === 'affirmed' && goesOnAboutThem)),
+    );
+  }
+  return [...readings.values()];
 }

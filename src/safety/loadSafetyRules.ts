@@ -221,5 +221,10 @@ export function compileRedFlags(file: RedFlagsFile, fileName = 'red-flags.yaml',
     }
   }
   if (problems.length > 0) throw new KnowledgeFileError(fileName, problems);
-  return { flags, lexicon };
+  return {
+    flags,
+    lexicon,
+    levelOf: new Map(flags.map((f) => [f.id, f.level])),
+    crisisIds: new Set(flags.filter((f) => f.crisis).map((f) => f.id)),
+  };
 }

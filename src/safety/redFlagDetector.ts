@@ -19,7 +19,7 @@ import { splitIntoClauses, type Clause } from '../language/clauses';
 import { statusOf } from '../language/mentionStatus';
 import { normaliseText } from '../language/normalise';
 import { findConceptFlags, resolvedClauses } from './conceptScreen';
-import { secondOpinionOn } from './secondOpinion';
+import { strongEnough, suspicionsOf, type MessageReading, type Suspicion } from './secondOpinion';
 import {
   TRIAGE_LEVELS,
   type RedFlagHit,
@@ -68,38 +68,45 @@ export function screenForRedFlags(text: string, rules: RedFlagRules, context: Sc
   const { normalised } = phrases;
   const hitIds = new Set(phrases.hits);
   const askIds = new Set(phrases.asks);
+  const levelOf = (id: string) => rules.levelOf.get(id);
 
   let forSomeoneElse = false;
+  let reading: MessageReading = { clauses: [], mentions: [] };
   if (rules.concepts) {
-    const levelOf = (id: string) => rules.flags.find((f) => f.id === id)?.level;
     const fresh = splitIntoClauses(normalised, rules.lexicon.clauseBreaks);
     const found = findConceptFlags(fresh, rules.concepts, rules.lexicon, levelOf, context.answering);
+    reading = { clauses: fresh, mentions: found.mentions };
     for (const id of found.hits) hitIds.add(id);
     // Someone else's red flag, told by the person with them: escalate, addressed to the writer.
     if (hitIds.size === 0 && found.forOthers.size > 0) forSomeoneElse = true;
     for (const id of found.forOthers) hitIds.add(id);
     // Already escalating: a concept's lesser doubt adds no question ("sore thoracic area since my fall"),
     // and after an emergency's "call 999 now" only a doubt about a crisis is still worth asking.
-    const top = Math.max(0, ...[...hitIds].map((id) => rank(levelOf(id) ?? 'self-care')));
-    const crisisIds = new Set(rules.flags.filter((f) => f.crisis).map((f) => f.id));
+    const top = topRank(hitIds, levelOf);
     for (const id of found.asks) {
       const level = rank(levelOf(id) ?? 'self-care');
-      if (top < rank('urgent') || (top === rank('urgent') && level > top) || crisisIds.has(id)) askIds.add(id);
+      if (top < rank('urgent') || (top === rank('urgent') && level > top) || rules.crisisIds.has(id)) askIds.add(id);
     }
   }
-  let leaning: string | undefined;
-  if (rules.secondOpinion && hitIds.size === 0 && askIds.size === 0) {
-    if (phrases.lean === undefined) phrases.lean = secondOpinionOn(screened, rules.secondOpinion);
-    const lean = phrases.lean;
-    const level = lean ? rules.flags.find((f) => f.id === lean)?.level : undefined;
-    if (lean && (level === 'emergency' || level === 'urgent')) {
-      askIds.add(lean);
-      leaning = lean;
+  const leaning = new Set<string>();
+  if (rules.secondOpinion) {
+    phrases.suspicions ??= suspicionsOf(rules.concepts ? reading : readForSecondOpinion(screened, rules), rules.secondOpinion);
+    // The model speaks only above what the rules found: it never silences a hit, and a hunch at or
+    // below the rules' level adds nothing the rules did not already say or ask.
+    const found = new Set([...hitIds, ...askIds]);
+    const top = topRank(found, levelOf);
+    const crisisFound = [...found].some((id) => rules.crisisIds.has(id));
+    for (const suspicion of phrases.suspicions) {
+      const above = suspicion.kind === 'crisis' ? !crisisFound : rank(suspicion.kind) > top;
+      if (above && !hitIds.has(suspicion.flag) && strongEnough(suspicion, rules.secondOpinion, found.size > 0)) {
+        askIds.add(suspicion.flag);
+        leaning.add(suspicion.flag);
+      }
     }
   }
   const screen = buildScreen(rules.flags, hitIds, askIds);
   if (forSomeoneElse) screen.forSomeoneElse = true;
-  if (leaning) for (const mention of screen.unclear) if (mention.id === leaning) mention.byClassifier = true;
+  for (const mention of screen.unclear) if (leaning.has(mention.id)) mention.byClassifier = true;
   const foreign = rules.concepts?.foreignHealth;
   if (foreign) {
     foreign.lastIndex = 0;
@@ -108,13 +115,31 @@ export function screenForRedFlags(text: string, rules: RedFlagRules, context: Sc
   return screen;
 }
 
-/** What the exact phrases find in one message; the second opinion's lean is added when it is asked. */
+function topRank(ids: Iterable<string>, levelOf: (id: string) => TriageLevel | undefined): number {
+  let top = 0;
+  for (const id of ids) top = Math.max(top, rank(levelOf(id) ?? 'self-care'));
+  return top;
+}
+
+/**
+ * A message read as the screen reads it for the second opinion: normalised, split into clauses, and
+ * the concept net's mentions with their status. The second opinion's training reads its examples so.
+ */
+export function readForSecondOpinion(text: string, rules: RedFlagRules): MessageReading {
+  const clauses = splitIntoClauses(normaliseText((text ?? '').slice(0, SCREENED_PREFIX), rules.lexicon), rules.lexicon.clauseBreaks);
+  if (!rules.concepts) return { clauses, mentions: [] };
+  const { mentions } = findConceptFlags(clauses, rules.concepts, rules.lexicon, (id) => rules.levelOf.get(id));
+  return { clauses, mentions };
+}
+
+/** What the exact phrases find in one message; the second opinion's suspicions are added when asked. */
 interface PhraseScreen {
   screened: string;
   normalised: string;
   hits: string[];
   asks: string[];
-  lean?: string | null;
+  /** The second opinion's strong suspicions, once asked. */
+  suspicions?: Suspicion[];
 }
 
 /**

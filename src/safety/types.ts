@@ -60,9 +60,13 @@ export interface DetectorLexicon extends NormaliserLexicon, MentionLexicon {
 export interface RedFlagRules {
   flags: RedFlagRule[];
   lexicon: DetectorLexicon;
+  /** Each flag's level, by id (compiled once: the screen looks levels up for every finding). */
+  levelOf: ReadonlyMap<string, TriageLevel>;
+  /** Ids of the suicide and self-harm flags. */
+  crisisIds: ReadonlySet<string>;
   /** The concept net (red-flag-concepts.yaml); absent in small inline rule sets used by tests. */
   concepts?: ConceptRules;
-  /** The classifier asked when neither net finds anything (trained once at start-up). */
+  /** The classifier whose strong suspicions above what the rules found become yes/no questions (trained once). */
   secondOpinion?: SecondOpinion;
 }
 

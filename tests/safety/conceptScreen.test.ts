@@ -24,6 +24,12 @@ describe('flags as combinations of concepts in one sentence', () => {
     ["I'd rather be dead than live with this", 'suicidal-thoughts'],
     ["I'm saving up my tramadol, got loads now", 'suicidal-thoughts'],
     ['massive pain into my tummy and I feel clammy and faint', 'aortic-aneurysm'],
+    ['one of my vertebrae sticks out more than it used to and it hurts', 'spinal-deformity'],
+    ['im scared to sneeze cos of my back lol', 'cough-sneeze-pain'],
+    ['collapsed on my run, legs just went to jelly and wouldnt hold me', 'progressive-leg-weakness'],
+    ['leg pain was mild monday now its unbearable and spreading to my foot, way worse every day', 'sciatica-worsening'],
+    ['when I sit on the toilet it feels like the seat is not there, sort of numb', 'ces-saddle-numbness'],
+    ["my son finally told me he's been wetting himself a bit since he hurt his back", 'ces-bladder'],
   ])('"%s" reports %s', (text, flag) => {
     expect(ids(text)).toContain(flag);
   });
@@ -35,6 +41,14 @@ describe('flags as combinations of concepts in one sentence', () => {
     expect(ids('my training partner is on chemo')).toEqual([]);
     // A past cancer is the point of the cancer flag: history still counts.
     expect(ids('had breast cancer in 2018, all clear since, and this back pain is new')).toContain('cancer-history');
+  });
+
+  it('numbness from sitting that goes on standing, and asthma, are not red flags', () => {
+    expect(
+      ids("my bum went numb sitting on the bleachers for 3 hours watching my kid's meet but it was fine as soon as i stood up"),
+    ).toEqual([]);
+    expect(ids('chest goes tight with my asthma on cold mornings, inhaler sorts it, nothing to do with my back')).toEqual([]);
+    expect(ids('legs turned to jelly on the last 400 rep, fine again after the cool down jog')).toEqual([]);
   });
 
   it('knows harmless runner talk that shares the words', () => {
