@@ -3,12 +3,13 @@
  * Activities are checked before the adapter sees them, so malformed input gets a 400 with a reason
  * instead of the adapter's 500 or a reply that hangs for want of a serviceUrl.
  */
-import restify from 'restify';
+import type restify from 'restify';
 import { randomUUID } from 'node:crypto';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { BotAdapter } from './adapter';
 import { clientKeyFor, isLoopback, type ClientKey } from './http/clientKey';
 import { refuseEncodedBodies } from './http/encodedBodies';
+import { bodyParser, createRestifyServer } from './http/restifyServer';
 import { rateLimitHandler, type RateLimitSettings } from './http/rateLimits';
 
 export interface ServerParts {
@@ -72,7 +73,7 @@ export function createServer(parts: ServerParts): restify.Server {
   const { adapter, bot, version, maxBodyBytes = 256 * 1024, rateLimits, routes = [], authEnabled = false } = parts;
   const clientKey = parts.clientKey ?? clientKeyFor(0);
   const log = parts.log ?? (() => undefined);
-  const server = restify.createServer({ name: 'back-on-track' });
+  const server = createRestifyServer('back-on-track');
   if (parts.requestLog) {
     const requestLog = parts.requestLog;
     server.on('after', (req: restify.Request, res: restify.Response) => {
@@ -86,7 +87,7 @@ export function createServer(parts: ServerParts): restify.Server {
     });
   }
   server.pre(refuseEncodedBodies());
-  server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
+  server.use(bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
   if (rateLimits) server.use(rateLimitHandler(rateLimits));
 
   server.get('/healthz', (_req, res, next) => {
