@@ -60,13 +60,30 @@ export class RootDialog extends ComponentDialog {
     return this.respond(innerDc);
   }
 
-  private async respond(dc: DialogContext): Promise<DialogTurnResult> {
-    const text = dc.context.activity.text ?? '';
-    // "ok thanks, what stretches help?": the question after an acknowledgement is what is asked.
+  /**
+   * True when the text, with no question flow waiting, gets a knowledge answer (one topic or two) rather
+   * than a clarifying menu, small talk or an action: the bot uses it to answer before a safety question.
+   */
+  answersWithKnowledge(text: string): boolean {
+    const { kb, intentModel } = this.services;
+    if (topicByTitle(kb, text)) return true;
+    const prediction = this.understand(text);
+    if (prediction.intent === null || looksForeign(text, prediction)) return false;
+    if (compoundPlan(intentModel, text, (id) => kb.topicsById.has(id))) return true;
+    return prediction.score >= intentModel.threshold && kb.topicsById.has(prediction.intent);
+  }
+
+  /** The classifier's reading of a message; "ok thanks, what stretches help?" is read as its question. */
+  private understand(text: string): IntentPrediction {
     const asked = text.replace(LEADING_ACKNOWLEDGEMENT, '');
     const whole = classifyIntent(this.services.intentModel, text);
     const rest = asked !== text && asked.trim().length > 3 ? classifyIntent(this.services.intentModel, asked) : null;
-    const prediction = rest?.intent && this.services.kb.topicsById.has(rest.intent) && rest.score >= whole.score * 0.5 ? rest : whole;
+    return rest?.intent && this.services.kb.topicsById.has(rest.intent) && rest.score >= whole.score * 0.5 ? rest : whole;
+  }
+
+  private async respond(dc: DialogContext): Promise<DialogTurnResult> {
+    const text = dc.context.activity.text ?? '';
+    const prediction = this.understand(text);
     const confidentIntent = prediction.score >= INTERRUPTION_THRESHOLD ? prediction.intent : null;
 
     const tap = tapOf(dc.context.activity);

@@ -164,11 +164,14 @@ export class BackOnTrackBot extends ActivityHandler {
       if (answer === 'no') {
         noteIntent(context, 'red_flag_cleared', 1);
         data.clearedRedFlagQuestions = [...new Set([...(data.clearedRedFlagQuestions ?? []), pendingFlag])];
-        await send(context, { text: say('red_flag_cleared') });
         // The message that raised the question still deserves its answer ("i upped my mileage and my
-        // back hurts"), or the question it interrupted is asked again.
+        // back hurts"), or the question it interrupted is asked again; an answer already given before
+        // the question leaves the topics to pick from.
+        const flowWaits = this.rootDialog.flowIsAsking(dc);
+        const carryOn = pendingMessage || flowWaits ? undefined : this.services.menu.starters;
+        await send(context, { text: say('red_flag_cleared'), choices: carryOn });
         if (pendingMessage) await this.answer(context, dc, pendingMessage, null, screenForRedFlags(pendingMessage, safety));
-        else if (dc.activeDialog) await dc.repromptDialog();
+        else if (flowWaits) await dc.repromptDialog();
         return;
       }
     }
@@ -177,8 +180,15 @@ export class BackOnTrackBot extends ActivityHandler {
     const unclear = tapOf(context.activity) ? undefined : this.unclearWorthAsking(dc, screen, data.clearedRedFlagQuestions ?? []);
     if (unclear) {
       // A vague mention ("numbness?"): one direct yes/no question rather than a guess either way.
-      data.pendingRedFlagQuestion = unclear.id;
-      data.pendingRedFlagMessage = incoming.problem ? undefined : incoming.text;
+      // When the message also asks something the knowledge answers ("any stories of runners who got
+      // over it? feeling kinda hopeless"), the answer comes first and the question last, so it is what
+      // the next "yes" or "no" answers; a message that is only the doubt gets the question alone, and
+      // its words are answered after a "no".
+      const answerFirst = !incoming.problem && !this.rootDialog.flowIsAsking(dc) && this.rootDialog.answersWithKnowledge(incoming.text);
+      if (answerFirst) await this.answer(context, dc, incoming.text, null, screen);
+      const pending = await conversationDataOf(this.services, context);
+      pending.pendingRedFlagQuestion = unclear.id;
+      pending.pendingRedFlagMessage = incoming.problem || answerFirst ? undefined : incoming.text;
       noteIntent(context, 'red_flag_question', 1);
       await send(context, { text: unclear.question, choices: this.services.menu.yesNo });
       return;

@@ -120,6 +120,8 @@ export function questionBatchFigures(report: QuestionBatchReport) {
   const notTopic = report.outOfScope.filter((o) => o.answered.length === 0).length;
   const coverage = on.filter((o) => o.onGoldTopic).reduce((sum, o) => sum + o.coverage, 0) / Math.max(direct, 1);
   const unseen = on.filter((o) => !o.nearCopy);
+  // A compound reply that also answered something not asked ("do they hurt it more" read as a second topic).
+  const extraTopic = on.filter((o) => o.answered.some((id) => !o.gold.includes(id))).length;
   const unseenOut = report.outOfScope.filter((o) => !o.nearCopy);
   return {
     onTopic: on.length,
@@ -128,6 +130,7 @@ export function questionBatchFigures(report: QuestionBatchReport) {
     outOfScope: report.outOfScope.length,
     notTopic,
     coverage,
+    extraTopic,
     unseenOnTopic: unseen.length,
     unseenDirect: unseen.filter((o) => o.onGoldTopic).length,
     unseenOutOfScope: unseenOut.length,
@@ -143,6 +146,7 @@ export function formatQuestionBatch(report: QuestionBatchReport, showMisses: boo
     `  ... or a clarifying question offering it      ${f.direct + f.clarified}/${f.onTopic}  ${pct(f.direct + f.clarified, f.onTopic)}`,
     `  out-of-scope not answered as a topic         ${f.notTopic}/${f.outOfScope}  ${pct(f.notTopic, f.outOfScope)}   (bar 90%)`,
     `  words of answer_should_cover found in the on-topic answers: ${(100 * f.coverage).toFixed(0)}% on average`,
+    `  on-topic replies that also answered a topic not in the gold list: ${f.extraTopic}/${f.onTopic}`,
     `  without a near copy among the training examples: on topic ${f.unseenDirect}/${f.unseenOnTopic}  ${pct(f.unseenDirect, f.unseenOnTopic)}, out of scope kept out ${f.unseenNotTopic}/${f.unseenOutOfScope}`,
   ];
   if (showMisses) {

@@ -5,7 +5,7 @@
  * in the order asked. One topic found (or none) means the message is answered as a whole, as before.
  * Plain functions, no I/O.
  */
-import { classifyIntent, type IntentModel, type IntentPrediction } from './intentClassifier';
+import { classifyIntent, subjectWordsFor, type IntentModel, type IntentPrediction } from './intentClassifier';
 import { isStopword, wordsOf } from './textNormalizer';
 
 const SPLIT_AT = /\s*(?:\?+|;|\.\s|,?\s+(?:and also|and then|and|or|plus|also)\s+)\s*/i;
@@ -21,6 +21,29 @@ export function questionParts(text: string): string[] {
     .split(SPLIT_AT)
     .map((part) => part.trim())
     .filter((part) => wordsOf(part).some((word) => !isStopword(word)));
+}
+
+/** A part this confident is a question of its own whatever its words. */
+const STRONG_PART = 0.4;
+/** Words that point back to what the message already named: "do squats help or do they hurt it more". */
+const REFERS_BACK = new Set(['it', 'its', 'they', 'them', 'theyre', 'that', 'thats', 'this', 'those', 'these']);
+/** How a question of its own opens: "how long till i can run again", "what surface should i run on". */
+const OPENS_AS_QUESTION =
+  /^(?:how|what|whats|wats|why|when|where|which|who|should|shud|can|could|cud|do|does|did|is|are|will|would|wud|am|r|any|have|has)\b/;
+
+/**
+ * A part asks a question of its own when it opens as a question ("and how long till i can run again")
+ * or names a subject that belongs to its topic ("deadlifts", "heat", "bridges"), without pointing back
+ * to what the message already named ("is it any good", "or do they hurt it more"). Anything else only
+ * continues the first question ("does the pain come from my back or from other muscles"), and the whole
+ * message is what is asked. A part that alone matches a topic strongly counts whatever its words.
+ */
+function asksOnItsOwn(model: IntentModel, part: string, prediction: IntentPrediction): boolean {
+  if (prediction.score >= STRONG_PART) return true;
+  const words = wordsOf(part);
+  if (words.some((word) => REFERS_BACK.has(word))) return false;
+  if (words.length > 1 && OPENS_AS_QUESTION.test(words.join(' '))) return true;
+  return subjectWordsFor(model, part, prediction.intent!).some((word) => model.subjectOwners.get(word) === prediction.intent);
 }
 
 export interface CompoundPlan {
@@ -42,6 +65,7 @@ export function compoundPlan(model: IntentModel, text: string, isTopic: (intent:
   for (const part of parts) {
     const prediction: IntentPrediction = classifyIntent(model, part);
     if (!prediction.intent || !isTopic(prediction.intent) || prediction.score < model.threshold) continue;
+    if (!asksOnItsOwn(model, part, prediction)) continue;
     if (topics.includes(prediction.intent)) continue;
     topics.push(prediction.intent);
     scores.push(prediction.score);

@@ -79,6 +79,8 @@ export interface IntentModel {
   shortTopicWords: readonly string[];
   /** Intents whose answer is cheap to give even on thin evidence (small talk): never forced out of scope. */
   smallTalkIntents: ReadonlySet<string>;
+  /** The knowledge topics (intents with an answer); the others act on the conversation (show my data, start over...). */
+  topicIntents: ReadonlySet<string>;
 }
 
 /** Below this score the bot asks which topic the user meant. Tuned on the held-out set with `npm run eval`. */
@@ -215,6 +217,12 @@ const NOT_SUBJECT_WORDS = new Set(
     'good',
     'bad',
     'better',
+    'worse',
+    'worst',
+    // "linked?", "related?", "connected?": they ask whether, like "why", not about what.
+    'linked',
+    'related',
+    'connected',
     'thing',
     'way',
     'time',
@@ -379,6 +387,7 @@ export function trainIntentModel(
     coreStems: coreStemsOf(intents, featureCounts),
     shortTopicWords: [...topicWords].filter((w) => w.length === 4 && onTopicStems.has(stem(w))),
     smallTalkIntents: new Set(SMALL_TALK_INTENTS),
+    topicIntents: new Set(intents.filter((i) => i.answer !== undefined).map((i) => i.id)),
   };
 }
 
@@ -436,6 +445,30 @@ function preferSubject(model: IntentModel, known: string[], ranked: RankedIntent
   promoted[at] = { intent: ranked[0].intent, score: ranked[at].score };
   promoted[0] = { intent: owner, score: ranked[0].score };
   return promoted.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * A conversation intent (show my data, privacy, feedback, start over, help...) acts on the conversation
+ * instead of answering, so it must be carried by its own words, not by one word it shares with the
+ * message: "should i land on my heel or midfoot to save my back" has "save" in common with "what did
+ * you save about me", and heel, midfoot and back that no "show my data" example ever used. When the
+ * message's subject words that such an intent never saw, and that the topics know, outnumber those it
+ * did see, its score shrinks to the share of the message it explains.
+ */
+function demoteThinConversationIntents(model: IntentModel, known: string[], ranked: RankedIntent[]): RankedIntent[] {
+  const subject = [...new Set(known.filter((s) => !NOT_SUBJECT_WORDS.has(s) && !/\d/.test(s)))];
+  if (subject.length === 0) return ranked;
+  let changed = false;
+  const demoted = ranked.map((entry) => {
+    if (model.topicIntents.has(entry.intent) || entry.intent === model.unknownIntent) return entry;
+    const counts = model.featureCounts.get(entry.intent)?.counts;
+    const seen = subject.filter((s) => (counts?.get(s) ?? 0) > 0).length;
+    const unseenTopical = subject.filter((s) => !(counts?.get(s) ?? 0) && model.onTopicStems.has(s)).length;
+    if (unseenTopical <= seen) return entry;
+    changed = true;
+    return { intent: entry.intent, score: (entry.score * seen) / (seen + unseenTopical) };
+  });
+  return changed ? demoted.sort((a, b) => b.score - a.score) : ranked;
 }
 
 /** Stems taught mostly (three-quarters or more) as examples of the unknown intent: "elbow", "garmin". */
@@ -509,6 +542,18 @@ function aboutSomethingElse(model: IntentModel, stems: string[], onTopic: boolea
   return other > topical || (other === topical && offTopic > 0);
 }
 
+/**
+ * The words of `text` that name a subject `intent` was taught about: not question or filler words, not
+ * the words nearly every topic uses (back, pain, run...), not numbers. "do they hurt it more" names
+ * none; "how long did it take" names none either, yet it is a question of its own (see compoundQuestions).
+ */
+export function subjectWordsFor(model: IntentModel, text: string, intent: string): string[] {
+  const counts = model.featureCounts.get(intent)?.counts;
+  return contentWords(text, model.lexicon, model)
+    .map(stem)
+    .filter((s) => !NOT_SUBJECT_WORDS.has(s) && !model.coreStems.has(s) && !/\d/.test(s) && (counts?.get(s) ?? 0) > 0);
+}
+
 /** True when the classifier learnt this word (any form of it) from its examples. */
 export const isKnownWord = (model: IntentModel, word: string): boolean => model.knownStems.has(stem(word.toLowerCase()));
 
@@ -542,15 +587,19 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
   const ranked = preferSubject(
     model,
     known,
-    model.intents
-      .map((intent) => ({
-        intent,
-        score:
-          bayesWeight * posteriors.get(intent)! +
-          centroidWeight * cosine(query, model.centroids.get(intent)!) +
-          nearestWeight * (nearest.get(intent) ?? 0),
-      }))
-      .sort((a, b) => b.score - a.score),
+    demoteThinConversationIntents(
+      model,
+      known,
+      model.intents
+        .map((intent) => ({
+          intent,
+          score:
+            bayesWeight * posteriors.get(intent)! +
+            centroidWeight * cosine(query, model.centroids.get(intent)!) +
+            nearestWeight * (nearest.get(intent) ?? 0),
+        }))
+        .sort((a, b) => b.score - a.score),
+    ),
   );
   // Unknown words dilute confidence: "my knee hurts when running" knows "hurt" and "run", not "knee".
   // And common words carry little evidence: "back" alone could be any topic, "bird dog" only one.

@@ -52,7 +52,9 @@ describe('red flags come first, in every state', () => {
     const bot = new BotHarness();
     const question = await bot.say('numbness?');
     expect(question.summary.intent).toBe('red_flag_question');
-    expect(question.buttons).toEqual(['Yes', 'No']);
+    // The question comes last (after the warning-signs answer "numbness?" also gets), with its own buttons.
+    expect(question.texts.at(-1)).toMatch(/\(yes\/no\)/);
+    expect(question.buttons.slice(-2)).toEqual(['Yes', 'No']);
     const cleared = await bot.say('no');
     expect(cleared.summary.triage).toBeNull();
     await bot.say('numbness?');
@@ -189,9 +191,20 @@ describe('the screen in the conversation (issue 11)', () => {
     expect(turn.text).toMatch(/999/);
   });
 
-  it('after "no" to the yes/no check, the message that raised it still gets its answer', async () => {
+  it('a question with a doubt is answered before the yes/no check, which comes last', async () => {
     const bot = new BotHarness();
     const question = await bot.say('what stretches help my back? i feel a bit funny down there');
+    expect(question.summary.intent).toBe('red_flag_question');
+    expect(question.text).toMatch(/Sources:/);
+    expect(question.texts.at(-1)).toMatch(/\(yes\/no\)/);
+    const after = await bot.say('no');
+    expect(after.text).toMatch(/reassuring/i);
+    expect(after.text).not.toMatch(/Sources:/);
+  });
+
+  it('after "no" to the yes/no check, a message that asked nothing the bot answers is read again', async () => {
+    const bot = new BotHarness();
+    const question = await bot.say('my bladder feels weird, i upped my mileage and my back hurts');
     expect(question.summary.intent).toBe('red_flag_question');
     const after = await bot.say('no');
     expect(after.text).toMatch(/reassuring/i);
