@@ -78,6 +78,15 @@ export interface BatchScore {
   misses: Array<{ question: string; text: string; expected: string; got: string }>;
 }
 
+/**
+ * The question sheet's duration format is "N days"; its authors write one day either as "1 day" or
+ * "1 days". Both are the same reading, so the score compares day counts, never the plural.
+ */
+function sameAnswer(got: string, expected: string): boolean {
+  const oneDay = (value: string) => value.replace(/^1 days$/, '1 day');
+  return oneDay(got) === oneDay(expected);
+}
+
 export function scoreAnswerBatch(file: string): BatchScore {
   const batch = readYamlFile(file, answerBatchSchema);
   const today = batch.today ? new Date(`${batch.today}T12:00:00`) : new Date();
@@ -85,7 +94,7 @@ export function scoreAnswerBatch(file: string): BatchScore {
   const score: BatchScore = { file: path.basename(file), total: 0, right: 0, byQuestion: {}, misses: [] };
   for (const { question, text, expected } of batch.answers) {
     const got = readAnswer(question, text, { today, phoneCountry });
-    const ok = got === expected;
+    const ok = sameAnswer(got, expected);
     const row = (score.byQuestion[question] ??= { total: 0, right: 0 });
     row.total += 1;
     score.total += 1;

@@ -32,6 +32,26 @@ describe('answer batches', () => {
     }
   });
 
+  it('counts "1 day" and "1 days" as the same duration, and no other plural slip', () => {
+    const temp = makeTempDir('answers-');
+    try {
+      const file = path.join(temp.dir, 'answers-days.yaml');
+      fs.writeFileSync(
+        file,
+        [
+          'today: 2026-12-02',
+          'answers:',
+          '  - { question: symptoms.duration, text: "yesterday", expected: "1 days" }',
+          '  - { question: symptoms.duration, text: "yesterday", expected: "1 day" }',
+          '  - { question: symptoms.duration, text: "yesterday", expected: "2 days" }',
+        ].join('\n'),
+      );
+      expect(scoreAnswerBatch(file)).toMatchObject({ right: 2, total: 3 });
+    } finally {
+      temp.cleanup();
+    }
+  });
+
   it("reads a local phone number in the bot's default region, or in the region the batch names", () => {
     const temp = makeTempDir('answers-');
     try {
