@@ -154,7 +154,7 @@ export class BackOnTrackBot extends ActivityHandler {
     }
     if (pendingFlag && screen.hits.length === 0) {
       // A safety question: a partial yes ("a bit", "maybe") is a yes.
-      const answer = readYesNo(incoming.text, { partialMeansYes: true });
+      const answer = readYesNo(incoming.text, { partialMeansYes: true, language: safety.lexicon });
       if (answer === 'yes') {
         const confirmed = confirmUnclear(pendingFlag, safety);
         if (isEscalation(confirmed.level)) await dc.cancelAllDialogs();

@@ -40,7 +40,7 @@ const reader = <T>(r: AnswerReader<T>): AnswerReader<T> => r;
 /** A reader for which "not sure" or "what do you mean?" is never an answer. */
 const definite = <T>(r: AnswerReader<T>): AnswerReader<T> => ({
   ...r,
-  read: (text, context) => (isNonAnswer(text) ? undefined : r.read(text, context)),
+  read: (text, context) => (isNonAnswer(text, context.language) ? undefined : r.read(text, context)),
 });
 const yesNoValue = (answer: 'yes' | 'no' | 'unclear'): boolean | undefined => (answer === 'unclear' ? undefined : answer === 'yes');
 const yesNoCanonical = (value: boolean): string => (value ? 'yes' : 'no');
@@ -100,7 +100,7 @@ function agreement(text: string, context: ReadContext): boolean | undefined {
   const words = normalisedWords(text, context.language);
   if (/^(?:i )?(?:strongly )?(?:disagree|do not agree|dont agree)\b/.test(words)) return false;
   if (/^(?:i )?(?:strongly )?agree\b/.test(words)) return true;
-  return yesNoValue(readYesNo(text));
+  return yesNoValue(readYesNo(text, { language: context.language }));
 }
 
 export type BookingField = 'name' | 'contact' | 'preferredTimes' | 'notes';
@@ -127,7 +127,7 @@ function readConfirm(text: string, context: ReadContext): BookingConfirm | undef
     const field = FIELD_WORDS.find(([, pattern]) => pattern.test(words))?.[0];
     return field ? { decision: 'change', field } : { decision: 'change' };
   }
-  const yesNo = readYesNo(text, { strict: true });
+  const yesNo = readYesNo(text, { strict: true, language: context.language });
   if (yesNo === 'yes') return { decision: 'send' };
   if (yesNo === 'no') return { decision: 'cancel' };
   return undefined;
@@ -138,16 +138,20 @@ const MAX_FREE_TEXT = 500;
 const NOTHING = /^(no|nope|nah|none|nothing|nothing else|no thanks|no thank you|skip|n a|na|that is all|that is it|all good|not really)$/;
 
 export const ANSWER_READERS = {
-  yesNo: reader<boolean>({ read: (t) => yesNoValue(readYesNo(t)), fromChoice: yesNoChoice, canonical: yesNoCanonical }),
+  yesNo: reader<boolean>({
+    read: (t, c) => yesNoValue(readYesNo(t, { language: c.language })),
+    fromChoice: yesNoChoice,
+    canonical: yesNoCanonical,
+  }),
   /** A yes that acts (consent to store, delete everything): no new subject after it. */
   strictYesNo: reader<boolean>({
-    read: (t) => yesNoValue(readYesNo(t, { strict: true })),
+    read: (t, c) => yesNoValue(readYesNo(t, { strict: true, language: c.language })),
     fromChoice: yesNoChoice,
     canonical: yesNoCanonical,
   }),
   /** A safety screen: "maybe", "a bit", "sometimes" are yes. */
   safetyYesNo: reader<boolean>({
-    read: (t) => yesNoValue(readYesNo(t, { partialMeansYes: true })),
+    read: (t, c) => yesNoValue(readYesNo(t, { partialMeansYes: true, language: c.language })),
     fromChoice: yesNoChoice,
     canonical: yesNoCanonical,
   }),

@@ -9,6 +9,7 @@
  */
 import { daysSinceNamedStart, type DateReading } from '../language/dates';
 import { readYesNo } from '../questions/readers/yesNo';
+import type { DetectorLexicon } from '../safety/types';
 import { REAL_WORDS_NEAR_VOCABULARY } from './realWords';
 import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingChange } from './types';
 
@@ -842,7 +843,12 @@ const BOTH_LEGS = words(
 );
 const PLURAL_LEGS = words(String.raw`legs|feet|thighs|calves|shins|hamstrings|knees|ankles`);
 
-function legSymptomsIn(norm: string, strict: boolean, afterExertion: RegExp | null): SymptomAnswers['legSymptoms'] {
+function legSymptomsIn(
+  norm: string,
+  strict: boolean,
+  afterExertion: RegExp | null,
+  language?: DetectorLexicon,
+): SymptomAnswers['legSymptoms'] {
   if (!strict && /^ ?((just|only) (in )?(my |the )?(lower )?back|(my |the )?(lower )?back only) ?$/.test(norm)) return { legs: 'none' };
   const symptoms = new Set<LegSymptom>();
   let both = false;
@@ -888,7 +894,7 @@ function legSymptomsIn(norm: string, strict: boolean, afterExertion: RegExp | nu
   if (one) return strict && ordered.length === 0 ? undefined : { legs: 'one', symptoms: ordered };
   if (strict || symptoms.size > 0) return undefined; // a symptom, but which leg(s)? Ask.
   // A plain "no" (or "nope, nothing") to the leg question, read by the one yes/no reader.
-  if (negative || readYesNo(norm) === 'no') return { legs: 'none' };
+  if (negative || (language !== undefined && readYesNo(norm, { language }) === 'no')) return { legs: 'none' };
   return undefined;
 }
 
@@ -897,8 +903,11 @@ function legSymptomsIn(norm: string, strict: boolean, afterExertion: RegExp | nu
  * one; "both legs tingly" / "in both of them" -> both. A symptom without saying which leg(s) -> undefined
  * (ask: one leg or both?). Plural "legs" with a symptom counts as both legs: a false alarm beats a miss.
  */
-export function parseLegSymptoms(text: string, context: { afterExertion?: RegExp | null }): SymptomAnswers['legSymptoms'] {
-  return legSymptomsIn(normalizeAnswer(text), false, context.afterExertion ?? null);
+export function parseLegSymptoms(
+  text: string,
+  context: { afterExertion?: RegExp | null; language: DetectorLexicon },
+): SymptomAnswers['legSymptoms'] {
+  return legSymptomsIn(normalizeAnswer(text), false, context.afterExertion ?? null, context.language);
 }
 
 // ---------------------------------------------------------------------------------------------------------

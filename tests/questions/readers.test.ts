@@ -1,6 +1,9 @@
 /** The one reader per answer type, through readAnswer(questionId, text) as a blind batch scores it. */
 import { readAnswer } from '../../src/questions/answerBatch';
 import { readYesNo } from '../../src/questions/readers/yesNo';
+import { shippedReading } from '../helpers/answerReading';
+
+const language = shippedReading().language;
 
 const today = new Date('2026-12-02T12:00:00');
 
@@ -42,11 +45,11 @@ describe('readYesNo', () => {
     ['no, but I had a fever last week', 'unclear'],
     ['', 'unclear'],
   ])('"%s" -> %s', (text, expected) => {
-    expect(readYesNo(text)).toBe(expected);
+    expect(readYesNo(text, { language })).toBe(expected);
   });
 
   it.each(['maybe', 'a bit', 'sometimes', 'kind of'])('"%s" is yes to a safety question', (text) => {
-    expect(readYesNo(text, { partialMeansYes: true })).toBe('yes');
+    expect(readYesNo(text, { partialMeansYes: true, language })).toBe('yes');
   });
 });
 
@@ -103,7 +106,7 @@ describe('readYesNo, in longer replies', () => {
     ['Yes. It started after the fall', 'yes'],
     ['no but sometimes i leak a bit', 'unclear'],
   ])('"%s" -> %s', (text, expected) => {
-    expect(readYesNo(text)).toBe(expected);
+    expect(readYesNo(text, { language })).toBe(expected);
   });
 
   it.each([
@@ -115,18 +118,18 @@ describe('readYesNo, in longer replies', () => {
     ['no, why do you ask?', 'unclear'],
     ['yes, since last week', 'yes'],
   ])('on a safety question "%s" -> %s', (text, expected) => {
-    expect(readYesNo(text, { partialMeansYes: true })).toBe(expected);
+    expect(readYesNo(text, { partialMeansYes: true, language })).toBe(expected);
   });
 
   it.each([
     ['yes, but change the time to evenings', 'unclear'],
     ['no, well a bit sometimes', 'unclear'],
   ])('elsewhere a comma does not end the answer: "%s" -> %s', (text, expected) => {
-    expect(readYesNo(text)).toBe(expected);
+    expect(readYesNo(text, { language })).toBe(expected);
   });
 
   it('a yes that acts is not followed by a new subject', () => {
-    expect(readYesNo('ok, tell me about running shoes', { strict: true })).toBe('unclear');
-    expect(readYesNo('yes please go ahead', { strict: true })).toBe('yes');
+    expect(readYesNo('ok, tell me about running shoes', { strict: true, language })).toBe('unclear');
+    expect(readYesNo('yes please go ahead', { strict: true, language })).toBe('yes');
   });
 });

@@ -140,16 +140,16 @@ describe('someone else, questions and doubt', () => {
   });
 
   test('a "yes" to the question confirms the flag', () => {
-    expect(readYesNo('yes', { partialMeansYes: true })).toBe('yes');
-    expect(readYesNo('Yeah I think so', { partialMeansYes: true })).toBe('yes');
-    expect(readYesNo('no', { partialMeansYes: true })).toBe('no');
-    expect(readYesNo('nope, none', { partialMeansYes: true })).toBe('no');
-    expect(readYesNo('No.', { partialMeansYes: true })).toBe('no');
-    expect(readYesNo('a bit, yes', { partialMeansYes: true })).toBe('yes');
-    expect(readYesNo('not sure', { partialMeansYes: true })).toBe('unclear');
-    expect(readYesNo('no idea', { partialMeansYes: true })).toBe('unclear');
-    expect(readYesNo('no, but my legs are numb', { partialMeansYes: true })).toBe('unclear');
-    expect(readYesNo('what do you mean?', { partialMeansYes: true })).toBe('unclear');
+    expect(readYesNo('yes', { partialMeansYes: true, language: loadSafetyRules().lexicon })).toBe('yes');
+    expect(readYesNo('Yeah I think so', { partialMeansYes: true, language: loadSafetyRules().lexicon })).toBe('yes');
+    expect(readYesNo('no', { partialMeansYes: true, language: loadSafetyRules().lexicon })).toBe('no');
+    expect(readYesNo('nope, none', { partialMeansYes: true, language: loadSafetyRules().lexicon })).toBe('no');
+    expect(readYesNo('No.', { partialMeansYes: true, language: loadSafetyRules().lexicon })).toBe('no');
+    expect(readYesNo('a bit, yes', { partialMeansYes: true, language: loadSafetyRules().lexicon })).toBe('yes');
+    expect(readYesNo('not sure', { partialMeansYes: true, language: loadSafetyRules().lexicon })).toBe('unclear');
+    expect(readYesNo('no idea', { partialMeansYes: true, language: loadSafetyRules().lexicon })).toBe('unclear');
+    expect(readYesNo('no, but my legs are numb', { partialMeansYes: true, language: loadSafetyRules().lexicon })).toBe('unclear');
+    expect(readYesNo('what do you mean?', { partialMeansYes: true, language: loadSafetyRules().lexicon })).toBe('unclear');
     const confirmed = confirmUnclear('ces-saddle-numbness', rules);
     expect(confirmed).toMatchObject({ level: 'emergency', crisis: false, unclear: [] });
     expect(confirmed.hits.map((h) => h.id)).toEqual(['ces-saddle-numbness']);

@@ -38,6 +38,6 @@ export function readName(text: string, context: ReadContext): string | undefined
   const words = normalisedWords(name, context.language).split(' ').filter(Boolean);
   if (words.length === 0 || words.length > MAX_NAME_WORDS) return undefined;
   if (words.some((w) => NOT_NAME_WORDS.has(w))) return undefined;
-  if (readYesNo(name) !== 'unclear') return undefined;
+  if (readYesNo(name, { language: context.language }) !== 'unclear') return undefined;
   return name;
 }

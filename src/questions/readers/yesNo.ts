@@ -5,13 +5,18 @@
  * "yes but ..." and "yeah no" are unclear: the user is adding a condition or changing their mind, and
  * acting on half of it (sending a booking, deleting everything) would be wrong. "not really" is no. For a
  * safety question a partial yes ("maybe", "a bit", "sometimes") counts as yes: a false alarm is cheaper
- * than a missed sign. Words come from the shared normalisation (src/nlp/textNormalizer.ts: wordsOf).
+ * than a missed sign. Words and clauses come from the one language layer (src/language): its normaliser
+ * and lexicon, and its clause splitting for a short answer followed by a story.
  */
-import { wordsOf } from '../../nlp/textNormalizer';
+import { splitIntoClauses } from '../../language/clauses';
+import { normalisedWords, normaliseText } from '../../language/normalise';
+import type { DetectorLexicon } from '../../safety/types';
 
 export type YesNo = 'yes' | 'no' | 'unclear';
 
 export interface YesNoOptions {
+  /** The one language layer's lexicon. */
+  language: DetectorLexicon;
   /** A safety question: "maybe", "a bit", "sometimes", "kind of" mean yes. */
   partialMeansYes?: boolean;
   /**
@@ -199,7 +204,14 @@ const TURNS = new Set([
 ]);
 const QUESTION_WORDS = new Set(['what', 'why', 'how', 'which', 'who', 'where', 'when', 'huh', 'pardon', 'mean', 'explain']);
 
-const phraseSet = (phrases: string[]) => phrases.map((p) => p.split(' '));
+/** A phrase as the normaliser leaves it typed with contractions ("i do not" is also "i dont", "can not" is "cant"). */
+const contracted = (phrase: string): string =>
+  phrase
+    .replace(/\bcan not\b/g, 'cant')
+    .replace(/\bwill not\b/g, 'wont')
+    .replace(/\b(do|does|did|have|has|had|is|are|was|were|would|could|should) not\b/g, '$1nt')
+    .replace(/\bi am\b/g, 'im');
+const phraseSet = (phrases: string[]) => [...new Set(phrases.flatMap((p) => [p, contracted(p)]))].map((p) => p.split(' '));
 const YES = phraseSet(YES_PHRASES);
 const NO = phraseSet(NO_PHRASES);
 const PARTIAL = phraseSet(PARTIAL_PHRASES);
@@ -242,6 +254,8 @@ const FILLER = new Set([
   'haha',
 ]);
 
+const wordsOf = (text: string, language: DetectorLexicon): string[] => normalisedWords(text, language).split(' ').filter(Boolean);
+
 function startsWith(words: string[], at: number, phrase: string[]): boolean {
   return phrase.every((w, i) => words[at + i] === w);
 }
@@ -272,10 +286,10 @@ function tag(words: string[]): Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure'
 }
 
 /** A question back: a clause that starts with a question word ("ok thanks, what stretches help"). */
-function asksBack(text: string): boolean {
+function asksBack(text: string, language: DetectorLexicon): boolean {
   return text
     .split(/[,.;:!?]+|\b(?:and|but|so)\b/i)
-    .some((clause) => QUESTION_WORDS.has(wordsOf(clause)[0] ?? '') || wordsOf(clause).includes('mean'));
+    .some((clause) => QUESTION_WORDS.has(wordsOf(clause, language)[0] ?? '') || wordsOf(clause, language).includes('mean'));
 }
 
 /**
@@ -286,18 +300,33 @@ function asksBack(text: string): boolean {
  * asking again and again would lose the user.
  */
 function leadingAnswer(text: string, options: YesNoOptions): YesNo | undefined {
+  const { language } = options;
   const safety = options.partialMeansYes === true;
-  const split = (safety ? /^\s*([^,.!?;\n]+?)\s*(?:[,.!;\n]+|\s-\s)\s*(\S[\s\S]*)$/ : /^\s*([^.!?;\n]+?)\s*[.!;\n]+\s*(\S[\s\S]*)$/).exec(
-    text,
-  );
-  if (!split || wordsOf(split[1]).length > 3) return undefined;
-  const answer = readYesNo(split[1], options);
+  const normalised = normaliseText(text, language);
+  const clauses = splitIntoClauses(normalised, language.clauseBreaks);
+  // On a safety question a comma after the short answer also ends it ("no, a bit sometimes"), where the
+  // screen's clause breaks keep a list together.
+  const comma = safety && clauses.length === 1 ? clauses[0].text.indexOf(',') : -1;
+  if (comma > 0) {
+    const [whole] = clauses;
+    clauses.splice(0, 1, { ...whole, text: whole.text.slice(0, comma).trim() }, { ...whole, text: whole.text.slice(comma + 1).trim() });
+  }
+  const [first, next] = clauses;
+  // A new sentence is enough for any question; a clause break ("no, had a uti") only on safety questions.
+  if (!first || !next || (!safety && next.sentence === first.sentence)) return undefined;
+  if (wordsOf(first.text, language).length > 3) return undefined;
+  const answer = readYesNo(first.text, options);
   if (answer === 'unclear') return undefined;
-  const rest = split[2];
+  const rest = clauses
+    .slice(1)
+    .map((c) => c.text)
+    .join(', ');
   if (!safety) return answer;
-  // "no, but my legs are numb": a turn after the answer takes it back.
-  if (asksBack(rest) || /\?\s*$/.test(rest) || /^(?:but|though|although|except|apart|well|actually)\b/i.test(rest)) return undefined;
-  const kinds = new Set(tag(wordsOf(rest)).map((t) => t.kind));
+  // "no, but my legs are numb": a turn after the answer takes it back (the clause break took the "but").
+  const after = normalised.slice(normalised.indexOf(first.text) + first.text.length);
+  if (asksBack(rest, language) || /\?\s*$/.test(text) || /^[\s,.:;!-]*(?:but|though|although|except|apart|well|actually)\b/.test(after))
+    return undefined;
+  const kinds = new Set(tag(wordsOf(rest, language)).map((t) => t.kind));
   if (kinds.has('unsure')) return undefined;
   if (answer === 'no' && kinds.has('yes')) return undefined;
   if (answer === 'no' && kinds.has('partial')) return 'yes';
@@ -309,13 +338,13 @@ function leadingAnswer(text: string, options: YesNoOptions): YesNo | undefined {
  * question back ("what do you mean?"), a condition ("yes but ...") or both at once ("yeah no"), is
  * 'unclear', so the question is asked again rather than guessed.
  */
-export function readYesNo(text: string, options: YesNoOptions = {}): YesNo {
+export function readYesNo(text: string, options: YesNoOptions): YesNo {
   const lead = leadingAnswer(text ?? '', options);
   if (lead) return lead;
-  const words = wordsOf(text);
+  const words = wordsOf(text, options.language);
   if (words.length === 0) return 'unclear';
   if (words.some((w) => TURNS.has(w))) return 'unclear';
-  if (asksBack(text) || (/\?\s*$/.test(text) && !/^\s*(yes|no|yeah|nope)\b/i.test(text))) return 'unclear';
+  if (asksBack(text, options.language) || (/\?\s*$/.test(text) && !/^\s*(yes|no|yeah|nope)\b/i.test(text))) return 'unclear';
   const tags = tag(words).map((t, i, all) =>
     // "peeing fine", "legs ok": describing a thing, not answering the question.
     t.kind === 'yes' && DESCRIPTIVE.has(t.word) && i > 0 && all[i - 1].kind === 'other' && !FILLER.has(all[i - 1].word)
@@ -343,9 +372,9 @@ export function readYesNo(text: string, options: YesNoOptions = {}): YesNo {
  * back ("what do you mean?"). Readers of other kinds use it so that "not sure" is never read as a
  * negation ("no leg symptoms").
  */
-export function isNonAnswer(text: string): boolean {
-  const words = wordsOf(text);
+export function isNonAnswer(text: string, language: DetectorLexicon): boolean {
+  const words = wordsOf(text, language);
   if (words.length === 0) return true;
-  if (asksBack(text) && (/\?\s*$/.test(text) || words.includes('mean'))) return true;
+  if (asksBack(text, language) && (/\?\s*$/.test(text) || words.includes('mean'))) return true;
   return tag(words).some((t) => t.kind === 'unsure');
 }
