@@ -2,11 +2,18 @@
  * Per-client and per-conversation rate limits (rate-limiter-flexible). Over the limit a request gets
  * 429 with Retry-After, so a runaway client or a stuck retry loop cannot starve others. The client is
  * the real one behind a trusted proxy (clientKey.ts). With Redis the counts are shared by every bot
- * instance; if Redis cannot answer, each instance counts in memory meanwhile rather than refusing
- * everyone. Health and readiness probes are never limited. A limit of 0 turns that limit off (the
+ * instance; if Redis cannot answer (down, or paused: no answer within 500 ms), each instance counts in
+ * memory meanwhile rather than refusing everyone or holding the request. Health and readiness probes are never limited. A limit of 0 turns that limit off (the
  * benchmark does this to measure the bot, not the limiter).
  */
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  RLWrapperTimeouts,
+  type RateLimiterAbstract,
+  type RateLimiterCompatibleAbstract,
+} from 'rate-limiter-flexible';
 import type restify from 'restify';
 import type { ClientKey } from './clientKey';
 
@@ -25,11 +32,13 @@ export interface RateLimitSettings {
 /** Load balancers and orchestrators probe these often, from one address. */
 export const UNLIMITED_PATHS = new Set(['/healthz', '/readyz']);
 
-function limiter(points: number, name: string, redis: unknown): RateLimiterAbstract | undefined {
+const REDIS_ANSWER_MS = 500;
+
+function limiter(points: number, name: string, redis: unknown): RateLimiterAbstract | RateLimiterCompatibleAbstract | undefined {
   if (points <= 0) return undefined;
   const memory = new RateLimiterMemory({ points, duration: 60, keyPrefix: name });
   if (!redis) return memory;
-  return new RateLimiterRedis({
+  const shared = new RateLimiterRedis({
     storeClient: redis,
     useRedisPackage: true,
     rejectIfRedisNotReady: true,
@@ -38,6 +47,8 @@ function limiter(points: number, name: string, redis: unknown): RateLimiterAbstr
     keyPrefix: `rate-limit:${name}`,
     insuranceLimiter: memory,
   });
+  // A connected but silent Redis never fails a command: without a timeout the request would wait for it.
+  return new RLWrapperTimeouts({ limiter: shared, timeoutMs: REDIS_ANSWER_MS, insuranceLimiter: memory });
 }
 
 export function rateLimitHandler(settings: RateLimitSettings): restify.RequestHandler {
