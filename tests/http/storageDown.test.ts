@@ -16,7 +16,6 @@ beforeAll(async () => {
   bot = await startBot({ STORAGE: 'redis', REDIS_URL: redis.url });
 }, 30_000);
 afterAll(async () => {
-  if (redis?.pid) process.kill(redis.pid, 'SIGCONT');
   await bot?.stop().catch(() => undefined);
   await redis?.stop();
 });
