@@ -24,7 +24,8 @@ const questionSchema = z.object({
   kind: z.enum(['on-topic', 'out-of-scope']),
 });
 const questionsFileSchema = z.object({ questions: z.array(questionSchema).min(1) });
-const labelsFileSchema = z.object({ labels: z.array(z.object({ text: z.string(), topics: z.array(z.string()).min(1) })) });
+// An out-of-scope question may be listed with `topics: []`; an on-topic question without a topic is refused below.
+const labelsFileSchema = z.object({ labels: z.array(z.object({ text: z.string(), topics: z.array(z.string()) })) });
 export type BlindQuestion = z.infer<typeof questionSchema>;
 
 export function questionBatchFiles(dir = BLIND_DIR): string[] {
