@@ -52,7 +52,7 @@ export function createStorage(
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when configured, to keep start-up lean
       const { RedisMarks } = require('./redisMarks') as typeof import('./redisMarks');
       const connection = connectRedis(config.REDIS_URL, warn);
-      const storage = new RedisStorage(connection.client, { ttlMs: config.DATA_RETENTION_DAYS * DAY_MS });
+      const storage = new RedisStorage(connection.client, { ttlMs: config.DATA_RETENTION_DAYS * DAY_MS, warn });
       const marks = new RedisMarks(connection.client);
       return { kind: 'redis', storage, marks, ready: () => connection.ready, close: () => connection.close() };
     }

@@ -11,6 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { createClient } from 'redis';
 import { EtagConflictError, isUnconditional } from './etagConflictError';
+import type { ReportsUnreadableRecords } from './unreadableRecords';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
@@ -24,6 +25,8 @@ export interface RedisStorageOptions {
    * counting once a command is sent, so a paused server would hold a turn for as long as it stays paused.
    */
   timeoutMs?: number;
+  /** Where an operator is told about a record set aside as unreadable (default console.warn). */
+  warn?: (message: string) => void;
 }
 
 /** A storage call that got no answer in time: the turn fails now (apology with a reference) instead of hanging. */
@@ -63,10 +66,17 @@ return 1
 `;
 const CHECK_AND_SET_SHA1 = createHash('sha1').update(CHECK_AND_SET).digest('hex');
 
-export class RedisStorage implements Storage {
+/** Suffix of the copy an unreadable record is renamed to: kept for an operator, same expiry, deleted with its record. */
+const UNREADABLE_SUFFIX = ':unreadable';
+/** Keys reported unreadable but not yet taken by the bot; bounded so a flood of damaged records cannot grow memory. */
+const MAX_UNREADABLE_KEYS = 10_000;
+
+export class RedisStorage implements Storage, ReportsUnreadableRecords {
   private readonly keyPrefix: string;
   private readonly ttl: string;
   private readonly timeoutMs: number;
+  private readonly warn: (message: string) => void;
+  private readonly unreadable = new Set<string>();
 
   constructor(
     private readonly client: RedisClient,
@@ -75,6 +85,11 @@ export class RedisStorage implements Storage {
     this.keyPrefix = options.keyPrefix ?? 'back-on-track:';
     this.ttl = String(Math.max(0, Math.round(options.ttlMs ?? 0)));
     this.timeoutMs = options.timeoutMs ?? 2000;
+    this.warn = options.warn ?? ((message) => console.warn(message));
+  }
+
+  takeUnreadable(key: string): boolean {
+    return this.unreadable.delete(key);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -86,7 +101,9 @@ export class RedisStorage implements Storage {
       Promise.all(
         keys.map(async (key) => {
           const [eTag, doc] = (await this.client.hmGet(this.redisKey(key), ['eTag', 'doc'])) as Array<string | null>;
-          if (eTag !== null && doc !== null) items[key] = { ...JSON.parse(doc), eTag };
+          if (eTag === null || doc === null) return;
+          const item = await this.parsedOrSetAside(key, doc);
+          if (item) items[key] = { ...item, eTag };
         }),
       ),
     );
@@ -110,7 +127,28 @@ export class RedisStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
-    if (keys.length > 0) await this.timed('delete', this.client.del(keys.map((key) => this.redisKey(key))));
+    const redisKeys = keys.flatMap((key) => [this.redisKey(key), this.redisKey(key) + UNREADABLE_SUFFIX]);
+    if (keys.length > 0) await this.timed('delete', this.client.del(redisKeys));
+  }
+
+  /**
+   * A record that is not valid JSON (written by a broken client or edited by hand) would otherwise fail
+   * every turn of that conversation for good. It is renamed aside (RENAME keeps its expiry), never
+   * overwritten, and the conversation starts afresh; the bot tells the user once (takeUnreadable).
+   */
+  private async parsedOrSetAside(key: string, doc: string): Promise<Record<string, unknown> | null> {
+    try {
+      return JSON.parse(doc) as Record<string, unknown>;
+    } catch (error) {
+      const redisKey = this.redisKey(key);
+      await this.client.rename(redisKey, redisKey + UNREADABLE_SUFFIX).catch(() => undefined);
+      this.unreadable.add(key);
+      if (this.unreadable.size > MAX_UNREADABLE_KEYS) this.unreadable.delete(this.unreadable.values().next().value as string);
+      // The key names a user or conversation id, so the log gets a short hash of it, never the key itself.
+      const reference = createHash('sha256').update(redisKey).digest('hex').slice(0, 12);
+      this.warn(`storage: unreadable Redis record ${reference} renamed aside (${(error as Error).name}); that conversation starts afresh`);
+      return null;
+    }
   }
 
   private timed<T>(operation: string, work: Promise<T>): Promise<T> {
