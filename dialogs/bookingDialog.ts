@@ -46,9 +46,10 @@ export class BookingDialog extends Dialog {
   }
 
   async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const userData = await this.services.userData.get(dc.context, {});
+    // Always asked, even after "keep my answers" in a symptom check: that consent covered the answers,
+    // not a name and contact passed to the clinic (clinical-safety.md: consent before storing contact details).
     const state: BookingState = {
-      step: userData.storageConsent === true ? 'name' : 'consent',
+      step: 'consent',
       idempotencyKey: `${dc.context.activity.conversation.id}:${randomUUID()}`,
     };
     dc.activeDialog!.state = state;

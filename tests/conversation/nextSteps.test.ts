@@ -4,6 +4,7 @@
  * renderer (the emulator channel); each button, sent as its tap would send it, gets the answer its label promises.
  */
 import { bookPhysioTurns } from '../helpers/bookingConversation';
+import { routineSymptomCheck } from '../storage/symptomCheckScript';
 import type { ReplyActivity } from '../../src/cli/directPost';
 import { buttonsOf, HttpUser, messagesOf, startBot, summaryOf, textOf, type RunningBot } from '../helpers/runningBot';
 
@@ -47,5 +48,17 @@ describe('next steps as buttons', () => {
     expect(buttonsOf(result)).not.toContain('What can you do?');
     const keepRunning = lastButtons(result).find((b) => b.title === 'Should I keep running?');
     expect(summaryOf(await user.say(String(keepRunning?.value)))?.intent).toBe('training-should-i-stop');
+  });
+
+  it('a routine result ends with a "Book a physio" button, and its tap starts the booking', async () => {
+    const user = new HttpUser(bot.url);
+    let result: ReplyActivity[] = [];
+    for (const turn of routineSymptomCheck) result = await user.say(turn.says);
+    expect(summaryOf(result)?.triage).toBe('routine');
+    const book = lastButtons(result).find((b) => b.title === 'Book a physio');
+    expect(book).toBeDefined();
+    const tapped = await user.say(String(book?.value));
+    // The booking's first step: consent to keep a name and contact for the clinic.
+    expect(textOf(tapped)).toMatch(/name and a way to contact you/);
   });
 });

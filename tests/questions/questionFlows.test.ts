@@ -208,7 +208,7 @@ describe('symptom check questions', () => {
     await bot.tap('One side');
     const emergency = await bot.say("I can't feel anything when I wipe and I've wet myself");
     expect(emergency.summary.triage).toBe('emergency');
-    expect((await bot.say('book a physio')).text).toMatch(/What name should the clinic use/);
+    expect((await bot.say('book a physio')).text).toMatch(/name and a way to contact you/);
     const cancelled = await bot.say('cancel');
     expect(cancelled.summary.intent).toBe('cancel');
     expect(cancelled.summary.triage).toBe('emergency');
