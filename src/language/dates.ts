@@ -56,10 +56,12 @@ export function daysSinceNamedStart(text: string, words: string, reading: DateRe
   for (const result of parser.parse(text, today)) {
     if (!saidAsStart(text.slice(0, result.index), text.slice(result.index + result.text.length)) && !/\bago\b/i.test(result.text)) continue;
     let start = result.start.date();
-    // "since march" in December: chrono may pick next March; the start is the most recent one.
-    if (midnightOf(start).getTime() > midnightOf(today).getTime() && !result.start.isCertain('year')) {
+    // chrono may pick the next one: "since sunday" on a Thursday is next Sunday, "since march" in
+    // December next March. The start is the most recent one: a week back for a weekday, a year for a month.
+    if (midnightOf(start).getTime() > midnightOf(today).getTime()) {
       start = new Date(start);
-      start.setFullYear(start.getFullYear() - 1);
+      if (result.start.isCertain('weekday') && !result.start.isCertain('day')) start.setDate(start.getDate() - 7);
+      else if (!result.start.isCertain('year')) start.setFullYear(start.getFullYear() - 1);
     }
     if (midnightOf(start).getTime() <= midnightOf(today).getTime()) starts.push(start);
   }

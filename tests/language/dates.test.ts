@@ -30,6 +30,19 @@ describe("start dates, from the turn's day", () => {
     expect(since(text)).toBe(days);
   });
 
+  it('reads a bare weekday as the most recent one, whatever day today is', () => {
+    expect(since('since sunday')).toBe(3);
+    expect(since('since friday')).toBe(5);
+    for (let day = 0; day < 7; day += 1) {
+      const today = new Date(2026, 11, 2 + day, 12);
+      for (const weekday of ['monday', 'thursday', 'sunday']) {
+        const days = since(`since ${weekday}`, today)!;
+        expect(days).toBeGreaterThanOrEqual(0);
+        expect(days).toBeLessThan(7);
+      }
+    }
+  });
+
   it('finds Easter and the days counted from it', () => {
     expect(dayRuleOf('easter')!(2026)).toEqual(new Date(2026, 3, 5));
     expect(dayRuleOf('easter-2')!(2025)).toEqual(new Date(2025, 3, 18));
