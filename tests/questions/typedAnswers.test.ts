@@ -1,0 +1,26 @@
+/**
+ * Kinds of typed answer the readers once misread (issue 12): each case is a phrasing a runner might
+ * type, read through readAnswer(questionId, text) exactly as a blind batch scores it.
+ */
+import { readAnswer } from '../../src/questions/answerBatch';
+
+const today = new Date('2026-12-02T12:00:00');
+const read = (question: string, text: string): string => readAnswer(question, text, { today, phoneCountry: 'GB' });
+
+describe('UK phone numbers', () => {
+  it.each([
+    // Ofcom's drama range and any block the library's metadata does not list yet: shaped like a mobile.
+    ['07700 900555', '+447700900555'],
+    ['call me on 07911 123456 in the evening', '+447911123456'],
+    ['+44 (0) 7911 123456', '+447911123456'],
+    ['0044-7911-123456', '+447911123456'],
+    ['07911.123.456', '+447911123456'],
+    ['landline is 0161 496 0000', '+441614960000'],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(read('booking.contact', text)).toBe(expected);
+  });
+
+  it.each(['07911 12345', '0123 456 789', '1234567', 'after 6pm please'])('"%s" is not a phone number: asked again', (text) => {
+    expect(read('booking.contact', text)).toBe('unclear');
+  });
+});
