@@ -5,5 +5,18 @@ export const lexiconFileSchema = z.object({
   replacements: z.record(z.string().regex(/^[a-z0-9']+$/, 'keys are single lower-case words'), z.string().min(1)),
   /** Whole-text fixes for the normaliser ("can not" -> "cant"); keys may be several words. */
   phrases: z.record(z.string().min(1), z.string()).default({}),
+  /**
+   * Words for how bad the pain is, each with the 0-10 band it stands for ("mild" -> "2-3"), as the
+   * normaliser leaves them (lower case, no apostrophes). The pain-score reader reads them.
+   */
+  severity: z
+    .record(
+      z.string().regex(/^[a-z0-9 ]+$/, 'severity words are lower-case words'),
+      z
+        .string()
+        .regex(/^(\d|10)-(\d|10)$/, 'a band is two scores from 0 to 10, like "4-6"')
+        .refine((band) => Number(band.split('-')[0]) <= Number(band.split('-')[1]), 'a band goes from the lower score to the higher'),
+    )
+    .default({}),
 });
 export type LexiconFile = z.infer<typeof lexiconFileSchema>;

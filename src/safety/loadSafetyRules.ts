@@ -151,6 +151,10 @@ export function compileRedFlags(file: RedFlagsFile, fileName = 'red-flags.yaml',
       to,
     })),
     benign: compileList(d.benign, 'detector.benign'),
+    severity: Object.entries(shared?.severity ?? {}).map(([words, band]) => ({
+      words,
+      band: band.split('-').map(Number) as [number, number],
+    })),
     clauseBreaks: (() => {
       const expanded = d.clauseBreaks.map((s, i) => expandMacros(s, macros, problems, `detector.clauseBreaks.${i}`));
       try {

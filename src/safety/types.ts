@@ -55,6 +55,8 @@ export interface RedFlagRule {
 export interface DetectorLexicon extends NormaliserLexicon, MentionLexicon {
   /** Where a sentence splits into clauses that scope negation ("but", ", and I ..."). */
   clauseBreaks: RegExp;
+  /** Words for how bad the pain is and the 0-10 band each stands for (knowledge/nlp/lexicon.yaml `severity`). */
+  severity?: ReadonlyArray<{ words: string; band: [number, number] }>;
 }
 
 export interface RedFlagRules {

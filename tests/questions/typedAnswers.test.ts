@@ -24,3 +24,23 @@ describe('UK phone numbers', () => {
     expect(read('booking.contact', text)).toBe('unclear');
   });
 });
+
+describe('pain severity in words: the band the lexicon gives the word', () => {
+  it.each([
+    ['quite mild', '2-3'],
+    ['moderat i guess', '4-6'],
+    ['honestly severe', '7-8'],
+    ['extremely severe at its worst', '9-10'],
+    ['excrutiating when it spasms', '9-10'],
+    // Of two words the worse counts, as "6-7" counts as 7.
+    ['somewhere between moderate and severe', '7-8'],
+    // A number still wins over a word.
+    ['severe, about a 6', '6'],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(read('symptoms.severity', text)).toBe(expected);
+  });
+
+  it.each(['not severe', 'bad', 'it varies'])('"%s" names no band: asked again', (text) => {
+    expect(read('symptoms.severity', text)).toBe('unclear');
+  });
+});

@@ -1,7 +1,14 @@
 /**
  * A 0-10 pain score: "7", "7/10", "seven", "a solid eight", "6-7" (the higher). A button carries a band
  * ("4-6"): the band is kept, and its top counts for the advice, so a tap never understates the pain.
+ * Words for how bad it is ("mild", "pretty severe", "excruciating") are the band the lexicon gives them
+ * (knowledge/nlp/lexicon.yaml `severity`), read on the one language layer: a denied word ("not severe")
+ * says nothing, and of two words ("moderate to severe") the worse one counts, as with "6-7".
  */
+import { splitIntoClauses } from '../../language/clauses';
+import { statusOf } from '../../language/mentionStatus';
+import { normaliseText } from '../../language/normalise';
+import type { DetectorLexicon } from '../../safety/types';
 import { parseSeverity } from '../../symptoms/answerParsers';
 
 export interface ScoreAnswer {
@@ -9,9 +16,36 @@ export interface ScoreAnswer {
   range?: [number, number];
 }
 
-export function readScore(text: string): ScoreAnswer | undefined {
+export function readScore(text: string, context: { language: DetectorLexicon }): ScoreAnswer | undefined {
   const score = parseSeverity(text);
-  return score === undefined ? undefined : { score };
+  if (score !== undefined) return { score };
+  const band = severityBandIn(text, context.language);
+  return band ? { score: band[1], range: band } : undefined;
+}
+
+/** The worst band of the severity words the user says of their pain; undefined when they say none. */
+function severityBandIn(text: string, language: DetectorLexicon): [number, number] | undefined {
+  const entries = language.severity ?? [];
+  if (entries.length === 0) return undefined;
+  let worst: [number, number] | undefined;
+  for (const clause of splitIntoClauses(normaliseText(text, language), language.clauseBreaks)) {
+    const words = clause.text;
+    // The longest severity phrase wins where phrases overlap ("very severe" over "severe").
+    const found: Array<{ start: number; end: number; band: [number, number] }> = [];
+    for (const entry of entries) {
+      const pattern = new RegExp(`(?<![a-z0-9])${entry.words.replace(/ /g, '\\s+')}(?![a-z0-9])`, 'g');
+      for (const m of words.matchAll(pattern)) found.push({ start: m.index, end: m.index + m[0].length, band: entry.band });
+    }
+    const kept = found.filter(
+      (f) => !found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start),
+    );
+    for (const mention of kept) {
+      const span = { start: mention.start, end: mention.end };
+      if (statusOf({ ...clause, mentions: kept.map((k) => ({ start: k.start, end: k.end })) }, span, language) !== 'affirmed') continue;
+      if (!worst || mention.band[1] > worst[1]) worst = mention.band;
+    }
+  }
+  return worst;
 }
 
 export function scoreFromChoice(value: string): ScoreAnswer | undefined {
