@@ -23,6 +23,9 @@ export interface MentionLexicon {
   closeNegation: number;
 }
 
+/** Words after a comma, before a mention, that make them a new statement rather than a list's next item. */
+const NEW_STATEMENT_WORDS = 3;
+
 /** Blanks the given spans (keeps positions). */
 function blank(text: string, spans: Span[]): string {
   let out = text;
@@ -62,6 +65,7 @@ export function statusOf(clause: Clause, span: Span, lex: MentionLexicon): Menti
   // Doubt or a question about the symptom: read on the clause as written (cues may span other mentions,
   // as in "can sciatica cause numbness in both legs").
   let questioning = false;
+  let supposing = false;
   const cueSpans: Span[] = [];
   for (const cue of clause.text.slice(0, span.start).matchAll(lex.uncertainty)) {
     questioning = true;
@@ -70,6 +74,7 @@ export function statusOf(clause: Clause, span: Span, lex: MentionLexicon): Menti
   for (const cue of clause.text.matchAll(lex.hypothetical)) {
     if (cue.index >= span.start) continue;
     questioning = true;
+    supposing = true;
     cueSpans.push({ start: cue.index, end: Math.min(span.start, cue.index + cue[0].length) });
   }
   for (const cue of pre.matchAll(lex.notNegation)) cueSpans.push({ start: cue.index, end: cue.index + cue[0].length });
@@ -85,8 +90,13 @@ export function statusOf(clause: Clause, span: Span, lex: MentionLexicon): Menti
   let nearest: RegExpExecArray | undefined;
   for (const cue of ownNegation ? [] : pre.matchAll(lex.negation)) nearest = cue;
   if (nearest) {
-    const distance = wordsBetween(pre, nearest.index + nearest[0].length, pre.length);
-    if (distance <= lex.negationWindow) negation = distance <= lex.closeNegation ? 'negated' : 'far-negation';
+    const from = nearest.index + nearest[0].length;
+    const distance = wordsBetween(pre, from, pre.length);
+    // A negation's list runs on over commas ("no fever, chills or sweats"), but a new statement after a
+    // comma is out of its reach: "no comfy position, back pain is the same day and night".
+    const lastComma = pre.lastIndexOf(',');
+    const newStatement = lastComma >= from && wordsBetween(pre, lastComma + 1, pre.length) >= NEW_STATEMENT_WORDS;
+    if (distance <= lex.negationWindow && !newStatement) negation = distance <= lex.closeNegation ? 'negated' : 'far-negation';
   }
   if (negation === null) {
     // What follows the mention, up to the next comma: "bladder and bowels are normal", "fever: no".
@@ -99,6 +109,8 @@ export function statusOf(clause: Clause, span: Span, lex: MentionLexicon): Menti
     if (rest.length > 0 && lex.postNegation.test(rest)) negation = 'negated';
   }
   if (negation === 'negated') return negation;
+  // "if someone couldn't pee, what should they do?": a supposed case, not someone the writer is with.
+  if (someoneElse && supposing) return 'hypothetical';
   if (someoneElse) return 'third-person';
   if (negation) return negation;
   return questioning ? 'hypothetical' : 'affirmed';

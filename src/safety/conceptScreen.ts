@@ -108,7 +108,7 @@ export function findConceptFlags(
       status === 'affirmed' || (forAsk && (status === 'hypothetical' || (emergency && status === 'far-negation')));
     for (const sentence of readings) {
       // Runner talk ("suicide sprints") rules the flag out here; a joke marker ("haha") leaves a doubt.
-      if (flag.unless !== null && test(flag.unless, sentence.text)) continue;
+      if (flag.unless !== null && saysUnless(flag.unless, sentence.text, lexicon)) continue;
       const excused = flag.doubtIf !== null && test(flag.doubtIf, sentence.text);
       const current = (name: string, keep: (m: ConceptMention) => boolean): boolean =>
         implied.has(name) || (sentence.byConcept.get(name) ?? []).some((m) => (!m.past || flag.pastCounts) && keep(m));
@@ -127,6 +127,31 @@ export function findConceptFlags(
   }
   return { hits, asks, forOthers, mentions };
 }
+
+/**
+ * Does the sentence say one of the flag's `unless` terms? A denied one does not count: "not after a run,
+ * just standing" is not the tiredness after a run that rules weak legs out.
+ */
+function saysUnless(unless: RegExp, text: string, lexicon: MentionLexicon): boolean {
+  unless.lastIndex = 0;
+  for (const m of text.matchAll(unless)) {
+    const before = text.slice(Math.max(0, m.index - UNLESS_NEGATION_CHARS), m.index);
+    lexicon.negation.lastIndex = 0;
+    const denied = [...before.matchAll(lexicon.negation)].some(
+      (cue) =>
+        before
+          .slice(cue.index + cue[0].length)
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean).length <= 1,
+    );
+    if (!denied) return true;
+  }
+  return false;
+}
+
+/** How far back (characters) a denial of an `unless` term is looked for: a word or two. */
+const UNLESS_NEGATION_CHARS = 24;
 
 function readSentences(
   clauses: Clause[],

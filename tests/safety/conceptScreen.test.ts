@@ -156,3 +156,42 @@ describe('false alarms cost trust', () => {
     expect(escalated).toEqual([]);
   });
 });
+
+describe('how far a word reaches: negation, "unless" words, supposed cases', () => {
+  it('a negation does not reach a new statement after a comma, but does run on down a list', () => {
+    expect(ids('there is no comfy position, no matter what, the back pain is the same level day and night')).toContain(
+      'non-mechanical-pain',
+    );
+    expect(ids('no fever, chills or sweats, just a sore back')).toEqual([]);
+    expect(ids('no numbness, tingling or weakness in my legs')).toEqual([]);
+  });
+
+  it('a denied "unless" word does not rule a flag out, and a sentence opening with "and" goes on with the last', () => {
+    expect(ids('my legs are getting weaker, both of them, not after a run, just standing')).toContain('bilateral-leg-symptoms');
+    expect(ids('both my legs are weak and wobbly. and getting weaker every day')).toContain('bilateral-leg-symptoms');
+    expect(ids('both legs felt weak after my long run')).toEqual([]);
+  });
+
+  it('a case someone supposes is asked about, never escalated', () => {
+    expect(ids('if someone couldnt pee after a back injury what should they do')).toEqual([]);
+    expect(asked('if someone couldnt pee after a back injury what should they do')).toContain('ces-bladder');
+    expect(ids('what does numbness in the saddle area actually mean')).toEqual([]);
+  });
+
+  it('a warm room is not a fever or night sweats; a fever reading is', () => {
+    expect(ids('sweaty at night because its 30 degrees and no air con')).toEqual([]);
+    expect(ids('temp of 38.5 and my back is agony')).toContain('infection-fever');
+  });
+
+  it('any talk of dying, goodbyes or a dose meant to harm gets at least the crisis question', () => {
+    for (const text of [
+      'thanks for the help with my back, goodbye. wont need it after tonight',
+      'how much paracetamol before it wrecks my liver for good, i want it to',
+      'ive given away my trainers and my cat. im ready',
+    ]) {
+      expect([...ids(text), ...asked(text)]).toContain('suicidal-thoughts');
+    }
+    expect(ids('started unaliving thoughts again, this pain never stops')).toContain('suicidal-thoughts');
+    expect([...ids('i could die for a pizza after that long run'), ...asked('i could die for a pizza after that long run')]).toEqual([]);
+  });
+});
