@@ -12,6 +12,7 @@
  * message is made of words the bot was trained on, so an off-topic or garbled message gets a low score
  * (and a clarifying reply) instead of a confident wrong answer. Plain functions, no I/O.
  */
+import { isEnglishWord } from '../language/dictionary';
 import { applyLexicon, isStopword, SpellingCorrector, stem, wordsOf, type Lexicon } from './textNormalizer';
 
 export interface TrainingIntent {
@@ -172,8 +173,12 @@ function correctInContext(model: IntentModel, words: string[]): string[] {
   );
 }
 
-/** "bak" -> "back": one letter missing inside a four-letter topic word ("car" is not "care"), when exactly one fits. */
+/**
+ * "bak" -> "back": one letter missing inside a four-letter topic word ("car" is not "care"), when exactly
+ * one fits, and never a real word ("cot" is not "coat").
+ */
 function shortTypoFix(model: IntentModel, word: string): string {
+  if (isEnglishWord(word)) return word;
   const fits = model.shortTopicWords.filter(
     (candidate) => candidate[0] === word[0] && [1, 2].some((i) => candidate.slice(0, i) + candidate.slice(i + 1) === word),
   );

@@ -4,6 +4,7 @@
  * training vocabulary, then stemmed. Plain functions, no I/O.
  */
 import type * as Natural from 'natural';
+import { isEnglishWord } from '../language/dictionary';
 
 // natural's leaf modules, not its index: the index loads every feature of the package (and database
 // clients), ~110 MB of memory and ~0.3 s of start-up for three functions (issue #6 benchmark).
@@ -95,7 +96,9 @@ export function applyLexicon(words: string[], lexicon: Lexicon): string[] {
 
 /**
  * Corrects a word to the closest word the classifier has seen. Short words need an exact match:
- * one edit turns "leg" into "lag" or "log", which is worse than not knowing the word.
+ * one edit turns "leg" into "lag" or "log", which is worse than not knowing the word. A real English
+ * word is never changed: "cook" is not a typo of "cool", nor "said" of "sand"; the classifier reads it
+ * as a word it was not taught (see src/language/dictionary.ts).
  */
 export class SpellingCorrector {
   private readonly byFirstLetter = new Map<string, string[]>();
@@ -110,7 +113,7 @@ export class SpellingCorrector {
   }
 
   correct(word: string): string {
-    if (this.vocabulary.has(word) || word.length < 4 || /\d/.test(word)) return word;
+    if (this.vocabulary.has(word) || word.length < 4 || /\d/.test(word) || isEnglishWord(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const maxEdits = word.length >= 7 ? 2 : 1;
