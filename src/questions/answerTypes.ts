@@ -100,7 +100,7 @@ function agreement(text: string, context: ReadContext): boolean | undefined {
   const words = normalisedWords(text, context.language);
   if (/^(?:i )?(?:strongly )?(?:disagree|do not agree|dont agree)\b/.test(words)) return false;
   if (/^(?:i )?(?:strongly )?agree\b/.test(words)) return true;
-  return yesNoValue(readYesNo(text, { language: context.language }));
+  return yesNoValue(readYesNo(text, { degreeMeansYes: true, language: context.language }));
 }
 
 export type BookingField = 'name' | 'contact' | 'preferredTimes' | 'notes';

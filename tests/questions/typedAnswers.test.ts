@@ -44,3 +44,42 @@ describe('pain severity in words: the band the lexicon gives the word', () => {
     expect(read('symptoms.severity', text)).toBe('unclear');
   });
 });
+
+describe('hedged yes and no', () => {
+  it.each([
+    // A second thought standing next to the one answer is the answer.
+    ['privacy.forget', 'hang on, wait... no', 'no'],
+    ['privacy.forget', 'hmm, actually no', 'no'],
+    ['symptoms.caudaEquina', 'actually yes, my wee has been weird', 'yes'],
+    // Both answers, or a second thought with a condition, is asked again.
+    ['privacy.forget', 'yes, wait, no', 'unclear'],
+    ['privacy.forget', 'no actually yes', 'unclear'],
+    // Answer words inside the story after the answer are the story.
+    ['symptoms.pastInjury', 'yeah, a knee that never healed right', 'yes'],
+    ['symptoms.morningStiffness', "nope, I'm sure it's nothing like that", 'no'],
+    // A narrowed yes on a safety screen is still a yes; a narrowed no is asked again.
+    ['symptoms.painBendingBackwards', 'yes but only a tiny bit on the left', 'yes'],
+    ['symptoms.painBendingBackwards', 'no but only because I have not tried', 'unclear'],
+    // A degree of yes is yes; doubt is not, except on a safety screen.
+    ['symptoms.morningStiffness', 'yeah a little', 'yes'],
+    ['symptoms.morningStiffness', 'probably', 'unclear'],
+    ['symptoms.consent', 'yeah no', 'unclear'],
+    ['symptoms.consent', 'not really', 'no'],
+    ['symptoms.consent', 'I think so', 'yes'],
+  ])('%s: "%s" -> %s', (question, text, expected) => {
+    expect(read(question, text)).toBe(expected);
+  });
+});
+
+describe('agreement items: a degree of agreement is agreement', () => {
+  it.each([
+    ['symptoms.startBack6', 'sort of agree', 'yes'],
+    ['symptoms.startBack6', 'a little, yeah', 'yes'],
+    ['symptoms.startBack8', 'kinda', 'yes'],
+    ['symptoms.startBack8', 'maybe', 'unclear'],
+    ['symptoms.startBack7', "no, I'm sure I'll be fine", 'no'],
+    ['symptoms.startBack7', 'yes, it feels like it will never end', 'yes'],
+  ])('%s: "%s" -> %s', (question, text, expected) => {
+    expect(read(question, text)).toBe(expected);
+  });
+});

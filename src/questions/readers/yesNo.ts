@@ -20,6 +20,11 @@ export interface YesNoOptions {
   /** A safety question: "maybe", "a bit", "sometimes", "kind of" mean yes. */
   partialMeansYes?: boolean;
   /**
+   * An agree/disagree item (STarT Back): a degree ("kind of", "a bit", "a little") is agreement, as a
+   * two-box form would be ticked. Doubt ("maybe", "probably") is not.
+   */
+  degreeMeansYes?: boolean;
+  /**
    * A yes that acts (send the booking, delete everything): a yes followed by a new subject ("ok, tell
    * me about shoes") is not one.
    */
@@ -170,6 +175,8 @@ const PARTIAL_PHRASES = [
   'once or twice',
   'a little maybe',
 ];
+/** Partial answers that are doubt about the answer, not a degree of it: only a safety question reads them as yes. */
+const DOUBT = new Set(['maybe', 'perhaps', 'possibly', 'probably', 'i guess', 'might be', 'might have', 'i might', 'a little maybe']);
 const UNSURE_PHRASES = [
   'not sure',
   'unsure',
@@ -184,6 +191,11 @@ const UNSURE_PHRASES = [
   'depends',
   'it depends',
 ];
+/**
+ * A second thought that is itself the answer: "wait no", "actually yes", "yes actually". Read as a turn
+ * (unclear) unless it stands next to the one answer the reply gives.
+ */
+const SECOND_THOUGHTS = new Set(['wait', 'actually', 'hmm', 'hold']);
 /** Words that turn a yes or no into something else: a condition, a change, or a second thought. */
 const TURNS = new Set([
   'but',
@@ -343,20 +355,25 @@ export function readYesNo(text: string, options: YesNoOptions): YesNo {
   if (lead) return lead;
   const words = wordsOf(text, options.language);
   if (words.length === 0) return 'unclear';
-  if (words.some((w) => TURNS.has(w))) return 'unclear';
   if (asksBack(text, options.language) || (/\?\s*$/.test(text) && !/^\s*(yes|no|yeah|nope)\b/i.test(text))) return 'unclear';
-  const tags = tag(words).map((t, i, all) =>
-    // "peeing fine", "legs ok": describing a thing, not answering the question.
-    t.kind === 'yes' && DESCRIPTIVE.has(t.word) && i > 0 && all[i - 1].kind === 'other' && !FILLER.has(all[i - 1].word)
-      ? { ...t, kind: 'other' as const }
-      : t,
-  );
+  const tags = readAsContent(tag(words));
+  const answers = tags.filter((t) => t.kind === 'yes' || t.kind === 'no');
+  for (const [i, t] of tags.entries()) {
+    if (t.kind !== 'other' || !TURNS.has(t.word)) continue;
+    if (SECOND_THOUGHTS.has(t.word) && nextToAnswer(tags, i) && new Set(answers.map((a) => a.kind)).size === 1) continue;
+    if (options.partialMeansYes && narrowsYes(tags, i)) continue;
+    return 'unclear';
+  }
   const kinds = new Set(tags.filter((t) => t.kind !== 'other').map((t) => t.kind));
   if (kinds.has('unsure')) return 'unclear';
   if (kinds.has('yes') && kinds.has('no')) return 'unclear';
   if (kinds.has('partial')) {
     if (kinds.has('no')) return 'unclear';
-    return options.partialMeansYes ? 'yes' : 'unclear';
+    if (options.partialMeansYes) return 'yes';
+    // "kind of agree", "a bit slower, yeah": a degree of yes is a yes; "maybe" or "probably" is not.
+    const doubt = tags.some((t) => t.kind === 'partial' && DOUBT.has(t.word));
+    if (!doubt && (options.degreeMeansYes || (kinds.has('yes') && !options.strict))) return 'yes';
+    return 'unclear';
   }
   if (!kinds.has('yes') && !kinds.has('no')) return 'unclear';
   const answer = kinds.has('yes') ? 'yes' : 'no';
@@ -365,6 +382,57 @@ export function readYesNo(text: string, options: YesNoOptions): YesNo {
   const others = tags.filter((t) => t.kind === 'other' && !FILLER.has(t.word));
   if (options.strict && answer === 'yes' && others.length > 2) return 'unclear';
   return answer;
+}
+
+type Tag = ReturnType<typeof tag>[number];
+
+/**
+ * Answer words that are part of what the user describes, not the answer: "peeing fine", "legs ok"
+ * (a yes word after a noun); "yeah, feels like it will never go away", "yes, pain down my leg, no
+ * numbness" (a yes or no word inside the story after the answer); "no, I'm sure it will pass" (sure
+ * as certainty, not agreement).
+ */
+function readAsContent(tags: Tag[]): Tag[] {
+  const content = (t: Tag): Tag => ({ ...t, kind: 'other' });
+  const firstAnswer = tags.findIndex((t) => t.kind === 'yes' || t.kind === 'no');
+  const story = (t: Tag | undefined): boolean => t !== undefined && t.kind === 'other' && !FILLER.has(t.word) && !TURNS.has(t.word);
+  return tags.map((t, i) => {
+    const before = tags[i - 1];
+    if (t.kind === 'yes' && DESCRIPTIVE.has(t.word) && story(before)) return content(t);
+    // Inside the story: a story word since the answer, before this one with only filler between ("a knee that never healed").
+    let last = i - 1;
+    while (last > firstAnswer && tags[last].kind === 'other' && FILLER.has(tags[last].word)) last -= 1;
+    const inStory = last > firstAnswer && (story(tags[last]) || (tags[last].kind === 'partial' && story(tags[last - 1])));
+    if ((t.kind === 'yes' || t.kind === 'no') && firstAnswer >= 0 && i > firstAnswer && inStory) return content(t);
+    if (t.word === 'sure' && before && /^(im|i am)$/.test(before.word) && i < tags.length - 1) return content(t);
+    if (/^(im|i am)$/.test(t.word) && tags[i + 1]?.word === 'sure' && i + 1 < tags.length - 1) return content(t);
+    return t;
+  });
+}
+
+/** The tag at `i` stands next to the answer ("wait no", "yes actually"), with only filler between. */
+function nextToAnswer(tags: Tag[], i: number): boolean {
+  const isAnswer = (t: Tag | undefined): boolean => t !== undefined && (t.kind === 'yes' || t.kind === 'no');
+  const neighbour = (step: 1 | -1): Tag | undefined => {
+    for (let j = i + step; j >= 0 && j < tags.length; j += step) {
+      const t = tags[j];
+      if (!(t.kind === 'other' && (FILLER.has(t.word) || SECOND_THOUGHTS.has(t.word)))) return t;
+    }
+    return undefined;
+  };
+  return isAnswer(neighbour(-1)) || isAnswer(neighbour(1));
+}
+
+/** On a safety question "yes but only a little", "yes, just the constant pain": a narrowed yes is still yes. */
+function narrowsYes(tags: Tag[], i: number): boolean {
+  const word = tags[i].word;
+  if (word !== 'but' && word !== 'only') return false;
+  const previous = tags
+    .slice(0, i)
+    .reverse()
+    .find((t) => !(t.kind === 'other' && (FILLER.has(t.word) || t.word === 'but')));
+  if (previous?.kind !== 'yes') return false;
+  return word === 'only' || ['only', 'just', 'mainly', 'mostly'].includes(tags[i + 1]?.word ?? '') || tags[i + 1]?.kind === 'partial';
 }
 
 /**
