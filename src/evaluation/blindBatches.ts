@@ -160,6 +160,7 @@ export async function playVignette(vignette: Vignette, questions = symptomCheckQ
   let startedCheck = false;
   let lost = false;
   const asked = new Map<string, number>();
+  let lastKey: string | undefined;
   while (turns < 45) {
     if (turn.summary.triage === 'emergency' || /here is what you told me/i.test(turn.text)) break;
     // A runner asked the same thing a third time gives up: the conversation is lost.
@@ -185,6 +186,11 @@ export async function playVignette(vignette: Vignette, questions = symptomCheckQ
       lost = true;
       break;
     }
+    // Asked the same question again ("Please answer yes or no"), a runner who led with a yes or a no
+    // says just that, as people do: the harness repeating its whole answer would only loop.
+    const short = /^\W*(yes|no|yeah|yep|nope|nah)\b/i.exec(reply);
+    if (question && question.key === lastKey && short) reply = short[1];
+    lastKey = question?.key;
     if (question) startedCheck = true;
     turn = await bot.say(reply);
     turns += 1;

@@ -38,6 +38,7 @@ describe('readYesNo', () => {
     ['no none of those', 'no'],
     ['neither', 'no'],
     ["i don't think so", 'no'],
+    ["No I don't think so", 'no'],
     ['definitely not', 'no'],
     ["no i haven't", 'no'],
     ['disagree', 'no'],
