@@ -52,10 +52,23 @@ export function daysSinceNamedStart(text: string, words: string, reading: DateRe
   const saidAsStart = (before: string, after: string): boolean => !needsCue || STARTED_BEFORE.test(before) || /^\s*ago\b/.test(after);
   const named = namedDayIn(words, reading.namedDays, today);
   if (named && saidAsStart(words.slice(0, named.index), words.slice(named.end))) starts.push(named.date);
+  // Words of the named day are its own: "the august bank holiday" is not 1 August, "christmas last year" not a year ago.
+  const namedWords = named ? ` ${words.slice(named.index, named.end)} ` : '';
   const parser = reading.monthFirst ? chrono.en : chrono.en.GB;
+  // Where a "last year" / "this year" that belongs to the date before it ends ("since march last year").
+  let yearOfDateEnds = -1;
   for (const result of parser.parse(text, today)) {
+    if (result.index < yearOfDateEnds) continue;
+    const resultWords = (result.text.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ');
+    if (named && resultWords && namedWords.includes(` ${resultWords} `)) continue;
     if (!saidAsStart(text.slice(0, result.index), text.slice(result.index + result.text.length)) && !/\bago\b/i.test(result.text)) continue;
     let start = result.start.date();
+    const yearSaid = /^\s*(?:of\s+)?(last|this)\s+year\b/i.exec(text.slice(result.index + result.text.length));
+    if (yearSaid && result.start.isCertain('month') && !result.start.isCertain('year')) {
+      start = new Date(start);
+      start.setFullYear(today.getFullYear() - (yearSaid[1].toLowerCase() === 'last' ? 1 : 0));
+      yearOfDateEnds = result.index + result.text.length + yearSaid[0].length;
+    }
     // chrono may pick the next one: "since sunday" on a Thursday is next Sunday, "since march" in
     // December next March. The start is the most recent one: a week back for a weekday, a year for a month.
     if (midnightOf(start).getTime() > midnightOf(today).getTime()) {

@@ -126,7 +126,14 @@ export function namedDayIn(
     }
   if (!best) return undefined;
   const midnight = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+  const end = best.index + best.length;
+  // "christmas last year", "easter this year": the year said is the year meant, and part of the day's words.
+  const year = /^ (last|this) year\b/.exec(padded.slice(end + 1));
+  if (year) {
+    const date = best.day.on(today.getFullYear() - (year[1] === 'last' ? 1 : 0));
+    return date.getTime() > midnight.getTime() ? undefined : { day: best.day, date, index: best.index, end: end + year[0].length };
+  }
   let date = best.day.on(today.getFullYear());
   if (date.getTime() > midnight.getTime()) date = best.day.on(today.getFullYear() - 1);
-  return { day: best.day, date, index: best.index, end: best.index + best.length };
+  return { day: best.day, date, index: best.index, end };
 }

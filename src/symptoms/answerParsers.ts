@@ -8,6 +8,7 @@
  * their context, never the clock.
  */
 import { daysSinceNamedStart, type DateReading } from '../language/dates';
+import type { NamedDay } from '../language/namedDays';
 import { readYesNo } from '../questions/readers/yesNo';
 import type { DetectorLexicon } from '../safety/types';
 import { REAL_WORDS_NEAR_VOCABULARY } from './realWords';
@@ -569,6 +570,22 @@ function daysSinceSaturday(today: Date, last: boolean): number {
   return last ? Math.max(diff, 7) : diff;
 }
 
+const MONTH_AND_DAY_NAMES =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const datedYears = new WeakMap<readonly NamedDay[], RegExp>();
+/** A month, weekday or named day followed by "last year" / "this year": the year qualifies the date. */
+function datedYear(context: DateReading): RegExp {
+  let pattern = datedYears.get(context.namedDays);
+  if (!pattern) {
+    const names = [...context.namedDays.flatMap((d) => d.says), ...MONTH_AND_DAY_NAMES.split('|')]
+      .sort((a, b) => b.length - a.length)
+      .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`\\b(${names.join('|')})(?: (?:of )?(?:last|this) year)\\b`, 'g');
+    datedYears.set(context.namedDays, pattern);
+  }
+  return pattern;
+}
+
 const DURATION_CONTEXT_BEFORE = /\b(for|since|past|last|been|started|start|began|begun|lasted|ongoing|going on|had it|have had|over)\b/;
 const DURATION_CONTEXT_AFTER = /^\s*(ago|now|back|or so ago|on and off|onandoff)\b/;
 
@@ -617,12 +634,14 @@ function durationIn(text: string, norm: string, strict: boolean, context: DateRe
     [/\b(last|past) year\b/, () => 365],
     [/\b(last|the|this|over the|at the) weekend\b/, () => daysSinceSaturday(context.today, /\blast weekend\b/.test(s))],
   ];
+  // "since christmas last year", "since march this year": the year belongs to the date, read below.
+  const undated = s.replace(datedYear(context), '$1');
   for (const [pattern, days] of relative) {
-    const m = pattern.exec(s);
+    const m = pattern.exec(undated);
     if (!m) continue;
     if (
       strict &&
-      !/\b(since|started|start|began|begun|from|ago|as of)\b/.test(s.slice(Math.max(0, m.index - 30), m.index + m[0].length + 6))
+      !/\b(since|started|start|began|begun|from|ago|as of)\b/.test(undated.slice(Math.max(0, m.index - 30), m.index + m[0].length + 6))
     )
       continue;
     found.push(days());

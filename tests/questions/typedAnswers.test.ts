@@ -83,3 +83,31 @@ describe('agreement items: a degree of agreement is agreement', () => {
     expect(read(question, text)).toBe(expected);
   });
 });
+
+describe('typed duration ranges: the button whose range holds them', () => {
+  it.each([
+    ['3-5 weeks', '7-41 days'],
+    ['between 2 and 4 wks', '7-41 days'],
+    ['7–10 weeks', '42-83 days'],
+    // A range across two buttons is kept as typed, never a made-up midpoint.
+    ['3 - 8 weeks', '21-55 days'],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(read('symptoms.duration', text)).toBe(expected);
+  });
+});
+
+describe('named days and a year said with a date (on 2 December 2026)', () => {
+  it.each([
+    // UK bank holidays from knowledge/nlp/named-days.yaml: the weekday of the month, not the 1st of it.
+    ['since the summer bank holiday', '93 days'],
+    ['since the early may bank holiday', '212 days'],
+    ['since remembrance sunday', '24 days'],
+    // "last year" belongs to the date before it, not a year ago.
+    ['since bonfire night last year', '392 days'],
+    ['since april last year', '610 days'],
+    ['since june this year', '184 days'],
+    ['since last year', '365 days'],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(read('symptoms.duration', text)).toBe(expected);
+  });
+});

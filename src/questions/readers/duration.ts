@@ -47,7 +47,8 @@ function typedRange(words: string, reading: DurationReading): [number, number | 
 }
 
 export function readDuration(text: string, reading: DurationReading): DurationAnswer | undefined {
-  const words = normalisedWords(text, reading.language);
+  // "6-12 weeks", "2–3 months": a dash between two amounts is a range (the normaliser drops the dash).
+  const words = normalisedWords(text.replace(/(\d)\s*[-\u2013\u2014]\s*(\d)/g, '$1 to $2'), reading.language);
   const range = typedRange(words, reading);
   if (range) return { days: range[0], range };
   const days = parseDuration(text, reading);
