@@ -1009,48 +1009,41 @@ export function parseTrainingChanges(text: string): TrainingChange[] | undefined
 // Age
 // ---------------------------------------------------------------------------------------------------------
 
-const DECADES: Record<string, number> = {
-  teens: 10,
-  twenties: 20,
-  thirties: 30,
-  forties: 40,
-  fifties: 50,
-  sixties: 60,
-  seventies: 70,
-  eighties: 80,
-  nineties: 90,
-};
+/** "29 next week", "turning 30 in march", "I'll be 40 on friday", "nearly 50": a birthday to come, so a year less. */
+const BIRTHDAY_AHEAD = new RegExp(
+  String.raw`\b(?:(?:turning|will be|going to be|nearly|almost) (\d{1,3})\b|(\d{1,3}) (?:next (?:week|month|year|birthday)|in (?:a (?:week|month|few (?:days|weeks))|\d+ (?:days?|weeks?|months?)|(?:${MONTH_AND_DAY_NAMES}))|on (?:${MONTH_AND_DAY_NAMES}|my (?:next )?birthday)|soon|tomorrow))\b`,
+);
 
-function ageIn(norm: string, strict: boolean, today: Date): number | undefined {
+function ageIn(norm: string, strict: boolean): number | undefined {
   const s = numberWordsToDigits(norm);
   const inRange = (n: number): number | undefined => (Number.isInteger(n) && n >= 10 && n <= 100 ? n : undefined);
+  const ahead = BIRTHDAY_AHEAD.exec(s);
+  if (ahead && !strict) return inRange(Number(ahead[1] ?? ahead[2]) - 1);
   const explicit =
     /\b(\d{1,3}) ?(years? old|year old|yrs? old|yo|y o|y\/o|yr old|years of age)\b/.exec(s) ??
-    /\b(?:i am|aged?|age is|my age is|just turned|turned|turning)\s+(?:a |an |just |only )?(\d{1,3})\b(?! ?(km|k|miles?|weeks?|days?|months?|mins?|minutes|times|x|kg|%|\/))/.exec(
+    /\b(?:i am|aged?|age is|my age is|just turned|turned)\s+(?:a |an |just |only )?(\d{1,3})\b(?! ?(km|k|miles?|weeks?|days?|months?|mins?|minutes|times|x|kg|%|\/))/.exec(
       s,
     );
   if (explicit) {
     return inRange(Number(explicit[1]));
   }
   if (strict) return undefined;
-  const born = /\bborn (in )?((19|20)\d\d)\b/.exec(s);
-  if (born) return inRange(today.getFullYear() - Number(born[2]));
-  const decade = /\b(early|mid|late)? ?(?:(\d)0 ?s|(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/.exec(
-    s,
-  );
-  if (decade && decade[1]) {
-    const base = decade[2] ? Number(decade[2]) * 10 : DECADES[decade[3]];
-    return inRange(base + ({ early: 2, mid: 5, late: 8 } as Record<string, number>)[decade[1]]);
-  }
-  if (decade) return undefined;
+  // A decade ("late 40s", "in my thirties") or a birth year ("born in 1990") is not an age: it can sit
+  // either side of a limit the advice uses (under 45 for morning stiffness), so the exact age is asked.
+  if (/\bborn\b/.test(s)) return undefined;
+  if (/\b(?:early|mid|late)? ?(?:\d0 ?s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/.test(s))
+    return undefined;
   const numbers = [...s.matchAll(/(?<![\d./-])(\d{1,3})(?![\d./-])/g)].map((m) => Number(m[1]));
   if (numbers.length !== 1) return undefined;
   return inRange(numbers[0]);
 }
 
-/** Age in years, 10 to 100: "I'm 34", "34", "thirty four", "34yo", "late 30s" (38). Otherwise undefined. */
-export function parseAge(text: string, context: DateReading): number | undefined {
-  return ageIn(normalizeAnswer(text), false, context.today);
+/**
+ * Age in years, 10 to 100: "I'm 34", "34", "thirty four", "34yo", "29 next week" (28). A decade ("late
+ * 30s") or a birth year is undefined: asked again.
+ */
+export function parseAge(text: string): number | undefined {
+  return ageIn(normalizeAnswer(text), false);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1078,7 +1071,7 @@ export function extractKnownAnswers(text: string, context: DateReading): Partial
   if (legSymptoms && legSymptoms.legs !== 'none') known.legSymptoms = legSymptoms;
   const trainingChanges = trainingIn(norm, true);
   if (trainingChanges && trainingChanges.length > 0) known.trainingChanges = trainingChanges;
-  const age = ageIn(norm, true, context.today);
+  const age = ageIn(norm, true);
   if (age !== undefined) known.age = age;
   return known;
 }
