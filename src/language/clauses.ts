@@ -23,7 +23,7 @@ export interface Clause {
 }
 
 /** A sentence that opens so carries on the one before it. */
-const CONTINUES = /^\s*(?:and|plus|and also|and now|and its|and it is)\b/;
+const CONTINUES = /^\s*(?:and|plus|with|or)\b/;
 
 /** How many neighbouring clauses on each side count as a mention's context. */
 const CONTEXT_CLAUSES = 2;
@@ -62,7 +62,8 @@ export function splitIntoClauses(normalised: string, clauseBreaks: RegExp): Clau
   const clauses: Clause[] = [];
   let sentenceIndex = -1;
   for (const sentence of text.split(/[!?;\n]+|\.(?!\d)|:(?=\s*$)/)) {
-    // "...both of them. and getting weaker": a sentence that opens with "and" goes on with the last one.
+    // "...both of them. and getting weaker", "im done. with everything": a sentence that opens with
+    // "and" or "with" goes on with the last one.
     if (!(sentenceIndex >= 0 && CONTINUES.test(sentence))) sentenceIndex += 1;
     const parts = tidy(sentence)
       .split(clauseBreaks)

@@ -192,6 +192,22 @@ describe('how far a word reaches: negation, "unless" words, supposed cases', () 
       expect([...ids(text), ...asked(text)]).toContain('suicidal-thoughts');
     }
     expect(ids('started unaliving thoughts again, this pain never stops')).toContain('suicidal-thoughts');
+    expect(ids('i keep thinking about just never waking up')).toContain('suicidal-thoughts');
+    expect(asked('honestly im done. with everything. with life.')).toContain('suicidal-thoughts');
+    expect([...ids('thought i was going to die on that last climb'), ...asked('thought i was going to die on that last climb')]).toEqual(
+      [],
+    );
     expect([...ids('i could die for a pizza after that long run'), ...asked('i could die for a pizza after that long run')]).toEqual([]);
+  });
+});
+
+describe('urgent and routine signs said in other words', () => {
+  it.each([
+    ['up at 4am every night pacing the hall because of my back', 'non-mechanical-pain'],
+    ['no comfy position at all, it has been nonstop for a fortnight', 'non-mechanical-pain'],
+    ['the ache is getting steadily worse with every run', 'persistent-pain'],
+    ['quit run club and stopped going to the gym, my back wont let me', 'persistent-pain'],
+  ])('"%s" reports %s', (text, flag) => {
+    expect(ids(text)).toContain(flag);
   });
 });
