@@ -76,6 +76,8 @@ export interface IntentModel {
   subjectOwners: ReadonlyMap<string, string>;
   /** The words of nearly every topic (back, pain, run, sore...): a question about the bot's subject uses one. */
   coreStems: ReadonlySet<string>;
+  /** Words that show a message is about the bot's subject: the core words and each topic's own (see `namesTheSubject`). */
+  subjectStems: ReadonlySet<string>;
   /** Topic words of four letters, for three-letter typos ("bak") the corrector leaves alone. */
   shortTopicWords: readonly string[];
   /** Intents whose answer is cheap to give even on thin evidence (small talk): never forced out of scope. */
@@ -371,7 +373,7 @@ export function trainIntentModel(
     }
   });
 
-  return {
+  const model: Omit<IntentModel, 'subjectStems'> = {
     intents: intents.map((i) => i.id),
     corrector: new SpellingCorrector(vocabulary),
     lexicon,
@@ -394,6 +396,7 @@ export function trainIntentModel(
     smallTalkIntents: new Set(SMALL_TALK_INTENTS),
     topicIntents: new Set(intents.filter((i) => i.answer !== undefined).map((i) => i.id)),
   };
+  return { ...model, subjectStems: subjectStemsOf(model) };
 }
 
 /** A stem taught for at least this share of the topics is one of the subject's core words. */
@@ -559,6 +562,50 @@ export function subjectWordsFor(model: IntentModel, text: string, intent: string
     .filter((s) => !NOT_SUBJECT_WORDS.has(s) && !model.coreStems.has(s) && !/\d/.test(s) && (counts?.get(s) ?? 0) > 0);
 }
 
+/**
+ * Evidence that a message is about the bot's subject: one of the words nearly every topic uses (back,
+ * pain, run, sore...) or a word that belongs to one topic (plank, hamstring, glute, foam). A word that
+ * merely appears in some topic's example ("keeps", "job", "home", "leaves") is not: "my mate keeps
+ * telling me about his new job" is about something else, and deserves the reply saying what the bot
+ * covers rather than a menu of topics it never asked about.
+ */
+function namesTheSubject(model: IntentModel, known: string[]): boolean {
+  return known.some((s) => model.subjectStems.has(s));
+}
+
+/** A topic word taught at least this often can be evidence of the subject; once or twice is chance ("job", "laptop"). */
+const SUBJECT_MIN_COUNT = 3;
+/** Three topics or fewer hold this share of it: a word of a few topics (hamstring, hip, shoe), not everyone's. */
+const SUBJECT_FEW_TOPICS_SHARE = 0.75;
+/** Or it is this common across the topics (leg, muscle, spine, strength): the subject's own vocabulary. */
+const SUBJECT_COMMON_COUNT = 20;
+/** A word this often taught for small talk, actions or out of scope ("keeps", "said") is not the subject's. */
+const SUBJECT_MAX_ELSEWHERE_SHARE = 0.25;
+
+function subjectStemsOf(model: Pick<IntentModel, 'featureCounts' | 'topicIntents' | 'onTopicStems' | 'coreStems'>): Set<string> {
+  const inTopics = new Map<string, number[]>();
+  const elsewhere = new Map<string, number>();
+  for (const [intent, { counts }] of model.featureCounts) {
+    for (const [feature, count] of counts) {
+      if (feature.includes('_') || !model.onTopicStems.has(feature)) continue;
+      if (model.topicIntents.has(intent)) inTopics.set(feature, [...(inTopics.get(feature) ?? []), count]);
+      else elsewhere.set(feature, (elsewhere.get(feature) ?? 0) + count);
+    }
+  }
+  const subject = new Set(model.coreStems);
+  for (const [feature, counts] of inTopics) {
+    const total = counts.reduce((sum, n) => sum + n, 0);
+    const other = elsewhere.get(feature) ?? 0;
+    if (total < SUBJECT_MIN_COUNT || other / (total + other) >= SUBJECT_MAX_ELSEWHERE_SHARE) continue;
+    const topThree = [...counts]
+      .sort((a, b) => b - a)
+      .slice(0, 3)
+      .reduce((sum, n) => sum + n, 0);
+    if (topThree / total >= SUBJECT_FEW_TOPICS_SHARE || total >= SUBJECT_COMMON_COUNT) subject.add(feature);
+  }
+  return subject;
+}
+
 /** True when the classifier learnt this word (any form of it) from its examples. */
 export const isKnownWord = (model: IntentModel, word: string): boolean => model.knownStems.has(stem(word.toLowerCase()));
 
@@ -575,7 +622,8 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
   const stems = contentWords(text, model.lexicon, model).map(stem);
   const known = stems.filter((s) => model.knownStems.has(s));
   const knownWordShare = stems.length === 0 ? 0 : known.length / stems.length;
-  const onTopic = known.some((s) => model.onTopicStems.has(s));
+  const usesTopicWords = known.some((s) => model.onTopicStems.has(s));
+  const onTopic = usesTopicWords && namesTheSubject(model, known);
   if (known.length === 0) return { intent: null, score: 0, ranked: [], knownWordShare, onTopic };
   if (model.unknownIntent && knownWordShare < MIN_KNOWN_SHARE) {
     // Mostly words the bot was never taught ("should i buy ethereum"): whatever the rest says, the
@@ -611,7 +659,7 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
   const margin = ranked[0].score - (ranked[1]?.score ?? 0);
   const evidence = 1 - Math.exp(-known.reduce((sum, s) => sum + (model.inverseDocumentFrequency.get(s) ?? 0), 0) / EVIDENCE_SCALE);
   const score = Math.min(1, (ranked[0].score + margin) / 2) * Math.sqrt(knownWordShare) * evidence;
-  if (model.unknownIntent && !model.smallTalkIntents.has(ranked[0].intent) && aboutSomethingElse(model, stems, onTopic, score)) {
+  if (model.unknownIntent && !model.smallTalkIntents.has(ranked[0].intent) && aboutSomethingElse(model, stems, usesTopicWords, score)) {
     // "can you book me a haircut", "reset my garmin", "how do i stretch a canvas for painting": the words
     // that name the subject are mostly ones the bot does not know (or knows as another subject), so
     // acting on the one familiar word would be a guess.
