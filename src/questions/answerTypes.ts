@@ -17,7 +17,7 @@ import type { DateReading } from '../language/dates';
 import { canonicalDuration, durationChoiceFor, durationFromChoice, readDuration, type DurationAnswer } from './readers/duration';
 import { readName } from './readers/name';
 import { canonicalScore, readScore, scoreFromChoice, type ScoreAnswer } from './readers/score';
-import { isNonAnswer, readYesNo } from './readers/yesNo';
+import { isNonAnswer, isQuestionBack, readYesNo } from './readers/yesNo';
 
 export interface ReadContext extends DateReading {
   /** The country a local phone number is read in. */
@@ -122,9 +122,11 @@ function readConfirm(text: string, context: ReadContext): BookingConfirm | undef
   if (/^(send|send it|send it please|please send|please send it|confirm|confirmed|book it|submit|go ahead and send)$/.test(words))
     return { decision: 'send' };
   if (/^(cancel|cancel it|stop|(?:do not|dont) send(?: it)?|forget it|never mind|nevermind)$/.test(words)) return { decision: 'cancel' };
+  // "actually forget it, cancel": a cancel with no detail to change is a cancel, whatever leads up to it.
+  const field = FIELD_WORDS.find(([, pattern]) => pattern.test(words))?.[0];
+  if (!field && CANCEL_WORDS.test(words) && !CHANGE_VERBS.test(words)) return { decision: 'cancel' };
   // "yes but change the time to evenings": a change, never a send.
   if (/\b(change|edit|correct|fix|wrong|update|different|instead|but|except|actually)\b/.test(words)) {
-    const field = FIELD_WORDS.find(([, pattern]) => pattern.test(words))?.[0];
     return field ? { decision: 'change', field } : { decision: 'change' };
   }
   const yesNo = readYesNo(text, { strict: true, language: context.language });
@@ -133,9 +135,29 @@ function readConfirm(text: string, context: ReadContext): BookingConfirm | undef
   return undefined;
 }
 
+const CANCEL_WORDS =
+  /\b(cancel|cancel it|(?:do not|dont) (?:send|book)|forget it|forget about it|never mind|nevermind|scrap it|scrap that)\b/;
+const CHANGE_VERBS = /\b(change|edit|correct|fix|wrong|update|different|instead|except)\b/;
+
 const MAX_FREE_TEXT = 500;
 /** "no", "nothing else", "skip": no notes. */
-const NOTHING = /^(no|nope|nah|none|nothing|nothing else|no thanks|no thank you|skip|n a|na|that is all|that is it|all good|not really)$/;
+const NOTHING =
+  /^(no|nope|nah|none|nothing|nothing else|nothing more|nothing to add|no thanks|no thank you|skip|n a|na|that is all|that is it|all good|not really)$/;
+/** Closing words around a "no" ("nope, that's everything, thanks"): they add nothing to it. */
+const CLOSING =
+  /(?:^| )(?:thats all|that is all|thats it|that is it|thats everything|that is everything|all good|im good|im fine|thanks|thank you|cheers|ta|mate)$/;
+
+/** "no", "nope that's all, thanks", "nothing else thank you": no notes. */
+function saysNothing(text: string, context: ReadContext): boolean {
+  let words = normalisedWords(text, context.language);
+  if (NOTHING.test(words)) return true;
+  let closed = false;
+  for (let rest = words.replace(CLOSING, ''); rest !== words; rest = words.replace(CLOSING, '')) {
+    words = rest.trim();
+    closed = true;
+  }
+  return closed && (words === '' || NOTHING.test(words));
+}
 
 export const ANSWER_READERS = {
   yesNo: reader<boolean>({
@@ -219,15 +241,15 @@ export const ANSWER_READERS = {
     fromChoice: () => undefined,
     canonical: (v) => v.value,
   }),
-  /** Free text, at least two characters; a button's value is the text itself. */
+  /** Free text, at least two characters, not a question back; a button's value is the text itself. */
   freeText: reader<string>({
-    read: (t) => (t.trim().length >= 2 ? t.trim().slice(0, MAX_FREE_TEXT) : undefined),
+    read: (t, c) => (t.trim().length >= 2 && !isQuestionBack(t, c.language) ? t.trim().slice(0, MAX_FREE_TEXT) : undefined),
     fromChoice: (v) => (v.trim().length >= 2 ? v : undefined),
     canonical: (v) => v,
   }),
   /** Optional free text: "no" / "nothing else" / "skip" mean none (null). */
   optionalText: reader<string | null>({
-    read: (t, c) => (NOTHING.test(normalisedWords(t, c.language)) ? null : t.trim() ? t.trim().slice(0, MAX_FREE_TEXT) : undefined),
+    read: (t, c) => (saysNothing(t, c) ? null : t.trim() && !isQuestionBack(t, c.language) ? t.trim().slice(0, MAX_FREE_TEXT) : undefined),
     fromChoice: (v) => (v === 'none' ? null : v.trim() ? v : undefined),
     canonical: (v) => v ?? 'none',
   }),

@@ -111,3 +111,25 @@ describe('named days and a year said with a date (on 2 December 2026)', () => {
     expect(read('symptoms.duration', text)).toBe(expected);
   });
 });
+
+describe('booking replies', () => {
+  it.each([
+    ['booking.name', 'you can put me down as Ana Silva', 'Ana Silva'],
+    ['booking.name', 'just go with Kit', 'Kit'],
+    ['booking.name', 'use my nickname', 'unclear'],
+    // A no with closing words is no notes.
+    ['booking.notes', "nah that's it thanks", 'none'],
+    ['booking.notes', 'nothing else, cheers', 'none'],
+    ['booking.notes', 'no running for me this week please note', 'no running for me this week please note'],
+    // A question back to the bot is not a note or a time; a question for the clinic is kept.
+    ['booking.notes', 'what should I wear?', 'unclear'],
+    ['booking.notes', 'can they look at my knee too?', 'can they look at my knee too?'],
+    ['booking.preferredTimes', 'when are they open?', 'unclear'],
+    // A cancel with nothing to change cancels.
+    ['booking.confirm', 'nah scrap it', 'cancel'],
+    ['booking.confirm', 'hmm, never mind, cancel', 'cancel'],
+    ['booking.confirm', 'actually change the name', 'change name'],
+  ])('%s: "%s" -> %s', (question, text, expected) => {
+    expect(read(question, text)).toBe(expected);
+  });
+});

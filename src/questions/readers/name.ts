@@ -20,7 +20,8 @@ const NOT_NAME_WORDS = new Set(
   ).split(' '),
 );
 
-const INTRO = /^\s*(?:hi|hello|hey)?[\s,]*(?:my name(?:'s| is)|i am|i'm|im|it's|its|it is|this is|call me|name(?:'s| is)?:?|just)\s+/i;
+const INTRO =
+  /^\s*(?:hi|hello|hey)?[\s,]*(?:(?:you can |please |just )*(?:use|put(?: me down as)?|go with|book it (?:under|for)|under)|my name(?:'s| is)|i am|i'm|im|it's|its|it is|this is|call me|name(?:'s| is)?:?|just)\s+/i;
 /** "Jo is fine", "Sam will do": the name, then a word that it is enough. */
 const ENOUGH = /\s+(?:is fine|is ok|is okay|is good|will do|is enough|please|thanks|thank you)$/i;
 

@@ -439,6 +439,14 @@ function narrowsYes(tags: Tag[], i: number): boolean {
 }
 
 /**
+ * A question back to the bot ("where is the clinic?", "what times do they have?"): a clause that starts
+ * with a question word and a question mark. Free-text answers use it: a question is not a note for the clinic.
+ */
+export function isQuestionBack(text: string, language: DetectorLexicon): boolean {
+  return /\?\s*$/.test(text) && asksBack(text, language);
+}
+
+/**
  * True for a reply that is not an answer to any question: unsure ("not sure", "dunno") or a question
  * back ("what do you mean?"). Readers of other kinds use it so that "not sure" is never read as a
  * negation ("no leg symptoms").
