@@ -207,7 +207,13 @@ describe('urgent and routine signs said in other words', () => {
     ['no comfy position at all, it has been nonstop for a fortnight', 'non-mechanical-pain'],
     ['the ache is getting steadily worse with every run', 'persistent-pain'],
     ['quit run club and stopped going to the gym, my back wont let me', 'persistent-pain'],
+    ['a lower back niggle that just wont go away', 'persistent-pain'],
   ])('"%s" reports %s', (text, flag) => {
     expect(ids(text)).toContain(flag);
+  });
+
+  it('pain that will not go away is persistent (see a physio), not constant pain at rest (urgent)', () => {
+    expect(ids('a lower back niggle that just wont go away')).not.toContain('non-mechanical-pain');
+    expect(ids('back pain that never goes away, day or night')).toContain('non-mechanical-pain');
   });
 });
