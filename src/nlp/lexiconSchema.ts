@@ -5,6 +5,8 @@ export const lexiconFileSchema = z.object({
   replacements: z.record(z.string().regex(/^[a-z0-9']+$/, 'keys are single lower-case words'), z.string().min(1)),
   /** Whole-text fixes for the normaliser ("can not" -> "cant"); keys may be several words. */
   phrases: z.record(z.string().min(1), z.string()).default({}),
+  /** Single words as typed in a short answer -> what the symptom-check readers look for ("lft" -> "left"). */
+  answerWords: z.record(z.string().regex(/^[a-z0-9]+$/, 'keys are single lower-case words'), z.string().regex(/^[a-z0-9 ]+$/)).default({}),
   /**
    * Words for how bad the pain is, each with the 0-10 band it stands for ("mild" -> "2-3"), as the
    * normaliser leaves them (lower case, no apostrophes). The pain-score reader reads them.

@@ -68,7 +68,7 @@ const WHOLE_LOWER_BACK =
   /^(?:(?:in|on|at|across) )?(?:the |my )?(?:(?:lower|low|lumbar|bottom of (?:the |my )?) ?(?:back|spine|region|area)?|lumbar(?: spine| region| area)?|back|lower back middle|middle of (?:the |my )?(?:lower )?back|mid(?:dle)? lower back)(?: only| just)?$/;
 
 function readLocation(text: string, context: ReadContext): Location | undefined {
-  const parsed = parseLocation(text);
+  const parsed = parseLocation(text, context);
   if (parsed) return parsed;
   return WHOLE_LOWER_BACK.test(normalisedWords(text, context.language)) ? { area: 'central' } : undefined;
 }
@@ -80,7 +80,7 @@ const MOST_OF_THE_TIME =
   /\b(most of the time|nearly all the time|almost all the time|pretty much always|almost always|nearly always|most days|every day|all day)\b/;
 
 function readTiming(text: string, context: ReadContext): PainTiming[] | undefined {
-  const found = new Set(parseTiming(text) ?? []);
+  const found = new Set(parseTiming(text, context) ?? []);
   if (MOST_OF_THE_TIME.test(normalisedWords(text, context.language))) found.add('all_the_time');
   if (reportsMovement(text, context.language)) found.add('with_movement');
   return found.size > 0 ? TIMINGS.filter((t) => found.has(t)) : undefined;

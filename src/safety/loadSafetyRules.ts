@@ -151,6 +151,7 @@ export function compileRedFlags(file: RedFlagsFile, fileName = 'red-flags.yaml',
       to,
     })),
     benign: compileList(d.benign, 'detector.benign'),
+    answerWords: new Map(Object.entries(shared?.answerWords ?? {})),
     severity: Object.entries(shared?.severity ?? {}).map(([words, band]) => ({
       words,
       band: band.split('-').map(Number) as [number, number],

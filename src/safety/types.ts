@@ -1,3 +1,4 @@
+import type { AnswerWordsLexicon } from '../language/answerWords';
 import type { MentionLexicon } from '../language/mentionStatus';
 import type { NormaliserLexicon } from '../language/normalise';
 import type { SecondOpinion } from './secondOpinion';
@@ -52,7 +53,7 @@ export interface RedFlagRule {
  * idioms, the mention-status word lists (negation, hypotheticals, other people...), and where a sentence
  * splits into clauses.
  */
-export interface DetectorLexicon extends NormaliserLexicon, MentionLexicon {
+export interface DetectorLexicon extends NormaliserLexicon, MentionLexicon, AnswerWordsLexicon {
   /** Where a sentence splits into clauses that scope negation ("but", ", and I ..."). */
   clauseBreaks: RegExp;
   /** Words for how bad the pain is and the 0-10 band each stands for (knowledge/nlp/lexicon.yaml `severity`). */

@@ -7,6 +7,7 @@
  * No I/O. Readers that turn dates into days ("since tuesday", "since halloween") take the turn's date in
  * their context, never the clock.
  */
+import { fixAnswerWords, type AnswerWordsLexicon } from '../language/answerWords';
 import { daysSinceNamedStart, type DateReading } from '../language/dates';
 import type { NamedDay } from '../language/namedDays';
 import { readYesNo } from '../questions/readers/yesNo';
@@ -17,6 +18,11 @@ import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingCh
 // ---------------------------------------------------------------------------------------------------------
 // Normalisation
 // ---------------------------------------------------------------------------------------------------------
+
+/** What every parser reads with: the one lexicon (its answer words; the leg parser also its yes/no words). */
+export interface AnswerContext {
+  language: AnswerWordsLexicon;
+}
 
 const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\bain'?t\b/g, 'is not'],
@@ -33,183 +39,9 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\b(\w+)'s\b/g, '$1'],
 ];
 
-/** Common short misspellings and text-speak, fixed token by token. */
-const TOKEN_FIXES: Record<string, string> = {
-  lft: 'left',
-  lef: 'left',
-  letf: 'left',
-  rite: 'right',
-  rght: 'right',
-  rigt: 'right',
-  riht: 'right',
-  rihgt: 'right',
-  nite: 'night',
-  nigth: 'night',
-  nigt: 'night',
-  nites: 'nights',
-  tonite: 'tonight',
-  wk: 'week',
-  wks: 'weeks',
-  wek: 'week',
-  weks: 'weeks',
-  weeek: 'week',
-  weeeks: 'weeks',
-  wkz: 'weeks',
-  mth: 'month',
-  mths: 'months',
-  mnth: 'month',
-  mnths: 'months',
-  mos: 'months',
-  monthes: 'months',
-  yr: 'year',
-  yrs: 'years',
-  yer: 'year',
-  yers: 'years',
-  yeras: 'years',
-  yaer: 'year',
-  hr: 'hour',
-  hrs: 'hours',
-  dy: 'day',
-  dys: 'days',
-  dayz: 'days',
-  dyas: 'days',
-  yday: 'yesterday',
-  yest: 'yesterday',
-  ystday: 'yesterday',
-  '2day': 'today',
-  tdy: 'today',
-  tday: 'today',
-  thru: 'through',
-  abt: 'about',
-  approx: 'about',
-  arnd: 'around',
-  roughtly: 'roughly',
-  bk: 'back',
-  bak: 'back',
-  bck: 'back',
-  lowerback: 'lower back',
-  lowback: 'lower back',
-  lwr: 'lower',
-  thig: 'thigh',
-  thi: 'thigh',
-  tigh: 'thigh',
-  thight: 'thigh',
-  theigh: 'thigh',
-  buttcheek: 'butt cheek',
-  buttcheeks: 'butt cheeks',
-  bumcheek: 'bum cheek',
-  bumcheeks: 'bum cheeks',
-  buttox: 'buttocks',
-  bumm: 'bum',
-  glut: 'glute',
-  gluts: 'glutes',
-  calfs: 'calves',
-  clf: 'calf',
-  kne: 'knee',
-  nee: 'knee',
-  lg: 'leg',
-  legz: 'legs',
-  lgs: 'legs',
-  foor: 'foot',
-  fot: 'foot',
-  ya: 'yeah',
-  yah: 'yeah',
-  yea: 'yeah',
-  yeh: 'yeah',
-  yh: 'yeah',
-  ye: 'yeah',
-  yas: 'yes',
-  ys: 'yes',
-  yse: 'yes',
-  yess: 'yes',
-  yeap: 'yep',
-  yupp: 'yup',
-  yepp: 'yep',
-  noo: 'no',
-  nop: 'nope',
-  naa: 'nah',
-  nahh: 'nah',
-  nw: 'no',
-  nopes: 'nope',
-  whn: 'when',
-  wen: 'when',
-  wehn: 'when',
-  wile: 'while',
-  whle: 'while',
-  durng: 'during',
-  aftr: 'after',
-  afer: 'after',
-  sdie: 'side',
-  sied: 'side',
-  sid: 'side',
-  sdes: 'sides',
-  sidez: 'sides',
-  iam: 'i am',
-  u: 'you',
-  ur: 'your',
-  tho: 'though',
-  cuz: 'because',
-  coz: 'because',
-  bc: 'because',
-  bcos: 'because',
-  dunno: 'do not know',
-  idk: 'i do not know',
-  dno: 'do not know',
-  nothin: 'nothing',
-  nuthin: 'nothing',
-  nuffin: 'nothing',
-  nothng: 'nothing',
-  noting: 'nothing',
-  sumtimes: 'sometimes',
-  smtimes: 'sometimes',
-  sumthing: 'something',
-  kms: 'km',
-  kilometres: 'km',
-  kilometers: 'km',
-  klms: 'km',
-  milage: 'mileage',
-  millage: 'mileage',
-  mielage: 'mileage',
-  shooes: 'shoes',
-  shoez: 'shoes',
-  trainrs: 'trainers',
-  rd: 'road',
-  rds: 'roads',
-  hils: 'hills',
-  hil: 'hill',
-  spd: 'speed',
-  intervels: 'intervals',
-  numbe: 'numb',
-  numm: 'numb',
-  tingy: 'tingly',
-  sevn: 'seven',
-  sven: 'seven',
-  fiv: 'five',
-  nien: 'nine',
-  prob: 'probably',
-  probs: 'probably',
-  def: 'definitely',
-  defo: 'definitely',
-  deffo: 'definitely',
-  defs: 'definitely',
-  ofc: 'of course',
-  obv: 'obviously',
-  rly: 'really',
-  realy: 'really',
-  v: 'very',
-  vv: 'very very',
-  mega: 'very',
-  wat: 'what',
-  wot: 'what',
-  wut: 'what',
-  pls: 'please',
-  plz: 'please',
-  okay: 'ok',
-};
-
 /**
  * Words the fuzzy corrector may correct towards (6+ letters: a one-letter slip in a short word is more
- * likely another real word, "there" vs "three"). Short words are fixed through TOKEN_FIXES instead.
+ * likely another real word, "there" vs "three"). Short words are fixed through the lexicon's `answerWords` instead.
  */
 const FUZZY_VOCABULARY = new Set(
   (
@@ -306,7 +138,7 @@ const GLUED_PHRASES: Array<[RegExp, string]> = [
  * Lower-case, contractions expanded, clause punctuation turned into " , ", typos fixed. The result is
  * padded with spaces so patterns can use \b at both ends.
  */
-export function normalizeAnswer(text: string): string {
+export function normalizeAnswer(text: string, language: AnswerWordsLexicon): string {
   let s = text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
@@ -321,13 +153,7 @@ export function normalizeAnswer(text: string): string {
   s = s.replace(/(^|\s)-(?=[a-z])/g, '$1').replace(/([a-z])-(\s|$)/g, '$1$2');
   s = s.replace(/(\d)([a-z])/g, '$1 $2');
   s = s.replace(/\b([a-z])\1{2,}/g, '$1').replace(/([a-z])\1{2,}\b/g, '$1');
-  const tokens = s
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((token) => TOKEN_FIXES[token] ?? token)
-    .join(' ')
-    .split(' ')
-    .map(correctToken);
+  const tokens = fixAnswerWords(s.split(/\s+/).filter(Boolean), language).map(correctToken);
   let joined = ` ${tokens.join(' ')} `;
   for (const [pattern, replacement] of GLUED_PHRASES) joined = joined.replace(pattern, replacement);
   return joined.replace(/\s+/g, ' ');
@@ -534,8 +360,8 @@ function parseLocationIn(norm: string, strict: boolean): SymptomAnswers['locatio
  * "both sides" of the lower back is `central` with side `both`; "middle, a bit to the left" is one_side left.
  * A bare "lower back" is unclear (undefined).
  */
-export function parseLocation(text: string): SymptomAnswers['location'] {
-  return parseLocationIn(normalizeAnswer(text), false);
+export function parseLocation(text: string, context: AnswerContext): SymptomAnswers['location'] {
+  return parseLocationIn(normalizeAnswer(text, context.language), false);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -660,8 +486,8 @@ function durationIn(text: string, norm: string, strict: boolean, context: DateRe
  * months" -> 60, "over a year" -> 365, "since last saturday" -> days back to that Saturday, "today" -> 0. Several amounts: the longest
  * (when it first started). Unclear ("ages", "a while") -> undefined.
  */
-export function parseDuration(text: string, context: DateReading): number | undefined {
-  return durationIn(text, normalizeAnswer(text), false, context);
+export function parseDuration(text: string, context: DateReading & AnswerContext): number | undefined {
+  return durationIn(text, normalizeAnswer(text, context.language), false, context);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -775,8 +601,8 @@ function timingIn(norm: string, strict: boolean): PainTiming[] | undefined {
  * night" -> [at_night], "all the time" -> [all_the_time], "stiff in the mornings" -> [morning_stiffness].
  * Negated timings are dropped ("not at night"). Nothing recognisable -> undefined.
  */
-export function parseTiming(text: string): PainTiming[] | undefined {
-  return timingIn(normalizeAnswer(text), false);
+export function parseTiming(text: string, context: AnswerContext): PainTiming[] | undefined {
+  return timingIn(normalizeAnswer(text, context.language), false);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -809,8 +635,8 @@ function severityIn(norm: string, strict: boolean): number | undefined {
  * Pain from 0 to 10: "7/10", "7 out of 10", "maybe a 6", "seven", "about 4ish" -> the number; "6-7" -> 7
  * (the higher). Out of range ("15", "11/10") or words only ("bad") -> undefined.
  */
-export function parseSeverity(text: string): number | undefined {
-  return severityIn(normalizeAnswer(text), false);
+export function parseSeverity(text: string, context: AnswerContext): number | undefined {
+  return severityIn(normalizeAnswer(text, context.language), false);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -926,7 +752,7 @@ export function parseLegSymptoms(
   text: string,
   context: { afterExertion?: RegExp | null; language: DetectorLexicon },
 ): SymptomAnswers['legSymptoms'] {
-  return legSymptomsIn(normalizeAnswer(text), false, context.afterExertion ?? null, context.language);
+  return legSymptomsIn(normalizeAnswer(text, context.language), false, context.afterExertion ?? null, context.language);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1001,8 +827,8 @@ function trainingIn(norm: string, strict: boolean): TrainingChange[] | undefined
  * Recent training changes: "upped my mileage" -> [mileage], "new shoes and lots of hills" -> [shoes, hills];
  * "no" / "nothing changed" / "same as usual" -> []. Nothing recognisable -> undefined.
  */
-export function parseTrainingChanges(text: string): TrainingChange[] | undefined {
-  return trainingIn(normalizeAnswer(text), false);
+export function parseTrainingChanges(text: string, context: AnswerContext): TrainingChange[] | undefined {
+  return trainingIn(normalizeAnswer(text, context.language), false);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1042,8 +868,8 @@ function ageIn(norm: string, strict: boolean): number | undefined {
  * Age in years, 10 to 100: "I'm 34", "34", "thirty four", "34yo", "29 next week" (28). A decade ("late
  * 30s") or a birth year is undefined: asked again.
  */
-export function parseAge(text: string): number | undefined {
-  return ageIn(normalizeAnswer(text), false);
+export function parseAge(text: string, context: AnswerContext): number | undefined {
+  return ageIn(normalizeAnswer(text, context.language), false);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1056,8 +882,8 @@ export function parseAge(text: string): number | undefined {
  * "my lower back has hurt on the left for about 3 weeks, maybe a 6/10, only when i run" ->
  * { location: { area: 'one_side', side: 'left' }, durationDays: 21, severity: 6, timing: ['during_running'] }.
  */
-export function extractKnownAnswers(text: string, context: DateReading): Partial<SymptomAnswers> {
-  const norm = normalizeAnswer(text);
+export function extractKnownAnswers(text: string, context: DateReading & AnswerContext): Partial<SymptomAnswers> {
+  const norm = normalizeAnswer(text, context.language);
   const known: Partial<SymptomAnswers> = {};
   const location = parseLocationIn(norm, true);
   if (location) known.location = location;

@@ -5,14 +5,16 @@
  */
 import * as path from 'node:path';
 import { normalizeAnswer, parseDuration, parseSeverity } from '../../src/symptoms/answerParsers';
-import { readingOn } from '../helpers/answerReading';
+import { readingOn, shippedReading } from '../helpers/answerReading';
+
+const { language } = shippedReading();
 
 const lexiconFile = path.join(
   path.dirname(require.resolve('natural/package.json')),
   'lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json',
 );
 /** Misspellings that the lexicon lists as words (it was built from real text): correcting them is right. */
-/** Also two deliberate fixes of the parsers' typo table: in an answer, "noting" and "gluts" are slips. */
+/** Also two deliberate fixes of the lexicon's answer words: in an answer, "noting" and "gluts" are slips. */
 const TYPOS_IN_LEXICON = new Set(
   'noting gluts bewteen betwen beween slighty sligthly yeterday yesteday runnin runing durin nothin anythin standin shootin threshhold addresss weeked centrex'.split(
     ' ',
@@ -26,15 +28,15 @@ describe('the fuzzy corrector', () => {
     );
     expect(words.length).toBeGreaterThan(30_000);
     const changed = words.filter((w) => {
-      const out = normalizeAnswer(w).trim();
+      const out = normalizeAnswer(w, language).trim();
       return out !== w && !out.includes(' ') && out !== 'km';
     });
     expect(changed).toEqual([]);
   });
 
   it('still fixes slips, and number words stay themselves', () => {
-    expect(normalizeAnswer('tingeling down my leg yesturday')).toMatch(/tingling .* yesterday/);
+    expect(normalizeAnswer('tingeling down my leg yesturday', language)).toMatch(/tingling .* yesterday/);
     expect(parseDuration('eight weeks', readingOn(new Date()))).toBe(56);
-    expect(parseSeverity('a solid eight')).toBe(8);
+    expect(parseSeverity('a solid eight', { language })).toBe(8);
   });
 });

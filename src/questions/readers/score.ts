@@ -17,7 +17,7 @@ export interface ScoreAnswer {
 }
 
 export function readScore(text: string, context: { language: DetectorLexicon }): ScoreAnswer | undefined {
-  const score = parseSeverity(text);
+  const score = parseSeverity(text, context);
   if (score !== undefined) return { score };
   const band = severityBandIn(text, context.language);
   return band ? { score: band[1], range: band } : undefined;
