@@ -8,6 +8,7 @@
  * their context, never the clock.
  */
 import { fixAnswerWords, type AnswerWordsLexicon } from '../language/answerWords';
+import type { MentionLexicon } from '../language/mentionStatus';
 import { daysSinceNamedStart, type DateReading } from '../language/dates';
 import type { NamedDay } from '../language/namedDays';
 import { readYesNo } from '../questions/readers/yesNo';
@@ -21,7 +22,7 @@ import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingCh
 
 /** What every parser reads with: the one lexicon (its answer words; the leg parser also its yes/no words). */
 export interface AnswerContext {
-  language: AnswerWordsLexicon;
+  language: DetectorLexicon;
 }
 
 const CONTRACTIONS: Array<[RegExp, string]> = [
@@ -167,17 +168,39 @@ function clausesOf(norm: string): string[] {
     .filter((clause) => clause.trim().length > 0);
 }
 
-const NEGATOR = /\b(no|not|never|none|nothing|without|neither|nor|nope|nah|hardly|rarely|barely|zero)\b/;
+/**
+ * The one language layer's negation (knowledge/safety/red-flags.yaml, detector.negation and
+ * notNegation), as the parsers read it: a denial word before a mention in its clause. "Can barely lift
+ * my foot" is weakness, not a denial, on the screen and here alike; "not sure if" denies nothing.
+ */
+interface Negation {
+  negation: RegExp;
+  notNegation: RegExp;
+}
+const negations = new WeakMap<MentionLexicon, Negation>();
+function negationOf(language: MentionLexicon): Negation {
+  let negation = negations.get(language);
+  if (!negation) {
+    negation = { negation: new RegExp(language.negation.source), notNegation: new RegExp(language.notNegation.source, 'g') };
+    negations.set(language, negation);
+  }
+  return negation;
+}
+
+/** True when the text holds a denial. */
+function denies(text: string, neg: Negation): boolean {
+  return neg.negation.test(text.replace(neg.notNegation, ' '));
+}
 
 /** True when a negation word comes before `index` within the clause. */
-function negatedAt(clause: string, index: number): boolean {
-  return NEGATOR.test(clause.slice(0, index));
+function negatedAt(clause: string, index: number, neg: Negation): boolean {
+  return denies(clause.slice(0, index), neg);
 }
 
 /** Start indexes of the non-negated matches of a pattern in a clause. */
-function positiveMatches(clause: string, pattern: RegExp): RegExpExecArray[] {
+function positiveMatches(clause: string, pattern: RegExp, neg: Negation): RegExpExecArray[] {
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  return [...clause.matchAll(global)].filter((m) => !negatedAt(clause, m.index));
+  return [...clause.matchAll(global)].filter((m) => !negatedAt(clause, m.index, neg));
 }
 
 /** A number word is itself, never a slip for another ("eight" is not "eighty"). */
@@ -301,13 +324,13 @@ interface SideFinding {
 }
 
 /** Which side(s) the clauses name; `wholeAnswer` lets a bare "left" / "right" answer count. */
-function findSides(clauses: string[], strict: boolean, wholeAnswer?: string): SideFinding {
+function findSides(clauses: string[], strict: boolean, neg: Negation, wholeAnswer?: string): SideFinding {
   const found: SideFinding = { left: false, right: false, both: false, oneUnknown: false };
   for (const clause of clauses) {
-    if (positiveMatches(clause, LEFT).length > 0) found.left = true;
-    if (positiveMatches(clause, RIGHT).length > 0) found.right = true;
-    if (positiveMatches(clause, strict ? BOTH_SIDES_STRICT : BOTH_SIDES).length > 0) found.both = true;
-    if (positiveMatches(clause, ONE_SIDE).length > 0) found.oneUnknown = true;
+    if (positiveMatches(clause, LEFT, neg).length > 0) found.left = true;
+    if (positiveMatches(clause, RIGHT, neg).length > 0) found.right = true;
+    if (positiveMatches(clause, strict ? BOTH_SIDES_STRICT : BOTH_SIDES, neg).length > 0) found.both = true;
+    if (positiveMatches(clause, ONE_SIDE, neg).length > 0) found.oneUnknown = true;
   }
   if (wholeAnswer !== undefined) {
     const bare = wholeAnswer
@@ -333,18 +356,18 @@ const FINE = /\b(fine|ok|alright|normal|good|great|perfect|unaffected|clear)\b/;
 const PAIN_WORD =
   /\b(pain\w*|hurts?|hurting|hurted|ache|aches|ached|aching|achy|sore|soreness|niggle|niggly|twinge|shooting|burning|sharp|stabbing|throbbing|radiat\w*|sciatica|spread\w*|goes|travels|tingl\w*|numb\w*|pinsneedles|stiff\w*)\b/;
 
-function parseLocationIn(norm: string, strict: boolean): SymptomAnswers['location'] {
+function parseLocationIn(norm: string, strict: boolean, neg: Negation): SymptomAnswers['location'] {
   let clauses = clausesOf(norm).filter((clause) => !(FINE.test(clause) && !PAIN_WORD.test(clause)));
   // In a free description, only clauses about the pain: "my left knee was operated on" is not a location.
   if (strict) clauses = clauses.filter((clause) => PAIN_WORD.test(clause) || /\bback\b/.test(clause));
   let area: PainArea | undefined;
   for (const clause of clauses) {
     for (const [candidate, pattern] of AREA_PATTERNS) {
-      if (positiveMatches(clause, pattern).length === 0) continue;
+      if (positiveMatches(clause, pattern, neg).length === 0) continue;
       if (area === undefined || AREA_RANK[candidate] > AREA_RANK[area]) area = candidate;
     }
   }
-  const found = findSides(clauses, strict, strict ? undefined : norm);
+  const found = findSides(clauses, strict, neg, strict ? undefined : norm);
   const side = sideOf(found);
   if (area === undefined || area === 'central') {
     if (side === 'left' || side === 'right') return { area: 'one_side', side };
@@ -361,7 +384,7 @@ function parseLocationIn(norm: string, strict: boolean): SymptomAnswers['locatio
  * A bare "lower back" is unclear (undefined).
  */
 export function parseLocation(text: string, context: AnswerContext): SymptomAnswers['location'] {
-  return parseLocationIn(normalizeAnswer(text, context.language), false);
+  return parseLocationIn(normalizeAnswer(text, context.language), false, negationOf(context.language));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -574,11 +597,11 @@ function withoutScheduleWords(norm: string): string {
   );
 }
 
-function timingIn(norm: string, strict: boolean): PainTiming[] | undefined {
+function timingIn(norm: string, strict: boolean, neg: Negation): PainTiming[] | undefined {
   const s = withoutScheduleWords(norm);
   const found = new Set<PainTiming>();
   for (const clause of clausesOf(s)) {
-    for (const [timing, pattern] of TIMING_PATTERNS) if (positiveMatches(clause, pattern).length > 0) found.add(timing);
+    for (const [timing, pattern] of TIMING_PATTERNS) if (positiveMatches(clause, pattern, neg).length > 0) found.add(timing);
   }
   // "when i run, and after" / "i run at night and it hurts during" leave a bare "after" / "during" clause.
   for (const clause of clausesOf(s)) {
@@ -602,7 +625,7 @@ function timingIn(norm: string, strict: boolean): PainTiming[] | undefined {
  * Negated timings are dropped ("not at night"). Nothing recognisable -> undefined.
  */
 export function parseTiming(text: string, context: AnswerContext): PainTiming[] | undefined {
-  return timingIn(normalizeAnswer(text, context.language), false);
+  return timingIn(normalizeAnswer(text, context.language), false, negationOf(context.language));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -649,13 +672,13 @@ const LEG_SYMPTOM_PATTERNS: Array<[LegSymptom, RegExp]> = [
   [
     'numbness',
     words(
-      String.raw`numb[a-z]*|dead|no feeling|can not feel|lost (the )?feeling|loss of feeling|reduced feeling|less feeling|goes to sleep|went to sleep|falls asleep|fell asleep`,
+      String.raw`numb[a-z]*|dead|no feeling|can not feel|(?:barely|hardly) (?:feel|any feeling)|lost (the )?feeling|loss of feeling|reduced feeling|less feeling|goes to sleep|went to sleep|falls asleep|fell asleep`,
     ),
   ],
   [
     'weakness',
     words(
-      String.raw`weak[a-z]*|gives? way|giving way|gave way|buckl[a-z]*|foot drops?|drop foot|drags?|dragging|can not lift|collaps[a-z]*|no strength|lost strength`,
+      String.raw`weak[a-z]*|gives? way|giving way|gave way|buckl[a-z]*|foot drops?|drop foot|drags?|dragging|can not lift|(?:barely|hardly) (?:lift|move|raise)|collaps[a-z]*|no strength|lost strength`,
     ),
   ],
   [
@@ -692,6 +715,7 @@ function legSymptomsIn(
   norm: string,
   strict: boolean,
   afterExertion: RegExp | null,
+  neg: Negation,
   language?: DetectorLexicon,
 ): SymptomAnswers['legSymptoms'] {
   if (!strict && /^ ?((just|only) (in )?(my |the )?(lower )?back|(my |the )?(lower )?back only) ?$/.test(norm)) return { legs: 'none' };
@@ -702,7 +726,8 @@ function legSymptomsIn(
   const sides = { left: false, right: false };
   for (const clause of clausesOf(norm)) {
     const clauseSymptoms = new Set<LegSymptom>();
-    for (const [symptom, pattern] of LEG_SYMPTOM_PATTERNS) if (positiveMatches(clause, pattern).length > 0) clauseSymptoms.add(symptom);
+    for (const [symptom, pattern] of LEG_SYMPTOM_PATTERNS)
+      if (positiveMatches(clause, pattern, neg).length > 0) clauseSymptoms.add(symptom);
     // In a free description a sore leg muscle is not a leg symptom; pain must travel.
     if (strict && clauseSymptoms.has('pain') && !RADIATING.test(clause)) clauseSymptoms.delete('pain');
     // "achy legs after runs": muscle soreness, not a reason to read plural "legs" as both legs.
@@ -710,20 +735,21 @@ function legSymptomsIn(
       clauseSymptoms.size === 1 &&
       clauseSymptoms.has('pain') &&
       !RADIATING.test(clause) &&
-      positiveMatches(clause, REAL_PAIN).length === 0 &&
+      positiveMatches(clause, REAL_PAIN, neg).length === 0 &&
       SORENESS_ONLY.test(clause);
     // "both quads sore after the race": the race's soreness, whichever legs it names.
     if (!strict && sorenessOnly && afterExertion !== null && test(afterExertion, norm)) continue;
-    const hasNegation = NEGATOR.test(clause) || FINE.test(clause);
+    const hasNegation = denies(clause, neg) || FINE.test(clause);
     if (hasNegation) negative = true;
     // Which legs a clause names counts only when the clause is positive: a symptom, or (when answering the
     // question) no negation at all, as in "left leg".
     if (clauseSymptoms.size === 0 && (hasNegation || strict)) continue;
-    const found = findSides([clause], strict, strict ? undefined : norm);
-    const clauseBoth = positiveMatches(clause, strict ? BOTH_LEGS_STRICT : BOTH_LEGS).length > 0;
-    const clausePlural = !strict && clauseSymptoms.size > 0 && !sorenessOnly && positiveMatches(clause, PLURAL_LEGS).length > 0;
+    const found = findSides([clause], strict, neg, strict ? undefined : norm);
+    const clauseBoth = positiveMatches(clause, strict ? BOTH_LEGS_STRICT : BOTH_LEGS, neg).length > 0;
+    const clausePlural = !strict && clauseSymptoms.size > 0 && !sorenessOnly && positiveMatches(clause, PLURAL_LEGS, neg).length > 0;
     const clauseOne =
-      positiveMatches(clause, strict ? ONE_LEG_STRICT : ONE_LEG).length > 0 || (!strict && (found.left || found.right || found.oneUnknown));
+      positiveMatches(clause, strict ? ONE_LEG_STRICT : ONE_LEG, neg).length > 0 ||
+      (!strict && (found.left || found.right || found.oneUnknown));
     if (!clauseBoth && !clausePlural && !clauseOne) {
       if (!strict) for (const s of clauseSymptoms) symptoms.add(s);
       continue;
@@ -752,7 +778,13 @@ export function parseLegSymptoms(
   text: string,
   context: { afterExertion?: RegExp | null; language: DetectorLexicon },
 ): SymptomAnswers['legSymptoms'] {
-  return legSymptomsIn(normalizeAnswer(text, context.language), false, context.afterExertion ?? null, context.language);
+  return legSymptomsIn(
+    normalizeAnswer(text, context.language),
+    false,
+    context.afterExertion ?? null,
+    negationOf(context.language),
+    context.language,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -801,7 +833,7 @@ const CHANGE_WORD =
 const MORE =
   /\b(more|upped|increased|increase|increasing|doubled|tripled|added|adding|jump\w*|ramped|build\w*|went up|gone up|from \d|extra|longer|higher|bigger|up)\b/;
 
-function trainingIn(norm: string, strict: boolean): TrainingChange[] | undefined {
+function trainingIn(norm: string, strict: boolean, neg: Negation, language?: DetectorLexicon): TrainingChange[] | undefined {
   const s = norm
     .replace(/\b(than|to) (usual|normal|always|before|the usual)\b/g, 'than before_')
     .replace(/\bhill (reps|repeats|sprints|intervals|sessions|work)\b/g, 'hills')
@@ -810,16 +842,18 @@ function trainingIn(norm: string, strict: boolean): TrainingChange[] | undefined
   let negative = false;
   for (const clause of clausesOf(s)) {
     const allSame = SAME.test(clause);
-    if (allSame || NEGATOR.test(clause)) negative = true;
+    if (allSame || denies(clause, neg)) negative = true;
     if (allSame) continue;
     const changed = CHANGE_WORD.test(clause);
     if (strict && !changed) continue;
-    for (const [change, pattern] of TRAINING_PATTERNS) if (positiveMatches(clause, pattern).length > 0) found.add(change);
-    if (MORE.test(clause) && positiveMatches(clause, MILEAGE_UNITS).length > 0) found.add('mileage');
+    for (const [change, pattern] of TRAINING_PATTERNS) if (positiveMatches(clause, pattern, neg).length > 0) found.add(change);
+    if (MORE.test(clause) && positiveMatches(clause, MILEAGE_UNITS, neg).length > 0) found.add('mileage');
   }
   if (found.size > 0) return TRAINING_ORDER.filter((c) => found.has(c));
   if (strict) return undefined;
-  if (negative || /\b(not really|nothing|no changes?)\b/.test(s)) return [];
+  // A plain "nah" or "nope" to the question, read by the one yes/no reader.
+  if (negative || /\b(not really|nothing|no changes?)\b/.test(s) || (language !== undefined && readYesNo(norm, { language }) === 'no'))
+    return [];
   return undefined;
 }
 
@@ -828,7 +862,7 @@ function trainingIn(norm: string, strict: boolean): TrainingChange[] | undefined
  * "no" / "nothing changed" / "same as usual" -> []. Nothing recognisable -> undefined.
  */
 export function parseTrainingChanges(text: string, context: AnswerContext): TrainingChange[] | undefined {
-  return trainingIn(normalizeAnswer(text, context.language), false);
+  return trainingIn(normalizeAnswer(text, context.language), false, negationOf(context.language), context.language);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -884,18 +918,19 @@ export function parseAge(text: string, context: AnswerContext): number | undefin
  */
 export function extractKnownAnswers(text: string, context: DateReading & AnswerContext): Partial<SymptomAnswers> {
   const norm = normalizeAnswer(text, context.language);
+  const neg = negationOf(context.language);
   const known: Partial<SymptomAnswers> = {};
-  const location = parseLocationIn(norm, true);
+  const location = parseLocationIn(norm, true, neg);
   if (location) known.location = location;
   const durationDays = durationIn(text, norm, true, context);
   if (durationDays !== undefined) known.durationDays = durationDays;
-  const timing = timingIn(norm, true);
+  const timing = timingIn(norm, true, neg);
   if (timing) known.timing = timing;
   const severity = severityIn(norm, true);
   if (severity !== undefined) known.severity = severity;
-  const legSymptoms = legSymptomsIn(norm, true, null);
+  const legSymptoms = legSymptomsIn(norm, true, null, neg);
   if (legSymptoms && legSymptoms.legs !== 'none') known.legSymptoms = legSymptoms;
-  const trainingChanges = trainingIn(norm, true);
+  const trainingChanges = trainingIn(norm, true, neg);
   if (trainingChanges && trainingChanges.length > 0) known.trainingChanges = trainingChanges;
   const age = ageIn(norm, true);
   if (age !== undefined) known.age = age;

@@ -302,3 +302,18 @@ describe('extractKnownAnswers: dates in passing are not durations', () => {
     expect(extractKnownAnswers(text, TODAY)).toEqual(expected);
   });
 });
+
+describe('negation is the language layer\'s: "barely" and "hardly" report a symptom, never deny it', () => {
+  test.each([
+    ['i can hardly lift my right foot', { legs: 'one', symptoms: ['weakness'] }],
+    ['can barely feel my left calf', { legs: 'one', symptoms: ['numbness'] }],
+    ['barely any feeling in both feet', { legs: 'both', symptoms: ['numbness'] }],
+    ['no tingling, not sure if my left leg is weak', { legs: 'one', symptoms: ['weakness'] }],
+  ])('%j -> %j', (text, expected) => {
+    expect(parseLegSymptoms(text, TODAY)).toEqual(expected);
+  });
+
+  test('a bare "nah" to the training question is no change, read by the one yes/no reader', () => {
+    expect(parseTrainingChanges('nah', TODAY)).toEqual([]);
+  });
+});

@@ -4,9 +4,9 @@
  * the 7th of November", "since 14/11", "last saturday", "since halloween"). A range ("somewhere between 6 and 12
  * weeks", "more than 3 months", or a button's "7-41 days") is kept as a range, never a made-up midpoint.
  */
-import type { AnswerWordsLexicon } from '../../language/answerWords';
+import type { DetectorLexicon } from '../../safety/types';
 import type { DateReading } from '../../language/dates';
-import { normalisedWords, type NormaliserLexicon } from '../../language/normalise';
+import { normalisedWords } from '../../language/normalise';
 import { parseDuration } from '../../symptoms/answerParsers';
 
 export interface DurationAnswer {
@@ -17,7 +17,7 @@ export interface DurationAnswer {
 }
 
 export interface DurationReading extends DateReading {
-  language: NormaliserLexicon & AnswerWordsLexicon;
+  language: DetectorLexicon;
 }
 
 const NUMBER = String.raw`(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|few|couple of)`;
