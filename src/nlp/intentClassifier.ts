@@ -438,14 +438,15 @@ function subjectOwnersOf(featureCounts: IntentModel['featureCounts']): Map<strin
 /**
  * The question frame ("is that why my back hurts") is shared by many examples of a broad topic and can
  * outvote the one word that names the subject ("heavy"). When the message's subject words all point to
- * one intent that is already a close contender (top three), that intent leads.
+ * one intent that is already a close contender (top four: "im a bit overweight, is that why my back kills when i run"
+ * ranks body weight fourth behind the overview), that intent leads.
  */
 function preferSubject(model: IntentModel, known: string[], ranked: RankedIntent[]): RankedIntent[] {
   const owners = new Set(known.flatMap((s) => model.subjectOwners.get(s) ?? []));
   if (owners.size !== 1) return ranked;
   const [owner] = owners;
   const at = ranked.findIndex((r) => r.intent === owner);
-  if (at <= 0 || at > 2) return ranked;
+  if (at <= 0 || at > 3) return ranked;
   // The leader was taught the subject word too ("sitting at a desk" is also a hip-flexor question): keep it.
   const leaderCounts = model.featureCounts.get(ranked[0].intent)?.counts;
   if (known.some((s) => model.subjectOwners.get(s) === owner && (leaderCounts?.get(s) ?? 0) > 0)) return ranked;
