@@ -106,7 +106,12 @@ export function findConceptFlags(
     // A question about a sign, or a denial far back from a possible emergency, is asked about.
     const counts = (status: MentionStatus, forAsk: boolean): boolean =>
       status === 'affirmed' || (forAsk && (status === 'hypothetical' || (emergency && status === 'far-negation')));
+    const combos = [...flag.hit, ...flag.ask];
     for (const sentence of readings) {
+      // A hit, an ask or someone else's flag all need every concept of one combination in the sentence
+      // (or implied by the question): a sentence without one can say nothing of this flag, so its
+      // `unless` and `doubtIf` words, the costliest reads here, are not looked for.
+      if (!combos.some((combo) => combo.every((name) => implied.has(name) || sentence.byConcept.has(name)))) continue;
       // Runner talk ("suicide sprints") rules the flag out here; a joke marker ("haha") leaves a doubt.
       if (flag.unless !== null && saysUnless(flag.unless, sentence.text, lexicon)) continue;
       const excused = flag.doubtIf !== null && test(flag.doubtIf, sentence.text);
@@ -122,7 +127,7 @@ export function findConceptFlags(
       const framed = sentence.namesPerson && (flag.crisis || sentence.theirBody || (emergency && worried));
       const ofThem = (name: string): boolean => current(name, (m) => m.status === 'affirmed' || m.status === 'third-person');
       if (framed && !excused && !hits.has(flag.id) && flag.hit.some((combo) => combo.every(ofThem))) forOthers.add(flag.id);
-      if ([...flag.hit, ...flag.ask].some((combo) => combo.every((name) => reported(name, true)))) asks.add(flag.id);
+      if (combos.some((combo) => combo.every((name) => reported(name, true)))) asks.add(flag.id);
     }
   }
   return { hits, asks, forOthers, mentions };
