@@ -113,8 +113,16 @@ export const DEFAULT_SETTINGS: ClassifierSettings = { smoothing: 0.1, pairWeight
 
 /** Content words of a message, after lexicon replacement and (when a model is given) spelling correction. */
 function contentWords(text: string, lexicon: Lexicon, model?: IntentModel): string[] {
+  return contentWordsOf(readWords(text, lexicon, model));
+}
+
+/** A message's words after lexicon replacement and (when a model is given) spelling correction. */
+function readWords(text: string, lexicon: Lexicon, model?: IntentModel): string[] {
   const words = applyLexicon(wordsOf(text), lexicon);
-  const corrected = model ? correctInContext(model, words) : words;
+  return model ? correctInContext(model, words) : words;
+}
+
+function contentWordsOf(corrected: string[]): string[] {
   return withQuestionFrame(corrected)
     .filter((word) => !isStopword(word))
     .slice(0, MAX_FEATURE_WORDS);
@@ -146,15 +154,14 @@ function correctInContext(model: IntentModel, words: string[]): string[] {
     return fixed.length < 4 && fixed !== word && isTopicWord(fixed) ? word : fixed;
   };
   const typedCoreWords = words.filter((word) => !isStopword(word) && model.coreStems.has(stem(word))).length;
-  const corrected = applyLexicon(
-    words.map((word) => fix(word)),
-    model.lexicon,
-  );
+  // Each word's correction, worked out once: the three readings below all start from it.
+  const fixedWords = words.map(fix);
+  const corrected = applyLexicon(fixedWords, model.lexicon);
   // Four-letter words one letter off are often other real words ("sole"/"sore", "glue"/"glute"); a
   // swapped pair of letters ("pian") or a longer word is a typo worth counting as agreement.
   const sorted = (word: string) => [...word].sort().join('');
-  const correctedIntoTopic = words.filter((word) => {
-    const fixed = fix(word);
+  const correctedIntoTopic = words.filter((word, i) => {
+    const fixed = fixedWords[i];
     return fixed !== word && isTopicWord(fixed) && (word.length >= 5 || sorted(word) === sorted(fixed));
   }).length;
   const stillUnknown = corrected.filter((word) => !isStopword(word) && !/\d/.test(word) && !model.knownStems.has(stem(word))).length;
@@ -163,8 +170,8 @@ function correctInContext(model: IntentModel, words: string[]): string[] {
   const supported = typedCoreWords > 0 || correctedIntoTopic >= 2 || stillUnknown === 0;
   if (!supported) {
     return applyLexicon(
-      words.map((word) => {
-        const fixed = fix(word);
+      words.map((word, i) => {
+        const fixed = fixedWords[i];
         return fixed !== word && isTopicWord(fixed) ? word : fixed;
       }),
       model.lexicon,
@@ -307,10 +314,7 @@ function cosine(a: SparseVector, b: SparseVector): number {
 }
 
 /** Lower-case words joined by single spaces: the key for exact example matches. */
-const exactKey = (text: string, lexicon: Lexicon, model?: IntentModel): string => {
-  const words = applyLexicon(wordsOf(text), lexicon);
-  return (model ? correctInContext(model, words) : words).join(' ');
-};
+const exactKey = (text: string, lexicon: Lexicon, model?: IntentModel): string => readWords(text, lexicon, model).join(' ');
 
 export function trainIntentModel(
   intents: readonly TrainingIntent[],
@@ -501,28 +505,66 @@ function offTopicStemsOf(documents: Array<{ intent: string; features: string[] }
  * result is identical to comparing with every example, at a fraction of the cost.
  */
 function nearestExamples(model: IntentModel, query: SparseVector): Map<string, number> {
-  const similarity = new Map<number, number>();
+  // One array slot per example, reused from turn to turn (only the touched slots are reset), rather
+  // than a map of thousands of entries built per message; sums are added in the same order.
+  const { similarity } = tablesOf(model);
+  const touched: number[] = [];
   for (const [feature, value] of query) {
     for (const [example, weight] of model.examplesByFeature.get(feature) ?? []) {
-      similarity.set(example, (similarity.get(example) ?? 0) + value * weight);
+      // Every term is positive (TF-IDF weights), so a slot still at 0 has not been touched yet.
+      if (similarity[example] === 0) touched.push(example);
+      similarity[example] += value * weight;
     }
   }
   const nearest = new Map<string, number>();
-  for (const [example, score] of similarity) {
+  for (const example of touched) {
     const { intent } = model.exampleVectors[example];
-    nearest.set(intent, Math.max(nearest.get(intent) ?? 0, score));
+    nearest.set(intent, Math.max(nearest.get(intent) ?? 0, similarity[example]));
+    similarity[example] = 0;
   }
   return nearest;
 }
 
+/** What the classifier reads from a trained model on every message, worked out once per model. */
+interface ClassifierTables {
+  /** Scratch space for nearestExamples: one similarity per training example, all 0 between messages. */
+  similarity: Float64Array;
+  /** Per intent (model.intents' order): naive Bayes' log term of a feature the intent never had. */
+  unseenTerm: Float64Array;
+  /** Per feature, per intent: its naive Bayes log term, log(count + smoothing) - log(total + smoothing * vocabulary). */
+  termsByFeature: Map<string, Float64Array>;
+}
+
+const tables = new WeakMap<IntentModel, ClassifierTables>();
+
+function tablesOf(model: IntentModel): ClassifierTables {
+  let found = tables.get(model);
+  if (!found) {
+    const { smoothing } = model.settings;
+    const denominators = model.intents.map((intent) => Math.log(model.featureCounts.get(intent)!.total + smoothing * model.vocabularySize));
+    const unseenTerm = Float64Array.from(denominators, (denominator) => Math.log(0 + smoothing) - denominator);
+    const termsByFeature = new Map<string, Float64Array>();
+    model.intents.forEach((intent, i) => {
+      for (const [feature, count] of model.featureCounts.get(intent)!.counts) {
+        let terms = termsByFeature.get(feature);
+        if (!terms) termsByFeature.set(feature, (terms = Float64Array.from(unseenTerm)));
+        terms[i] = Math.log(count + smoothing) - denominators[i];
+      }
+    });
+    found = { similarity: new Float64Array(model.exampleVectors.length), unseenTerm, termsByFeature };
+    tables.set(model, found);
+  }
+  return found;
+}
+
 /** Naive Bayes posteriors over intents, tempered so a few words do not make them all 0 or 1. */
 function bayesPosteriors(model: IntentModel, features: string[]): Map<string, number> {
-  const logLikelihoods = model.intents.map((intent) => {
-    const { counts, total } = model.featureCounts.get(intent)!;
-    const { smoothing } = model.settings;
-    const denominator = Math.log(total + smoothing * model.vocabularySize);
+  // The log terms are looked up, not recomputed: the same numbers, summed in the same order.
+  const { unseenTerm, termsByFeature } = tablesOf(model);
+  const terms = features.map((feature) => termsByFeature.get(feature) ?? unseenTerm);
+  const logLikelihoods = model.intents.map((_, i) => {
     let sum = 0;
-    for (const feature of features) sum += Math.log((counts.get(feature) ?? 0) + smoothing) - denominator;
+    for (const term of terms) sum += term[i];
     return sum;
   });
   const best = Math.max(...logLikelihoods);
@@ -611,7 +653,9 @@ function subjectStemsOf(model: Pick<IntentModel, 'featureCounts' | 'topicIntents
 export const isKnownWord = (model: IntentModel, word: string): boolean => model.knownStems.has(stem(word.toLowerCase()));
 
 export function classifyIntent(model: IntentModel, text: string): IntentPrediction {
-  const exact = model.exactExamples.get(exactKey(text, model.lexicon, model));
+  // The words are read (and corrected) once: the exact-match key and the features come from the same reading.
+  const words = readWords(text, model.lexicon, model);
+  const exact = model.exactExamples.get(words.join(' '));
   if (exact)
     return {
       intent: exact,
@@ -620,7 +664,7 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
       knownWordShare: 1,
       onTopic: !model.smallTalkIntents.has(exact),
     };
-  const stems = contentWords(text, model.lexicon, model).map(stem);
+  const stems = contentWordsOf(words).map(stem);
   const known = stems.filter((s) => model.knownStems.has(s));
   const knownWordShare = stems.length === 0 ? 0 : known.length / stems.length;
   const usesTopicWords = known.some((s) => model.onTopicStems.has(s));

@@ -134,4 +134,18 @@ export class SpellingCorrector {
 }
 
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);
-export const stem = (word: string): string => PorterStemmer.stem(word);
+/**
+ * Porter stems, remembered: a turn stems the same few words in the classifier's exact-match key, its
+ * features and the second opinion's, and the stemmer's regexes cost more than a lookup. Bounded, since
+ * users type words without end; past the bound a word is stemmed afresh, with the same result.
+ */
+const stems = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 50_000;
+export const stem = (word: string): string => {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = PorterStemmer.stem(word);
+    if (stems.size < MAX_REMEMBERED_STEMS) stems.set(word, stemmed);
+  }
+  return stemmed;
+};

@@ -10,12 +10,10 @@
  * the rules did not reach (rules: routine or nothing, model: emergency), the screen asks that level's
  * most likely flag's one yes/no question. Plain functions, no I/O, linear in the length of the text.
  */
-import type * as Natural from 'natural';
 import type { Clause } from '../language/clauses';
+import { stem } from '../nlp/textNormalizer';
 import type { ConceptMention } from './conceptScreen';
 import type { TriageLevel } from './types';
-
-const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer') as typeof Natural.PorterStemmer;
 
 export const NONE = 'none';
 
@@ -102,7 +100,7 @@ const MAX_PAIRED_CONCEPTS = 12;
 export function featuresOf(reading: MessageReading): string[] {
   const features: string[] = [];
   for (const clause of reading.clauses) {
-    const stems = (clause.text.match(/[a-z0-9]+/g) ?? []).filter((w) => !FILLER.has(w)).map((w) => PorterStemmer.stem(w));
+    const stems = (clause.text.match(/[a-z0-9]+/g) ?? []).filter((w) => !FILLER.has(w)).map(stem);
     features.push(...stems);
     for (let i = 1; i < stems.length; i += 1) features.push(`${stems[i - 1]}_${stems[i]}`);
   }
