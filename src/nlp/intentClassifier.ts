@@ -307,12 +307,6 @@ function tfidfVector(features: string[], idf: Map<string, number>, pairWeight: n
   return normalise(vector);
 }
 
-function cosine(a: SparseVector, b: SparseVector): number {
-  let sum = 0;
-  for (const [key, value] of a) sum += value * (b.get(key) ?? 0);
-  return sum;
-}
-
 /** Lower-case words joined by single spaces: the key for exact example matches. */
 const exactKey = (text: string, lexicon: Lexicon, model?: IntentModel): string => readWords(text, lexicon, model).join(' ');
 
@@ -501,34 +495,59 @@ function offTopicStemsOf(documents: Array<{ intent: string; features: string[] }
 
 /**
  * Per intent, the highest cosine similarity between the query and one of its examples. Summed through
- * the feature index, adding the terms in the same order as `cosine` does (minus its zero terms), so the
+ * the feature index, adding the terms in the query's order (minus the zero terms), so the
  * result is identical to comparing with every example, at a fraction of the cost.
  */
-function nearestExamples(model: IntentModel, query: SparseVector): Map<string, number> {
+function nearestExamples(model: IntentModel, query: SparseVector): Float64Array {
   // One array slot per example, reused from turn to turn (only the touched slots are reset), rather
   // than a map of thousands of entries built per message; sums are added in the same order.
-  const { similarity } = tablesOf(model);
+  const { similarity, postings, exampleIntent } = tablesOf(model);
   const touched: number[] = [];
   for (const [feature, value] of query) {
-    for (const [example, weight] of model.examplesByFeature.get(feature) ?? []) {
+    const list = postings.get(feature);
+    if (!list) continue;
+    const { examples, weights } = list;
+    for (let i = 0; i < examples.length; i += 1) {
+      const example = examples[i];
       // Every term is positive (TF-IDF weights), so a slot still at 0 has not been touched yet.
       if (similarity[example] === 0) touched.push(example);
-      similarity[example] += value * weight;
+      similarity[example] += value * weights[i];
     }
   }
-  const nearest = new Map<string, number>();
+  const nearest = new Float64Array(model.intents.length);
   for (const example of touched) {
-    const { intent } = model.exampleVectors[example];
-    nearest.set(intent, Math.max(nearest.get(intent) ?? 0, similarity[example]));
+    const intent = exampleIntent[example];
+    nearest[intent] = Math.max(nearest[intent], similarity[example]);
     similarity[example] = 0;
   }
   return nearest;
+}
+
+/**
+ * The query's cosine with every intent's centroid (both are unit vectors: a dot product over the query's
+ * terms, in its order, an absent feature adding value * 0), from per-feature weight rows for all intents
+ * at once instead of a map lookup per intent and feature.
+ */
+function centroidSimilarities(model: IntentModel, query: SparseVector): Float64Array {
+  const { centroidWeights } = tablesOf(model);
+  const sums = new Float64Array(model.intents.length);
+  for (const [feature, value] of query) {
+    const weights = centroidWeights.get(feature);
+    for (let i = 0; i < sums.length; i += 1) sums[i] += value * (weights ? weights[i] : 0);
+  }
+  return sums;
 }
 
 /** What the classifier reads from a trained model on every message, worked out once per model. */
 interface ClassifierTables {
   /** Scratch space for nearestExamples: one similarity per training example, all 0 between messages. */
   similarity: Float64Array;
+  /** examplesByFeature as typed arrays (example indices and their weights), the same order. */
+  postings: Map<string, { examples: Int32Array; weights: Float64Array }>;
+  /** Each example's intent, as its index in model.intents. */
+  exampleIntent: Int32Array;
+  /** Per feature, per intent: the feature's weight in the intent's centroid (0 when absent). */
+  centroidWeights: Map<string, Float64Array>;
   /** Per intent (model.intents' order): naive Bayes' log term of a feature the intent never had. */
   unseenTerm: Float64Array;
   /** Per feature, per intent: its naive Bayes log term, log(count + smoothing) - log(total + smoothing * vocabulary). */
@@ -551,7 +570,31 @@ function tablesOf(model: IntentModel): ClassifierTables {
         terms[i] = Math.log(count + smoothing) - denominators[i];
       }
     });
-    found = { similarity: new Float64Array(model.exampleVectors.length), unseenTerm, termsByFeature };
+    const postings: ClassifierTables['postings'] = new Map();
+    for (const [feature, list] of model.examplesByFeature) {
+      postings.set(feature, {
+        examples: Int32Array.from(list, ([example]) => example),
+        weights: Float64Array.from(list, ([, weight]) => weight),
+      });
+    }
+    const intentIndex = new Map(model.intents.map((intent, i) => [intent, i]));
+    const exampleIntent = Int32Array.from(model.exampleVectors, ({ intent }) => intentIndex.get(intent)!);
+    const centroidWeights = new Map<string, Float64Array>();
+    model.intents.forEach((intent, i) => {
+      for (const [feature, weight] of model.centroids.get(intent)!) {
+        let weights = centroidWeights.get(feature);
+        if (!weights) centroidWeights.set(feature, (weights = new Float64Array(model.intents.length)));
+        weights[i] = weight;
+      }
+    });
+    found = {
+      similarity: new Float64Array(model.exampleVectors.length),
+      postings,
+      exampleIntent,
+      centroidWeights,
+      unseenTerm,
+      termsByFeature,
+    };
     tables.set(model, found);
   }
   return found;
@@ -680,8 +723,9 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
   const posteriors = bayesPosteriors(model, features);
   const query = tfidfVector(features, model.inverseDocumentFrequency, model.settings.pairWeight);
   const { bayesWeight, nearestWeight } = model.settings;
-  const nearest = nearestWeight > 0 ? nearestExamples(model, query) : new Map<string, number>();
+  const nearest = nearestWeight > 0 ? nearestExamples(model, query) : new Float64Array(model.intents.length);
   const centroidWeight = 1 - bayesWeight - nearestWeight;
+  const centroidSimilarity = centroidSimilarities(model, query);
   const ranked = preferSubject(
     model,
     known,
@@ -689,12 +733,9 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
       model,
       known,
       model.intents
-        .map((intent) => ({
+        .map((intent, i) => ({
           intent,
-          score:
-            bayesWeight * posteriors.get(intent)! +
-            centroidWeight * cosine(query, model.centroids.get(intent)!) +
-            nearestWeight * (nearest.get(intent) ?? 0),
+          score: bayesWeight * posteriors.get(intent)! + centroidWeight * centroidSimilarity[i] + nearestWeight * nearest[i],
         }))
         .sort((a, b) => b.score - a.score),
     ),
