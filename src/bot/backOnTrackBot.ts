@@ -13,7 +13,7 @@ import type { RootDialog } from '../../dialogs/rootDialog';
 import { readIncomingText, type InputProblem } from '../conversation/incomingText';
 import type { ConversationData } from '../conversation/conversationData';
 import { readYesNo } from '../questions/readers/yesNo';
-import { confirmUnclear, screenForRedFlags } from '../safety/redFlagDetector';
+import { answerImpliesConcepts, confirmUnclear, screenForRedFlags } from '../safety/redFlagDetector';
 import { higherTriage, isEscalation } from '../safety/triage';
 import type { RedFlagScreen, UnclearMention } from '../safety/types';
 import { DialogContextFactory } from './dialogContextFactory';
@@ -103,7 +103,7 @@ export class BackOnTrackBot extends ActivityHandler {
     if (!state) return;
     const { data, dc } = state;
     // Read again in the light of the question it answers ("in my chest as well" after "where is the pain?").
-    if (data.awaitingAnswerTo && !isEscalation(screen.level)) {
+    if (data.awaitingAnswerTo && !isEscalation(screen.level) && answerImpliesConcepts(safety, data.awaitingAnswerTo)) {
       const inContext = screenForRedFlags(incoming.text, safety, { answering: data.awaitingAnswerTo });
       if (isEscalation(inContext.level)) screen = inContext;
     }

@@ -61,6 +61,15 @@ export interface ScreenContext {
   answering?: string;
 }
 
+/**
+ * Does answering this question change how a message is screened? Only a question whose subject the
+ * answer implies (red-flag-concepts.yaml `implied`) does; for any other, the screen in its light is the
+ * screen without it, so a turn need not screen its message twice.
+ */
+export function answerImpliesConcepts(rules: RedFlagRules, answering: string): boolean {
+  return (rules.concepts?.implied[answering]?.length ?? 0) > 0;
+}
+
 /** Screens one message. `rules` comes from loadSafetyRules (or compileRedFlags in tests). */
 export function screenForRedFlags(text: string, rules: RedFlagRules, context: ScreenContext = {}): RedFlagScreen {
   const screened = (text ?? '').slice(0, SCREENED_PREFIX);
