@@ -165,10 +165,9 @@ function phraseScreen(screened: string, rules: RedFlagRules): PhraseScreen {
 
   // Quick pre-check on all clauses at once: most patterns match nowhere and need no clause-by-clause look.
   const joined = clauses.map((c) => c.text).join('\n');
+  const { allRegexes, pastCounts } = ruleTablesOf(rules);
   const present = new Set<RegExp>();
-  for (const flag of rules.flags) {
-    for (const regex of [...flag.patterns.map((p) => p.regex), ...flag.unclear]) if (matches(regex, joined)) present.add(regex);
-  }
+  for (const regex of allRegexes) if (matches(regex, joined)) present.add(regex);
 
   // First pass: where every pattern matches, so each mention's own words can be told apart from denials.
   for (const clause of clauses) {
@@ -181,7 +180,6 @@ function phraseScreen(screened: string, rules: RedFlagRules): PhraseScreen {
   const askIds = new Set<string>();
   // "Had a fever last month, long gone": nothing in a sentence about the past is a red flag now.
   const resolved = rules.concepts ? resolvedClauses(clauses, rules.concepts) : new Set<Clause>();
-  const pastCounts = new Set(rules.concepts?.flags.filter((f) => f.pastCounts).map((f) => f.id));
   for (const flag of rules.flags) {
     for (const clause of clauses) {
       const past = resolved.has(clause) && !pastCounts.has(flag.id);
@@ -225,9 +223,38 @@ function phraseScreen(screened: string, rules: RedFlagRules): PhraseScreen {
   return result;
 }
 
+/** What every screen reads from a rule set, worked out once per rule set rather than per message. */
+interface RuleTables {
+  /** Every flag's patterns then its unclear ones, flag by flag: the pre-check's order. */
+  allRegexes: RegExp[];
+  /** Flags whose concepts count even when said of the past. */
+  pastCounts: Set<string>;
+}
+
+const ruleTables = new WeakMap<RedFlagRules, RuleTables>();
+
+function ruleTablesOf(rules: RedFlagRules): RuleTables {
+  let tables = ruleTables.get(rules);
+  if (!tables) {
+    tables = {
+      allRegexes: rules.flags.flatMap((flag) => [...flag.patterns.map((p) => p.regex), ...flag.unclear]),
+      pastCounts: new Set(rules.concepts?.flags.filter((f) => f.pastCounts).map((f) => f.id)),
+    };
+    ruleTables.set(rules, tables);
+  }
+  return tables;
+}
+
+/** Each flag list's flags by id and their order, built once per list. */
+const flagIndexes = new WeakMap<RedFlagRule[], { byId: Map<string, RedFlagRule>; order: Map<string, number> }>();
+
 function buildScreen(flags: RedFlagRule[], hitIds: Set<string>, askIds: Set<string>): RedFlagScreen {
-  const byId = new Map(flags.map((f) => [f.id, f]));
-  const order = new Map(flags.map((f, i) => [f.id, i]));
+  let index = flagIndexes.get(flags);
+  if (!index) {
+    index = { byId: new Map(flags.map((f) => [f.id, f])), order: new Map(flags.map((f, i) => [f.id, i])) };
+    flagIndexes.set(flags, index);
+  }
+  const { byId, order } = index;
   const kept = [...hitIds].filter((id) => !(byId.get(id)?.overriddenBy ?? []).some((other) => hitIds.has(other)));
   const sortFlags = (a: RedFlagRule, b: RedFlagRule): number =>
     Number(b.crisis) - Number(a.crisis) || rank(b.level) - rank(a.level) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
