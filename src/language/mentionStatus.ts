@@ -37,7 +37,8 @@ function blank(text: string, spans: Span[]): string {
   return out;
 }
 
-function wordsBetween(text: string, from: number, to: number): number {
+/** How many words stand between two positions of a text (a negation's reach is counted in words). */
+export function wordsBetween(text: string, from: number, to: number): number {
   const between = text.slice(from, to).trim();
   return between.length === 0 ? 0 : between.split(/\s+/).filter((w) => /\w/.test(w)).length;
 }

@@ -8,7 +8,7 @@
  * combination whose parts are only asked about, or an `ask` combination, gets the flag's yes/no question.
  */
 import type { Clause } from '../language/clauses';
-import { statusOf, type MentionLexicon, type MentionStatus } from '../language/mentionStatus';
+import { statusOf, wordsBetween, type MentionLexicon, type MentionStatus } from '../language/mentionStatus';
 import type { ConceptRules } from './conceptRules';
 import type { TriageLevel } from './types';
 
@@ -143,12 +143,7 @@ function saysUnless(unless: RegExp, text: string, lexicon: MentionLexicon): bool
     const before = text.slice(Math.max(0, m.index - UNLESS_NEGATION_CHARS), m.index);
     lexicon.negation.lastIndex = 0;
     const denied = [...before.matchAll(lexicon.negation)].some(
-      (cue) =>
-        before
-          .slice(cue.index + cue[0].length)
-          .trim()
-          .split(/\s+/)
-          .filter(Boolean).length <= 1,
+      (cue) => wordsBetween(before, cue.index + cue[0].length, before.length) <= 1,
     );
     if (!denied) return true;
   }
