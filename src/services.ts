@@ -79,10 +79,10 @@ export interface BotServices {
   curation: CurationStore;
   send(context: TurnContext, reply: BotReply): Promise<void>;
   /**
-   * True once when this conversation's stored state was unreadable (set aside, started afresh) and the
-   * user has not been told yet; call after the state was read.
+   * Which of this turn's stored records (the conversation's, the user's) were unreadable (set aside,
+   * started afresh) and the user has not been told yet: each is true once; call after state was read.
    */
-  takeLostConversation(context: TurnContext): boolean;
+  takeLostState(context: TurnContext): { conversation: boolean; user: boolean };
   /** Sends `handoff.initiate` when HANDOFF_ENABLED, with the transcript only if the user agreed to share. */
   handOff(context: TurnContext, request: BookingRequest, shareTranscript: boolean): Promise<void>;
 }
@@ -246,9 +246,9 @@ export function createServices({
       // The renderer is chosen here, at the edge, by the channel the turn came from.
       await context.sendActivity(renderForChannel(context.activity.channelId, reply, renderOptions));
     },
-    takeLostConversation: (context) => {
-      const key = conversationState.getStorageKey(context);
-      return key !== undefined && reportsUnreadableRecords(storage) && storage.takeUnreadable(key);
+    takeLostState: (context) => {
+      const taken = (key: string | undefined) => key !== undefined && reportsUnreadableRecords(storage) && storage.takeUnreadable(key);
+      return { conversation: taken(conversationState.getStorageKey(context)), user: taken(userState.getStorageKey(context)) };
     },
     handOff: async (context, request, shareTranscript) => {
       if (!config.HANDOFF_ENABLED) return;

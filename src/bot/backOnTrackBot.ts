@@ -132,9 +132,11 @@ export class BackOnTrackBot extends ActivityHandler {
       return;
     }
 
-    // The stored conversation was unreadable and started afresh: say so once, then answer the message
-    // all the same (after an escalation, which comes first, it is said on the next turn).
-    if (this.services.takeLostConversation(context)) await send(context, { text: say('conversation_lost') });
+    // The stored conversation or user record was unreadable and started afresh: say so once, then answer
+    // the message all the same (after an escalation, which comes first, it is said on the next turn).
+    const lost = this.services.takeLostState(context);
+    const notices = [lost.conversation ? say('conversation_lost') : '', lost.user ? say('user_state_lost') : ''].filter(Boolean);
+    if (notices.length > 0) await send(context, { text: notices.join('\n\n') });
 
     // The answer to "Quick check: ... (yes/no)" asked on the previous turn.
     const pendingFlag = data.pendingRedFlagQuestion;
@@ -241,7 +243,9 @@ export class BackOnTrackBot extends ActivityHandler {
    */
   private async readState(context: TurnContext, screen: RedFlagScreen): Promise<{ data: ConversationData; dc: DialogContext } | null> {
     try {
-      const data = await conversationDataOf(this.services, context);
+      // The user's record is read now too (one pipelined read with Redis, memory with lowdb), not when a
+      // dialog first needs it: a damaged one is then known before the reply, which says so.
+      const [data] = await Promise.all([conversationDataOf(this.services, context), this.services.userState.load(context)]);
       const dc = await this.dialogContexts.create(context);
       return { data, dc };
     } catch (error) {

@@ -28,6 +28,7 @@ export const REQUIRED_WORDING_KEYS = [
   'turn_error',
   'rate_limited',
   'conversation_lost',
+  'user_state_lost',
   'red_flag_cleared',
   'call_emergency_button',
   'reply_with_choices',

@@ -292,7 +292,7 @@ export class LowdbStorage implements Storage, ReportsUnreadableRecords {
       await fs.rename(target, aside).catch(() => undefined);
       this.unreadable.add(key);
       if (this.unreadable.size > 10_000) this.unreadable.delete(this.unreadable.values().next().value as string);
-      this.warn(`storage: unreadable state file moved aside to ${aside} (${(error as Error).name}); that conversation starts afresh`);
+      this.warn(`storage: unreadable state file moved aside to ${aside} (${(error as Error).name}); that record starts afresh`);
       return null;
     }
   }

@@ -1,7 +1,8 @@
 /**
  * Files damaged on disk, over real HTTP against the real bot and lowdb folder, restarted in between as
  * after a power loss: a conversation whose state file was cut short tells the user once that the bot lost
- * track, then answers what they just sent; "forget me" deletes the user's details from everything kept,
+ * track, then answers what they just sent (a cut-short user record likewise, so consent asked again comes
+ * with its reason); "forget me" deletes the user's details from everything kept,
  * the copies set aside as unreadable included (their state file's copy and bookings.json.corrupt-*).
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -32,11 +33,16 @@ afterAll(async () => {
 
 class Runner {
   readonly conversationId = `damaged-${randomUUID()}`;
-  readonly user = { id: `user-${randomUUID().slice(0, 8)}`, name: 'Runner' };
+  /** `user`: the same person in another conversation (a new chat another day). */
+  constructor(readonly user = { id: `user-${randomUUID().slice(0, 8)}`, name: 'Runner' }) {}
   say = (text: string): Promise<ReplyActivity[]> =>
     postActivity(bot.url, { type: 'message', conversationId: this.conversationId, user: this.user, text });
   get stateFile(): string {
     return stateFileFor(path.join(data.dir, 'state'), `emulator/conversations/${this.conversationId}/`);
+  }
+  /** What the bot keeps about the user across conversations (their consent). */
+  get userFile(): string {
+    return stateFileFor(path.join(data.dir, 'state'), `emulator/users/${this.user.id}/`);
   }
   /** As src/booking/userKey.ts: how the user's booking requests are found. */
   get userKey(): string {
@@ -62,6 +68,7 @@ function everyFile(): Array<{ file: string; text: string }> {
 }
 
 const LOST = /lost track of our conversation/i;
+const USER_LOST = /lost what I remembered about you/i;
 const booker = new Runner();
 const alarmed = new Runner();
 const other = { reference: 'BT-OTHER', userKey: 'f'.repeat(32), name: 'Casey Other' };
@@ -107,6 +114,30 @@ it('a red flag in the first message after the loss is answered first; the notice
   const next = messagesOf(await alarmed.say('how often should I replace my running shoes?'));
   expect(next[0].text).toMatch(LOST);
   expect(textOf(next)).toMatch(/300/);
+});
+
+it('a user whose stored record was cut short is told once why consent is asked again, and the message is answered', async () => {
+  const first = new Runner();
+  await first.say('check my symptoms');
+  expect(textOf(await first.say('yes'))).toMatch(/Where is the pain/);
+  // Another day, another chat: the consent kept for the user is not asked for again.
+  expect(textOf(await new Runner(first.user).say('check my symptoms'))).toMatch(/Where is the pain/);
+  await restart();
+  truncateWithin(first.userFile, 'storageConsent');
+  await restart();
+
+  const later = new Runner(first.user);
+  const replies = messagesOf(await later.say('how often should I replace my running shoes?'));
+  expect(replies[0].text).toMatch(USER_LOST);
+  expect(replies[0].text).not.toMatch(LOST);
+  expect(textOf(replies.slice(1))).toMatch(/300/);
+  expect(bot.logs.some((line) => /unreadable state file moved aside/.test(line))).toBe(true);
+  // Consent is asked again, now with the reason already given: the notice is not repeated.
+  const again = textOf(await later.say('check my symptoms'));
+  expect(again).toMatch(/may I keep your answers/i);
+  expect(again).not.toMatch(USER_LOST);
+  await later.say('yes');
+  expect(textOf(await new Runner(first.user).say('check my symptoms'))).not.toMatch(USER_LOST);
 });
 
 it('"forget me" deletes the user\'s details from every file, the copies set aside included, and keeps other people\'s', async () => {
