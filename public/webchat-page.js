@@ -114,6 +114,55 @@
     });
   }
 
+  /*
+   * Message times in the page's language (its lang, set from REGION): "13:05" for a UK clinic, "1:05 PM"
+   * in the US, with the day in front once the message is not from today. Web Chat 4.18 would write them
+   * with one 12-hour US pattern whatever its locale ("December 3, 1:05 PM"), so this activity-status
+   * middleware writes them itself with Intl.DateTimeFormat. Sending and "send failed" stay Web Chat's.
+   * The bundle does not expose React: the elements are React 16's plain objects, marked with the marker
+   * of the element Web Chat itself returned, so a later bundle's marker is followed.
+   */
+  var timeLocale = document.documentElement.lang || settings.locale;
+  var clockTime = new Intl.DateTimeFormat(timeLocale, { hour: 'numeric', minute: '2-digit' });
+  var dayAndTime = new Intl.DateTimeFormat(timeLocale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  var spokenTime = new Intl.DateTimeFormat(timeLocale, { dateStyle: 'full', timeStyle: 'short' });
+
+  function shownTime(date) {
+    return date.toDateString() === new Date().toDateString() ? clockTime.format(date) : dayAndTime.format(date);
+  }
+
+  function timestampMiddleware() {
+    return function (next) {
+      return function (options) {
+        var theirs = next(options);
+        var date = new Date(options.activity.timestamp);
+        if (options.sendState !== 'sent' || !options.activity.timestamp || isNaN(date.getTime()) || !theirs) return theirs;
+        var element = function (type, key, props, children) {
+          return {
+            $$typeof: theirs.$$typeof,
+            type: type,
+            key: key,
+            ref: null,
+            props: Object.assign({ children: children }, props),
+            _owner: null,
+          };
+        };
+        // As Web Chat does: a time hidden by grouping is still there for screen readers.
+        var spoken = element('span', 'spoken', { className: 'chat-sr-only' }, 'Sent at ' + spokenTime.format(date));
+        var shown = options.hideTimestamp
+          ? null
+          : element('time', 'shown', { 'aria-hidden': true, dateTime: date.toISOString() }, shownTime(date));
+        return element('span', null, { className: 'chat-time', style: { color: settings.styleOptions.timestampColor } }, [spoken, shown]);
+      };
+    };
+  }
+
   if (!window.WebChat) {
     showProblem('The chat could not load. Please refresh the page.');
     return;
@@ -284,6 +333,7 @@
           directLine: directLine,
           locale: settings.locale,
           styleOptions: settings.styleOptions,
+          activityStatusMiddleware: [timestampMiddleware],
           overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: settings.sendBoxPlaceholder },
         },
         chatElement,

@@ -3,7 +3,8 @@
  * loads Web Chat from this server, connects over the self-hosted Direct Line and talks to the real
  * bot. On a 390x844 phone page: a reload keeps the conversation (each message once, in order, one whose
  * request was cut off sent again), an emergency is an alert card with a
- * tel: link, a short viewport (keyboard open) still shows the transcript; on a clinic's site the
+ * tel: link, a short viewport (keyboard open) still shows the transcript, message times read as the
+ * clinic's REGION writes them (not the browser's language, not Web Chat's US default); on a clinic's site the
  * embedded chat follows the visitor to the next page; a server restart loses nothing. One browser
  * launch for the file; each test has its own context (its own sessionStorage) and saves a screenshot
  * to test-artifacts/ for people to look at.
@@ -309,13 +310,56 @@ describeInBrowser('website chat in Chromium', () => {
       for (const height of layout.chipHeights) expect(height).toBeGreaterThanOrEqual(44);
       expect(layout.smallest >= 44 ? 'at least 44 px' : JSON.stringify(layout.sizes)).toBe('at least 44 px');
       // The region's (UK) language, and Web Chat's labels in English, whatever the browser's own language.
-      // (Web Chat 4.18 formats its "Sent at" time with its only English formatter, US style: not checked here.)
       expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
       expect(await page.evaluate(() => navigator.language)).toBe('de-DE');
       expect(await page.locator('.webchat__send-button').getAttribute('title')).toBe('Send');
-      expect(await page.locator('.webchat__stacked-layout__status').first().innerText()).toMatch(/\bJust now$/);
+      expect(await page.locator('.webchat__stacked-layout__status time').first().innerText()).toMatch(/^\d{2}:\d{2}$/);
       await settleAndShoot(page, `short-viewport-${name.replace(' ', '-')}`);
       expect(browserErrors).toEqual([]);
+    },
+    60_000,
+  );
+
+  // What a German visitor's phone shows for the greeting's time: today, then (the clock two days on) with its day.
+  it.each([
+    [
+      'UK',
+      /^\d{2}:\d{2}$/,
+      /^[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}, \d{2}:\d{2}$/,
+      /^Sent at [A-Z][a-z]+day,? \d{1,2} [A-Z][a-z]+ \d{4}( at|,) \d{2}:\d{2}$/,
+    ],
+    [
+      'US',
+      /^\d{1,2}:\d{2}\s[AP]M$/,
+      /^[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2}\s[AP]M$/,
+      /^Sent at [A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{4}( at|,) \d{1,2}:\d{2}\s[AP]M$/,
+    ],
+  ])(
+    'message times follow REGION %s, not the browser language or a US default',
+    async (region, today, earlier, spoken) => {
+      const usData = makeTempDir('browser-us-');
+      const regional = region === 'UK' ? bot : await startBot({ ...env, REGION: region, DATA_DIR: usData.dir });
+      try {
+        const page = await phonePage(PHONE, 'de-DE');
+        await page.goto(`${regional.url}/`);
+        await page.locator(BOT_BUBBLES).first().waitFor({ timeout: 15_000 });
+        const time = page.locator('.webchat__stacked-layout__status time').first();
+        expect(await time.innerText()).toMatch(today);
+        expect(await page.locator('.webchat__stacked-layout__status .chat-sr-only').first().textContent()).toMatch(spoken);
+        const sent = new Date((await time.getAttribute('datetime'))!);
+        expect(Math.abs(Date.now() - sent.getTime())).toBeLessThan(60_000);
+        await settleAndShoot(page, `times-${region}`);
+
+        // (With the clock stopped Web Chat's "Connecting…" notice stays: no picture of this part.)
+        await page.clock.setFixedTime(new Date(sent.getTime() + 2 * 24 * 3600_000));
+        await page.reload();
+        await time.waitFor({ timeout: 15_000 });
+        expect(await time.innerText()).toMatch(earlier);
+        expect(browserErrors).toEqual([]);
+      } finally {
+        if (regional !== bot) await regional.stop();
+        usData.cleanup();
+      }
     },
     60_000,
   );
