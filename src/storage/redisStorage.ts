@@ -100,7 +100,7 @@ export class RedisStorage implements Storage, ReportsUnreadableRecords {
       'read',
       Promise.all(
         keys.map(async (key) => {
-          const [eTag, doc] = (await this.client.hmGet(this.redisKey(key), ['eTag', 'doc'])) as Array<string | null>;
+          const [eTag, doc] = await this.fieldsOf(key);
           if (eTag === null || doc === null) return;
           const item = await this.parsedOrSetAside(key, doc);
           if (item) items[key] = { ...item, eTag };
@@ -140,15 +140,33 @@ export class RedisStorage implements Storage, ReportsUnreadableRecords {
     try {
       return JSON.parse(doc) as Record<string, unknown>;
     } catch (error) {
-      const redisKey = this.redisKey(key);
-      await this.client.rename(redisKey, redisKey + UNREADABLE_SUFFIX).catch(() => undefined);
-      this.unreadable.add(key);
-      if (this.unreadable.size > MAX_UNREADABLE_KEYS) this.unreadable.delete(this.unreadable.values().next().value as string);
-      // The key names a user or conversation id, so the log gets a short hash of it, never the key itself.
-      const reference = createHash('sha256').update(redisKey).digest('hex').slice(0, 12);
-      this.warn(`storage: unreadable Redis record ${reference} renamed aside (${(error as Error).name}); that conversation starts afresh`);
+      await this.setAside(key, (error as Error).name);
       return null;
     }
+  }
+
+  /**
+   * The record's eTag and doc. A key of another type (a plain string of JSON, or anything else, SET by
+   * hand or by another program) is unreadable too: set aside like bad JSON, not a failure of every turn.
+   */
+  private async fieldsOf(key: string): Promise<Array<string | null>> {
+    try {
+      return (await this.client.hmGet(this.redisKey(key), ['eTag', 'doc'])) as Array<string | null>;
+    } catch (error) {
+      if (!String((error as Error).message).startsWith('WRONGTYPE')) throw error;
+      await this.setAside(key, 'WRONGTYPE');
+      return [null, null];
+    }
+  }
+
+  private async setAside(key: string, why: string): Promise<void> {
+    const redisKey = this.redisKey(key);
+    await this.client.rename(redisKey, redisKey + UNREADABLE_SUFFIX).catch(() => undefined);
+    this.unreadable.add(key);
+    if (this.unreadable.size > MAX_UNREADABLE_KEYS) this.unreadable.delete(this.unreadable.values().next().value as string);
+    // The key names a user or conversation id, so the log gets a short hash of it, never the key itself.
+    const reference = createHash('sha256').update(redisKey).digest('hex').slice(0, 12);
+    this.warn(`storage: unreadable Redis record ${reference} renamed aside (${why}); that record starts afresh`);
   }
 
   private timed<T>(operation: string, work: Promise<T>): Promise<T> {

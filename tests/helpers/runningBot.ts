@@ -1,9 +1,11 @@
 /** Starts the real bot (real restify server, real lowdb storage in a temp folder) on a free local port. */
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import type { Storage } from 'botbuilder';
 import { createApp, type App } from '../../src/app';
 import { parseConfig } from '../../src/config';
 import { postActivity, type ReplyActivity } from '../../src/cli/directPost';
+import { createLogger } from '../../src/observability/logger';
 import { makeTempDir } from './tempDir';
 
 export interface RunningBot {
@@ -14,12 +16,23 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(env: Record<string, string> = {}, storage?: Storage): Promise<RunningBot> {
+/**
+ * `levelled`: `logs` holds the JSON lines the operator's logger writes at LOG_LEVEL=warn (so a test can
+ * tell a warning from information) instead of every plain message the parts of the bot log.
+ */
+export async function startBot(env: Record<string, string> = {}, storage?: Storage, { levelled = false } = {}): Promise<RunningBot> {
   const temp = makeTempDir('bot-http-');
   const logs: string[] = [];
   // Request logs would bury jest's report; tests that read logs capture them through `log`.
   const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: temp.dir, REGION: 'UK', LOG_LEVEL: 'warn', ...env });
-  const app = createApp(config, { log: (m) => logs.push(m), pickVariant: () => 0, storage });
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const logging = levelled ? { logger: createLogger('warn', sink) } : { log: (m: string) => logs.push(m) };
+  const app = createApp(config, { ...logging, pickVariant: () => 0, storage });
   const url = await app.listen();
   return {
     app,
