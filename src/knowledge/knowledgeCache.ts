@@ -26,7 +26,12 @@ const CODE_DIR = path.resolve(__dirname, '..');
 const LIBRARIES = ['natural', 'yaml', 'zod'];
 const FORMAT = 2;
 
-export const DEFAULT_CACHE_FILE = path.join(projectRoot(), 'dist', 'cache', 'trained-knowledge.bin');
+/** The compiled code's folder (dist), or dist under the project when running from the sources. */
+const OUT_DIR = path.dirname(CODE_DIR) === projectRoot() ? path.join(projectRoot(), 'dist') : path.dirname(CODE_DIR);
+
+// Beside the code it was built from, so a second copy of dist (the bench's BENCH_BEFORE_DIST) keeps its own
+// cache instead of each copy retraining and overwriting the other's at every start.
+export const DEFAULT_CACHE_FILE = path.join(OUT_DIR, 'cache', 'trained-knowledge.bin');
 
 /** A module as `require` takes it: a builtin's name, or a path relative to the project root. */
 interface ExportRef {

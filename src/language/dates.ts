@@ -5,7 +5,8 @@
  * date, never the clock. A date that would be in the future ("since march" in December is this year's
  * March, in February last year's) is read as the most recent one before today.
  */
-import * as chrono from 'chrono-node';
+// The English parsers only: the package's main entry also loads its dozen other locales (~100 ms of start-up).
+import * as chronoEn from 'chrono-node/en';
 import { namedDayIn, type NamedDay } from './namedDays';
 
 export interface DateReading {
@@ -54,7 +55,7 @@ export function daysSinceNamedStart(text: string, words: string, reading: DateRe
   if (named && saidAsStart(words.slice(0, named.index), words.slice(named.end))) starts.push(named.date);
   // Words of the named day are its own: "the august bank holiday" is not 1 August, "christmas last year" not a year ago.
   const namedWords = named ? ` ${words.slice(named.index, named.end)} ` : '';
-  const parser = reading.monthFirst ? chrono.en : chrono.en.GB;
+  const parser = reading.monthFirst ? chronoEn : chronoEn.GB;
   // Where a "last year" / "this year" that belongs to the date before it ends ("since march last year").
   let yearOfDateEnds = -1;
   for (const result of parser.parse(text, today)) {
