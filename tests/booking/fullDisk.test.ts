@@ -38,6 +38,8 @@ it('keeps serving with a full disk and a booking waiting, delivers it, and saves
     const first = await spawnBot(env);
     const reference = await bookPhysio(new HttpUser(first.url));
     await eventually(() => clinic.requests.length >= 1);
+    // The clinic's refusal is an operator's business: at warn, with the booking's reference.
+    await eventually(() => logLines(first.output).some((l) => l.level >= WARN && l.msg.includes(`booking ${reference} delivery failed`)));
     await first.kill('SIGKILL');
 
     clinic.mode = 'accept';

@@ -1,7 +1,8 @@
 /**
  * Redis paused and Redis stopped under a real bot, over real HTTP: the red-flag screen runs before state
  * is read, so an emergency still gets its escalation; nothing hangs (storage calls have timeouts), and an
- * ordinary message gets the apology with a reference instead of silence.
+ * ordinary message gets the apology with a reference instead of silence, and at LOG_LEVEL=warn the operator
+ * sees the outage and that reference.
  */
 import { HttpUser, startBot, textOf, type RunningBot } from '../helpers/runningBot';
 import { startTestRedis, type TestRedis } from '../storage/redisServer';
@@ -13,7 +14,8 @@ let redis: TestRedis;
 let bot: RunningBot;
 beforeAll(async () => {
   redis = await startTestRedis();
-  bot = await startBot({ STORAGE: 'redis', REDIS_URL: redis.url });
+  // The log as the operator's logger writes it at LOG_LEVEL=warn.
+  bot = await startBot({ STORAGE: 'redis', REDIS_URL: redis.url }, undefined, { levelled: true });
 }, 30_000);
 afterAll(async () => {
   await bot?.stop().catch(() => undefined);
@@ -46,5 +48,11 @@ it('with Redis paused, an emergency is escalated and an ordinary message apologi
 it('with Redis stopped, an emergency is still escalated and an ordinary message apologised for', async () => {
   await redis.stop();
   expect((await timedSay(EMERGENCY)).text).toMatch(/999/);
-  expect((await timedSay('how often should I replace my running shoes?')).text).toMatch(/something went wrong/i);
+  const ordinary = (await timedSay('how often should I replace my running shoes?')).text;
+  expect(ordinary).toMatch(/something went wrong/i);
+  // At LOG_LEVEL=warn the operator sees the outage, and the reference the user was given matches a line.
+  const reference = ordinary.match(/ref ([0-9a-f]{8})/)?.[1];
+  const warnings = bot.logs.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((line) => line.level >= 40);
+  expect(warnings.some(({ msg }) => /Redis error/.test(msg))).toBe(true);
+  expect(warnings.some(({ msg }) => msg.startsWith(`turn error ${reference}`))).toBe(true);
 });
