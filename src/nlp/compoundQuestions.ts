@@ -5,7 +5,7 @@
  * in the order asked. One topic found (or none) means the message is answered as a whole, as before.
  * Plain functions, no I/O.
  */
-import { classifyIntent, subjectWordsFor, type IntentModel, type IntentPrediction } from './intentClassifier';
+import { aboutOtherSubject, classifyIntent, subjectWordsFor, type IntentModel, type IntentPrediction } from './intentClassifier';
 import { isStopword, wordsOf } from './textNormalizer';
 
 const SPLIT_AT = /\s*(?:\?+|;|\.\s|,?\s+(?:and also|and then|and|or|plus|also)\s+)\s*/i;
@@ -60,6 +60,8 @@ export interface CompoundPlan {
 export function compoundPlan(model: IntentModel, text: string, isTopic: (intent: string) => boolean): CompoundPlan | undefined {
   const parts = questionParts(text);
   if (parts.length < 2) return undefined;
+  // "my dog has a sore back leg and won't jump": each part borrows a topic word, the whole is another subject.
+  if (aboutOtherSubject(model, text)) return undefined;
   const topics: string[] = [];
   const scores: number[] = [];
   for (const part of parts) {

@@ -13,6 +13,7 @@
  * (and a clarifying reply) instead of a confident wrong answer. Plain functions, no I/O.
  */
 import { isEnglishWord } from '../language/dictionary';
+import { compileOtherSubjects, otherSubjectOf, type CompiledOtherSubjects, type OtherSubjectsLexicon } from './otherSubjects';
 import { applyLexicon, isStopword, SpellingCorrector, stem, wordsOf, type Lexicon } from './textNormalizer';
 
 export interface TrainingIntent {
@@ -80,6 +81,8 @@ export interface IntentModel {
   subjectStems: ReadonlySet<string>;
   /** Topic words of four letters, for three-letter typos ("bak") the corrector leaves alone. */
   shortTopicWords: readonly string[];
+  /** Subjects the bot does not cover though a message borrows its words (the lexicon's `otherSubjects`). */
+  otherSubjects?: CompiledOtherSubjects;
   /** Intents whose answer is cheap to give even on thin evidence (small talk): never forced out of scope. */
   smallTalkIntents: ReadonlySet<string>;
   /** The knowledge topics (intents with an answer); the others act on the conversation (show my data, start over...). */
@@ -312,7 +315,7 @@ const exactKey = (text: string, lexicon: Lexicon, model?: IntentModel): string =
 
 export function trainIntentModel(
   intents: readonly TrainingIntent[],
-  lexicon: Lexicon,
+  lexicon: Lexicon & { otherSubjects?: OtherSubjectsLexicon },
   options: { threshold?: number; settings?: ClassifierSettings; unknownIntent?: string } = {},
 ): IntentModel {
   const { threshold = DEFAULT_THRESHOLD, settings = DEFAULT_SETTINGS, unknownIntent } = options;
@@ -391,6 +394,7 @@ export function trainIntentModel(
     subjectOwners: subjectOwnersOf(featureCounts),
     coreStems: coreStemsOf(intents, featureCounts),
     shortTopicWords: [...topicWords].filter((w) => w.length === 4 && onTopicStems.has(stem(w))),
+    ...(lexicon.otherSubjects ? { otherSubjects: compileOtherSubjects(lexicon.otherSubjects) } : {}),
     smallTalkIntents: new Set(SMALL_TALK_INTENTS),
     topicIntents: new Set(intents.filter((i) => i.answer !== undefined).map((i) => i.id)),
   };
@@ -692,6 +696,11 @@ function subjectStemsOf(model: Pick<IntentModel, 'featureCounts' | 'topicIntents
   return subject;
 }
 
+/** True when the lexicon's `otherSubjects` rules say the message is about something the bot does not cover. */
+export function aboutOtherSubject(model: IntentModel, text: string): boolean {
+  return model.otherSubjects !== undefined && otherSubjectOf(model.otherSubjects, readWords(text, model.lexicon, model)) !== undefined;
+}
+
 /** True when the classifier learnt this word (any form of it) from its examples. */
 export const isKnownWord = (model: IntentModel, word: string): boolean => model.knownStems.has(stem(word.toLowerCase()));
 
@@ -750,6 +759,15 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
     // that name the subject are mostly ones the bot does not know (or knows as another subject), so
     // acting on the one familiar word would be a guess.
     return { intent: model.unknownIntent, score: Math.max(0.5, 1 - knownWordShare), ranked, knownWordShare, onTopic };
+  }
+  if (
+    model.unknownIntent &&
+    model.otherSubjects &&
+    !model.smallTalkIntents.has(ranked[0].intent) &&
+    otherSubjectOf(model.otherSubjects, words)
+  ) {
+    // "my dog's back legs are stiff", "how much ibuprofen can i take in a day": topic words, another subject.
+    return { intent: model.unknownIntent, score: Math.max(0.5, score), ranked, knownWordShare, onTopic: false };
   }
   return { intent: ranked[0].intent, score, ranked, knownWordShare, onTopic };
 }

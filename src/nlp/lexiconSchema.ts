@@ -20,5 +20,22 @@ export const lexiconFileSchema = z.object({
         .refine((band) => Number(band.split('-')[0]) <= Number(band.split('-')[1]), 'a band goes from the lower score to the higher'),
     )
     .default({}),
+  /** Subjects the bot does not cover though a message borrows its words (see src/nlp/otherSubjects.ts). */
+  otherSubjects: z
+    .object({
+      back: z.array(z.string().min(1)).min(1),
+      notTheBack: z.array(z.string().min(1)).optional(),
+      rules: z.array(
+        z.object({
+          id: z.string().min(1),
+          terms: z.array(z.string().min(1)).min(1),
+          with: z.array(z.string().min(1)).optional(),
+          unless: z.array(z.string().min(1)).optional(),
+          notWith: z.array(z.string().min(1)).optional(),
+          evenWithBack: z.boolean().optional(),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type LexiconFile = z.infer<typeof lexiconFileSchema>;

@@ -1,0 +1,48 @@
+/**
+ * Messages that borrow the bot's words but are about something it does not cover (a pet's body, an
+ * injury somewhere else, a medicine's dose, supplements, race food, pregnancy, shopping, music) get the
+ * out-of-scope reply, not a topic's answer; the same words about the runner's back are still answered.
+ * Phrasings are our own, not the blind batches'.
+ */
+import { InProcessBot } from '../../src/evaluation/inProcessBot';
+
+async function reply(text: string) {
+  const bot = new InProcessBot();
+  const turn = await bot.say(text);
+  const answered = bot.services.kb.topics.filter((t) =>
+    turn.texts.some((said) => said.replace(/\s+/g, ' ').includes(t.answer.replace(/\s+/g, ' '))),
+  );
+  return { bot, turn, answered: answered.map((t) => t.id) };
+}
+
+describe("another subject in the bot's words: the reply saying what it covers", () => {
+  it.each([
+    "my labrador's back seems sore after our jog, should i worry",
+    'my cat has a stiff back and will not climb the stairs, what can i do',
+    'tore my calf on the track last week, when will it heal',
+    'my ankle throbs after every trail run',
+    'how much ibuprofen per day is allowed',
+    'does a protein shake after runs build muscle faster',
+    'which brand of foam roller is the best value',
+    'any good podcasts for long runs',
+    'is it ok to jog while pregnant with my second',
+    'i keep getting a stitch under my ribs on hills',
+    'can you get me running socks from amazon',
+  ])('"%s" is not answered as a topic', async (text) => {
+    const { bot, turn, answered } = await reply(text);
+    expect(answered).toEqual([]);
+    expect(turn.summary?.intent).toBe('out_of_scope');
+    expect(turn.text).toContain(bot.services.say('out_of_scope'));
+  });
+});
+
+describe("the same kinds of words about the runner's own back are still answered", () => {
+  it.each([
+    ['how do i do the bird dog properly', 'exercise-bird-dog'],
+    ['i rolled my ankle years ago and now my stride feels off', 'cause-past-injuries'],
+    ['pulled a muscle in my lower back on a run, how long till it heals', 'recovery-how-long'],
+  ])('"%s" gets %s', async (text, topic) => {
+    const { answered } = await reply(text);
+    expect(answered).toContain(topic);
+  });
+});
