@@ -62,19 +62,4 @@ describe('escalation calls by region', () => {
     expect((await say(uk, 'I want to kill myself')).map((a) => a.url)).toEqual(['tel:116123', 'tel:999']);
     expect((await say(us, 'I want to kill myself')).map((a) => a.url)).toEqual(['tel:988', 'tel:911']);
   });
-
-  it('no escalation says the same sentence twice, across all the messages of its turn', async () => {
-    for (const text of ["I can't pee and my legs are numb", 'I have a fever and back pain', 'I want to kill myself']) {
-      const user = new HttpUser(uk.url);
-      await user.join();
-      const sentences = messagesOf(await user.say(text))
-        .map((r) => r.text ?? '')
-        .join(' ')
-        .split(/(?<=[.!?])\s+/)
-        .map((s) => s.trim().toLowerCase())
-        .filter((s) => s.length > 20);
-      const repeated = sentences.filter((s, i) => sentences.indexOf(s) !== i);
-      expect({ text, repeated }).toEqual({ text, repeated: [] });
-    }
-  });
 });

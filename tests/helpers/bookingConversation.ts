@@ -4,7 +4,7 @@ import { textOf, type HttpUser } from './runningBot';
 export const RUNNER = { name: 'Alex Marathonson', email: 'alex.runner@example.com', times: 'tuesday evenings after 6' };
 
 /** What a runner answers to each booking question (the flow skips questions already settled). */
-const ANSWERS: Array<[RegExp, string]> = [
+export const BOOKING_ANSWERS: Array<[RegExp, string]> = [
   [/Is that OK\?/, 'yes'],
   [/What name/, RUNNER.name],
   [/How can the clinic reach you/, RUNNER.email],
@@ -22,7 +22,7 @@ export async function bookPhysio(user: HttpUser, confirmations = 1): Promise<str
 export async function bookPhysioTurns(user: HttpUser, confirmations = 1): Promise<{ reference: string; confirmation: ReplyActivity[] }> {
   let reply = textOf(await user.say('book a physio'));
   for (let step = 0; step < 8 && !/Shall I send it/.test(reply); step += 1) {
-    const answer = ANSWERS.find(([question]) => question.test(reply))?.[1];
+    const answer = BOOKING_ANSWERS.find(([question]) => question.test(reply))?.[1];
     if (!answer) throw new Error(`unexpected booking question: ${reply}`);
     reply = textOf(await user.say(answer));
   }
