@@ -27,6 +27,8 @@ export interface App {
   metricsUrl?: string;
   /** Milliseconds from the start of createApp until the bot could take a turn (loading + training). */
   startupMs: number;
+  /** Resolves when the first turn on /api/messages has been answered. */
+  firstReply: Promise<void>;
   listen(): Promise<string>;
   close(): Promise<void>;
 }
@@ -83,8 +85,11 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     log,
     warn,
   });
+  let firstReplied = () => {};
+  const firstReply = new Promise<void>((resolve) => (firstReplied = resolve));
   const server = createServer({
     adapter,
+    onFirstReply: () => firstReplied(),
     bot,
     version: process.env.npm_package_version ?? '0.1.0',
     maxBodyBytes: config.MAX_BODY_BYTES,
@@ -126,6 +131,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     storage,
     runVerifiedTurn: (activity) => adapter.runVerifiedTurn(activity, (context) => bot.run(context)),
     startupMs,
+    firstReply,
     listen: async () => {
       // Redis must be reachable before the port opens, or every turn would fail.
       await storageBackend.ready();

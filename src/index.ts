@@ -18,12 +18,17 @@ async function main(): Promise<void> {
   }
   const app = createApp(config, { knowledgeCacheFile: DEFAULT_CACHE_FILE });
   const url = await app.listen();
-  // Node's performance clock starts with the process, so this counts module loading too.
+  // Node's performance clock starts with the process, so these count module loading too.
   const readyMs = Math.round(performance.now());
   app.logger.info(
     { readyMs, loadAndTrainMs: Math.round(app.startupMs) },
     `Back on Track listening on ${url}/api/messages (ready in ${readyMs} ms)`,
   );
+  // Start-up as a user meets it: the first turn also compiles the code and regexes a turn runs.
+  void app.firstReply.then(() => {
+    const firstReplyMs = Math.round(performance.now());
+    app.logger.info({ firstReplyMs }, `first reply ${firstReplyMs} ms after the process started`);
+  });
 
   const shutdown = async (signal: string) => {
     app.logger.info(`${signal} received: closing`);

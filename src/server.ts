@@ -31,6 +31,8 @@ export interface ServerParts {
   checkStorage?: () => Promise<unknown>;
   /** Further routes (channel endpoints, the clinic API...), each registered by the module that owns it. */
   routes?: Array<(server: restify.Server) => void>;
+  /** Called once, when the first turn on /api/messages has been answered (start-up is measured to it). */
+  onFirstReply?: () => void;
 }
 
 export function describeActivityProblem(body: unknown): string | null {
@@ -71,6 +73,7 @@ export function describeUnauthenticatedProblem(activity: Record<string, unknown>
 
 export function createServer(parts: ServerParts): restify.Server {
   const { adapter, bot, version, maxBodyBytes = 256 * 1024, rateLimits, routes = [], authEnabled = false } = parts;
+  let onFirstReply = parts.onFirstReply;
   const clientKey = parts.clientKey ?? clientKeyFor(0);
   const log = parts.log ?? (() => undefined);
   const server = createRestifyServer('back-on-track');
@@ -136,6 +139,10 @@ export function createServer(parts: ServerParts): restify.Server {
       res.status(response?.status ?? 200);
       if (response?.body !== undefined) res.json(response.status ?? 200, response.body);
       else res.end();
+      if (onFirstReply) {
+        onFirstReply();
+        onFirstReply = undefined;
+      }
     } catch (error) {
       // Turn errors are handled inside the turn (onTurnError); what reaches here failed before the turn:
       // authentication (a missing, forged or unverifiable token) or the protocol itself.

@@ -41,6 +41,23 @@ describe('HTTP surface', () => {
     expect(summary!.intent).toMatch(/support|brace/);
   });
 
+  it('tells the start-up log when the first turn has been answered, not before (a health check is no turn)', async () => {
+    const fresh = await startBot();
+    try {
+      let answered = false;
+      void fresh.app.firstReply.then(() => (answered = true));
+      await fetch(`${fresh.url}/healthz`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(answered).toBe(false);
+      const replies = await new HttpUser(fresh.url).say('hello');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(messagesOf(replies).length).toBeGreaterThan(0);
+      expect(answered).toBe(true);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   it('refuses malformed JSON with a 400 and keeps serving', async () => {
     const bad = await postRaw('{"type": "message", "text": ');
     expect(bad.status).toBe(400);

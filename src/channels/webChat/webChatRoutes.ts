@@ -13,7 +13,8 @@ import type { WebChatDocuments } from './webChatDocuments';
 import { TokenUnavailableError, type WebChatTokenSource } from './webChatTokenSources';
 
 export interface WebChatRouteParts {
-  documents: WebChatDocuments;
+  /** The page and embed.js, rendered when first asked for. */
+  documents: () => WebChatDocuments;
   tokenSource: WebChatTokenSource;
   assets: WebChatAssets;
   /** Origins the page's Direct Line client may connect to besides this server (Azure's, when used). */
@@ -51,7 +52,7 @@ export function registerWebChatRoutes(server: restify.Server, parts: WebChatRout
 
   server.get('/', (req, res, next) => {
     const csp = contentSecurityPolicy([requestOrigin(req, 'ws'), ...parts.directLineOrigins], parts.embedOrigins);
-    serveRendered(res, parts.documents.pageHtml, 'text/html; charset=utf-8', revalidate, {
+    serveRendered(res, parts.documents().pageHtml, 'text/html; charset=utf-8', revalidate, {
       'Content-Security-Policy': csp,
       'Referrer-Policy': 'no-referrer',
     });
@@ -60,7 +61,7 @@ export function registerWebChatRoutes(server: restify.Server, parts: WebChatRout
 
   // Short cache: a clinic's site loads this on every page, and a colour change should show within minutes.
   server.get('/embed.js', (_req, res, next) => {
-    serveRendered(res, parts.documents.embedJs, 'text/javascript; charset=utf-8', 'public, max-age=300');
+    serveRendered(res, parts.documents().embedJs, 'text/javascript; charset=utf-8', 'public, max-age=300');
     return next();
   });
 

@@ -17,7 +17,7 @@ import { projectRoot } from '../../projectRoot';
 import { createSelfHostedDirectLine, type SelfHostedDirectLine } from '../directLine/selfHostedDirectLine';
 import { WEBCHAT_BUNDLE_FILE, webChatVendorDir } from './webChatBundle';
 import { webChatAssets, webChatAssetUrls } from './webChatAssets';
-import { renderWebChatDocuments } from './webChatDocuments';
+import { renderWebChatDocuments, type WebChatDocuments } from './webChatDocuments';
 import { registerWebChatRoutes } from './webChatRoutes';
 import { webChatLook } from './webChatSettings';
 import { azureTokenSource, selfHostedTokenSource, unavailableTokenSource, type WebChatTokenSource } from './webChatTokenSources';
@@ -49,11 +49,15 @@ export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): W
   const publicDir = path.join(projectRoot(), 'public');
   const vendorDir = webChatVendorDir();
   const assets = webChatAssets(publicDir, vendorDir);
-  const documents = renderWebChatDocuments(
-    webChatLook(config, parts.emergencyNumber, parts.regionCode),
-    publicDir,
-    webChatAssetUrls(assets),
-  );
+  // Rendered at the first request for them, not at start-up: their versioned URLs need the Web Chat
+  // bundle's content hash, and reading and hashing its 3.9 MB took ~50 ms of every start before the first reply.
+  let rendered: WebChatDocuments | undefined;
+  const documents = () =>
+    (rendered ??= renderWebChatDocuments(
+      webChatLook(config, parts.emergencyNumber, parts.regionCode),
+      publicDir,
+      webChatAssetUrls(assets),
+    ));
   let selfHosted: SelfHostedDirectLine | undefined;
   let tokenSource: WebChatTokenSource;
   let mode: WebsiteChat['mode'];
