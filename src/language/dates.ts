@@ -46,7 +46,15 @@ function dayOfMonthIn(words: string, today: Date): Date | undefined {
  */
 export function daysSinceNamedStart(text: string, words: string, reading: DateReading, needsCue = false): number | undefined {
   const { today } = reading;
-  if (!START_CUE.test(text) && (needsCue || !NUMERIC_DATE.test(text)) && !/^\s*\S+(?: \S+)?\s*$/.test(words)) return undefined;
+  const bare = (w: string): boolean => /^\s*\S+(?: \S+)?\s*$/.test(w);
+  if (!START_CUE.test(text) && (needsCue || !NUMERIC_DATE.test(text)) && !bare(words)) {
+    // "bonfire night. remember cos i was carrying boxes": an answer that opens with a bare date.
+    const opener = /^\s*([^.,;:!?]+)[.,;:!?]/.exec(text)?.[1];
+    const openerWords = words.split(/ ?[.,;:!?] ?/)[0];
+    return !needsCue && opener && bare(openerWords) ? daysSinceNamedStart(opener, openerWords, reading) : undefined;
+  }
+  // "since sundays long run": the weekday's, apostrophe dropped, is the weekday.
+  text = text.replace(/\b(since|from) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)'?s\b/gi, '$1 $2');
   const starts: Date[] = [];
   // In a free description a date counts only when said as the start: "started hurting last sunday",
   // not "did a long run last sunday" or a "6/10" pain score.
@@ -86,4 +94,66 @@ export function daysSinceNamedStart(text: string, words: string, reading: DateRe
   if (starts.length === 0) return undefined;
   // Several dates: the earliest is when it started ("since the 7th, worse since tuesday").
   return Math.max(...starts.map((start) => daysBetween(start, today)));
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_WORD = String.raw`(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)`;
+/** Meteorological seasons (the UK's) as [first month, last month], 0-based; winter runs into the new year. */
+const SEASONS: Record<string, [number, number]> = { spring: [2, 4], summer: [5, 7], autumn: [8, 10], winter: [11, 13] };
+const SEASON = /\b(?:since|in|from|over|during|the|this|last) (?:the )?(spring|summer|autumn|winter)\b/;
+const MONTH_PART = new RegExp(
+  String.raw`\b(?:(?:the )?(start|beginning|middle|end) of (?:the month of )?|(early|mid|late) )${MONTH_WORD}\b`,
+);
+/** Which days of the month a part of it covers (1-based; the end runs to the month's last day). */
+const PART_DAYS: Record<string, [number, number]> = {
+  start: [1, 10],
+  beginning: [1, 10],
+  early: [1, 10],
+  middle: [11, 20],
+  mid: [11, 20],
+  end: [21, 31],
+  late: [21, 31],
+};
+
+/**
+ * A start said as a stretch of time, not a day: "since the summer", "at the end of september", "early
+ * march". Returns the first and last day it can be (and the words that say it), for the most recent such stretch that has begun by
+ * today (cut at today). Undefined when the words name none: "since march" is a date (the 1st), read by
+ * daysSinceNamedStart, and "my fall" is not a season ("fall" is left out for that reason).
+ */
+export function startPeriodIn(words: string, today: Date): { first: Date; last: Date; words: string; index: number } | undefined {
+  const midnight = midnightOf(today);
+  const season = SEASON.exec(words);
+  const part = MONTH_PART.exec(words);
+  if (!season && !part) return undefined;
+  for (const year of [today.getFullYear(), today.getFullYear() - 1]) {
+    let from: Date;
+    let to: Date;
+    if (season) {
+      const [first, last] = SEASONS[season[1]];
+      [from, to] = [new Date(year, first, 1), new Date(year, last + 1, 0)];
+    } else {
+      const month = MONTHS.findIndex((name) => name.startsWith(part![3].slice(0, 3)));
+      const [a, b] = PART_DAYS[part![1] ?? part![2]];
+      [from, to] = [new Date(year, month, a), new Date(year, month, Math.min(b, new Date(year, month + 1, 0).getDate()))];
+    }
+    if (from.getTime() <= midnight.getTime())
+      return {
+        first: from,
+        last: to.getTime() > midnight.getTime() ? midnight : to,
+        words: (season ?? part)![0],
+        index: (season ?? part)!.index,
+      };
+  }
+  return undefined;
+}
+
+/** Whole days from a date to today. */
+export const daysBefore = (date: Date, today: Date): number => daysBetween(date, today);
+
+/** A date said in full, day, month and year ("2nd march 1990", "02/03/1990"), or undefined. */
+export function fullDateIn(text: string, reading: DateReading): Date | undefined {
+  const parser = reading.monthFirst ? chronoEn : chronoEn.GB;
+  const result = parser.parse(text, reading.today).find((r) => ['day', 'month', 'year'].every((c) => r.start.isCertain(c as 'day')));
+  return result?.start.date();
 }

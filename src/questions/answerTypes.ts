@@ -13,7 +13,7 @@ import { splitIntoClauses } from '../language/clauses';
 import { statusOf } from '../language/mentionStatus';
 import { normalisedWords, normaliseText } from '../language/normalise';
 import type { DetectorLexicon } from '../safety/types';
-import type { DateReading } from '../language/dates';
+import { fullDateIn, type DateReading } from '../language/dates';
 import { canonicalDuration, durationChoiceFor, durationFromChoice, readDuration, type DurationAnswer } from './readers/duration';
 import { readName } from './readers/name';
 import { canonicalScore, readScore, scoreFromChoice, type ScoreAnswer } from './readers/score';
@@ -79,9 +79,13 @@ const MOVEMENT_IN_CLAUSE =
 const MOST_OF_THE_TIME =
   /\b(most of the time|nearly all the time|almost all the time|pretty much always|almost always|nearly always|most days|every day|all day)\b/;
 
+/** "sitting at my desk all day": how long the sitting lasts, not a pain there all the time. */
+const ACTIVITY_ALL_DAY =
+  /\b((?:sit|sits|sitting|sat|stand|standing|stood|drive|driving|work|working|desk|office|computer|laptop|feet)\b(?: [a-z]+){0,3}) (?:all day|every day)\b/g;
+
 function readTiming(text: string, context: ReadContext): PainTiming[] | undefined {
   const found = new Set(parseTiming(text, context) ?? []);
-  if (MOST_OF_THE_TIME.test(normalisedWords(text, context.language))) found.add('all_the_time');
+  if (MOST_OF_THE_TIME.test(normalisedWords(text, context.language).replace(ACTIVITY_ALL_DAY, '$1'))) found.add('all_the_time');
   if (reportsMovement(text, context.language)) found.add('with_movement');
   return found.size > 0 ? TIMINGS.filter((t) => found.has(t)) : undefined;
 }
@@ -101,6 +105,18 @@ function agreement(text: string, context: ReadContext): boolean | undefined {
   if (/^(?:i )?(?:strongly )?(?:disagree|do not agree|dont agree)\b/.test(words)) return false;
   if (/^(?:i )?(?:strongly )?agree\b/.test(words)) return true;
   return yesNoValue(readYesNo(text, { degreeMeansYes: true, language: context.language }));
+}
+
+/** An age, or a birth date given in full ("born 2nd march 1990"): the years since, on the turn's date. */
+function readAge(text: string, context: ReadContext): number | undefined {
+  const age = parseAge(text, context);
+  if (age !== undefined || !/\bborn\b/i.test(text)) return age;
+  const born = fullDateIn(text, context);
+  if (!born) return undefined;
+  const { today } = context;
+  const beforeBirthday = today.getMonth() < born.getMonth() || (today.getMonth() === born.getMonth() && today.getDate() < born.getDate());
+  const years = today.getFullYear() - born.getFullYear() - (beforeBirthday ? 1 : 0);
+  return years >= 10 && years <= 100 ? years : undefined;
 }
 
 export type BookingField = 'name' | 'contact' | 'preferredTimes' | 'notes';
@@ -231,7 +247,7 @@ export const ANSWER_READERS = {
     canonical: (v) => (v.length ? v.join(', ') : 'none'),
   }),
   age: definite<number>({
-    read: parseAge,
+    read: readAge,
     fromChoice: (v) => (/^\d{2,3}$/.test(v) ? Number(v) : undefined),
     canonical: String,
   }),

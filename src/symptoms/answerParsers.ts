@@ -532,7 +532,7 @@ const TIMING_PATTERNS: Array<[PainTiming, RegExp]> = [
   [
     'during_running',
     words(
-      String.raw`(when|while|whilst|during|on|in|mid|through|as|whenever|every time|each time) (i am |i )?${RUN_NOUN}|during (training|sessions?|workouts?|intervals|speedwork)|mid ?run|(\d+|a few|few|couple of|a couple of) (km|k|miles?|minutes|mins) (in|into)|(running|jogging) (makes|hurts|causes|brings|is painful|is sore|aggravates|triggers|sets)|(hurts?|sore|painful|pain|aches?) (to run|running|when running|while running)`,
+      String.raw`(when|while|whilst|during|on|in|mid|through|as|whenever|every time|each time) (i am |i )?((actually|really|just|out|properly|proper) )?${RUN_NOUN}|during (training|sessions?|workouts?|intervals|speedwork)|mid ?run|(\d+|a few|few|couple of|a couple of) (km|k|miles?|minutes|mins) (in|into)|(running|jogging) (makes|hurts|causes|brings|is painful|is sore|aggravates|triggers|sets)|(hurts?|sore|painful|pain|aches?) (to run|running|when running|while running)`,
     ),
   ],
   [
@@ -672,7 +672,7 @@ const LEG_SYMPTOM_PATTERNS: Array<[LegSymptom, RegExp]> = [
   [
     'numbness',
     words(
-      String.raw`numb[a-z]*|dead|no feeling|can not feel|(?:barely|hardly) (?:feel|any feeling)|lost (the )?feeling|loss of feeling|reduced feeling|less feeling|goes to sleep|went to sleep|falls asleep|fell asleep`,
+      String.raw`numb[a-z]*|dead|no feeling|can not feel|(?:barely|hardly) (?:feel|any feeling)|lost (the )?feeling|loss of feeling|reduced feeling|less feeling|(?:goes|go|going|gone|went) to sleep|(?:falls|fall|falling|fallen|fell|goes|went|gone) asleep`,
     ),
   ],
   [
@@ -837,7 +837,9 @@ function trainingIn(norm: string, strict: boolean, neg: Negation, language?: Det
   const s = norm
     .replace(/\b(than|to) (usual|normal|always|before|the usual)\b/g, 'than before_')
     .replace(/\bhill (reps|repeats|sprints|intervals|sessions|work)\b/g, 'hills')
-    .replace(/\btrack (sessions?|work|workouts?|intervals)\b/g, 'speedwork');
+    .replace(/\btrack (sessions?|work|workouts?|intervals)\b/g, 'speedwork')
+    // "on the road instead of the track": what they ran on before is not a change of its own.
+    .replace(/\binstead of (?:the |my |a |an )?[a-z]+\b/g, 'instead');
   const found = new Set<TrainingChange>();
   let negative = false;
   for (const clause of clausesOf(s)) {

@@ -5,7 +5,8 @@
  * weeks", "more than 3 months", or a button's "7-41 days") is kept as a range, never a made-up midpoint.
  */
 import type { DetectorLexicon } from '../../safety/types';
-import type { DateReading } from '../../language/dates';
+import { daysBefore, startPeriodIn, type DateReading } from '../../language/dates';
+import { namedDayIn } from '../../language/namedDays';
 import { normalisedWords } from '../../language/normalise';
 import { parseDuration } from '../../symptoms/answerParsers';
 
@@ -14,6 +15,11 @@ export interface DurationAnswer {
   days: number;
   /** Set for a range: [from, to] in whole days; `to` is null for "over ...". */
   range?: [number, number | null];
+  /**
+   * A vague amount or start ("a few days", "since the summer", "end of september"): the days it can
+   * span. Only used to pick the button that holds it; when none does, `days` is the answer.
+   */
+  about?: [number, number];
 }
 
 export interface DurationReading extends DateReading {
@@ -52,8 +58,32 @@ export function readDuration(text: string, reading: DurationReading): DurationAn
   const words = normalisedWords(text.replace(/(\d)\s*[-\u2013\u2014]\s*(\d)/g, '$1 to $2'), reading.language);
   const range = typedRange(words, reading);
   if (range) return { days: range[0], range };
+  const vague = vagueSpan(words, reading);
+  if (vague) {
+    // What the rest of the answer says must fit the span ("a few days, no actually 3 months" is 3 months).
+    const rest = parseDuration(words.replace(vague.words, ' '), reading);
+    const [from, to] = vague.about;
+    if (rest === undefined || (rest >= from && rest <= to)) return { days: rest ?? from, about: vague.about };
+  }
   const days = parseDuration(text, reading);
   return days === undefined ? undefined : { days };
+}
+
+/** "a few" of a unit: two to five of them. */
+const FEW = /\b(?:a )?few (days|weeks)\b/;
+
+/** The vague amount or start the words give, with the words that give it. */
+function vagueSpan(words: string, reading: DurationReading): { about: [number, number]; words: string } | undefined {
+  const few = FEW.exec(words);
+  if (few) {
+    const unit = few[1] === 'days' ? 1 : 7;
+    return { about: [2 * unit, 5 * unit], words: few[0] };
+  }
+  const period = startPeriodIn(words, reading.today);
+  // "the summer bank holiday", "the early may bank holiday": a named day is a day, not a stretch.
+  const named = namedDayIn(words, reading.namedDays, reading.today);
+  if (period && named && named.index < period.index + period.words.length && period.index < named.end) return undefined;
+  return period && { about: [daysBefore(period.last, reading.today), daysBefore(period.first, reading.today)], words: period.words };
 }
 
 /** A button's value: "7-41 days", "84+ days", "21 days" or "1 day". */
@@ -71,10 +101,11 @@ export function canonicalDuration(answer: DurationAnswer): string {
   return answer.range[1] === null ? `${answer.range[0]}+ days` : `${answer.range[0]}-${answer.range[1]} days`;
 }
 
-/** The button whose range holds the range the user typed ("between 6 and 12 weeks" is "6 to 12 weeks"). */
+/** The button whose range holds the range the user typed ("between 6 and 12 weeks" is "6 to 12 weeks") or the span a vague answer covers. */
 export function durationChoiceFor(answer: DurationAnswer, choices: DurationAnswer[]): DurationAnswer | undefined {
-  if (!answer.range) return undefined;
-  const [from, to] = answer.range;
+  const span = answer.range ?? answer.about;
+  if (!span) return undefined;
+  const [from, to] = span;
   return choices.find((c) => {
     if (!c.range) return false;
     const [low, high] = c.range;

@@ -7,7 +7,7 @@
  */
 import { splitIntoClauses } from '../../language/clauses';
 import { statusOf } from '../../language/mentionStatus';
-import { normaliseText } from '../../language/normalise';
+import { normalisedWords, normaliseText } from '../../language/normalise';
 import type { DetectorLexicon } from '../../safety/types';
 import { parseSeverity } from '../../symptoms/answerParsers';
 
@@ -16,9 +16,18 @@ export interface ScoreAnswer {
   range?: [number, number];
 }
 
+/** Two scores given as one answer: "6 or 7", "6-7", "between 5 and 6". */
+const TYPED_BAND =
+  /^(?:(?:maybe|about|around|probably|like|roughly|between) )*(?:an? )?(\d+) (?:or|to|and) (?:an? )?(\d+)(?: out of 10| 10)?$/;
+
 export function readScore(text: string, context: { language: DetectorLexicon }): ScoreAnswer | undefined {
   const score = parseSeverity(text, context);
-  if (score !== undefined) return { score };
+  if (score !== undefined) {
+    // A band the user typed is kept as a band, like a button's: its top is the score.
+    const band = TYPED_BAND.exec(normalisedWords(text.replace(/(\d)\s*[-\u2013]\s*(\d)/g, '$1 to $2'), context.language));
+    const [low, high] = band ? [Number(band[1]), Number(band[2])] : [score, score];
+    return low < high && high === score ? { score, range: [low, high] } : { score };
+  }
   const band = severityBandIn(text, context.language);
   return band ? { score: band[1], range: band } : undefined;
 }

@@ -180,6 +180,10 @@ const PARTIAL_PHRASES = [
 ];
 /** Partial answers that are doubt about the answer, not a degree of it: only a safety question reads them as yes. */
 const DOUBT = new Set(['maybe', 'perhaps', 'possibly', 'probably', 'i guess', 'might be', 'might have', 'i might', 'a little maybe']);
+/**
+ * Not knowing the answer. "It depends" is not here: it says the answer varies and what follows says how
+ * ("depends, 3 on a good day but 8 when it flares").
+ */
 const UNSURE_PHRASES = [
   'not sure',
   'unsure',
@@ -191,8 +195,6 @@ const UNSURE_PHRASES = [
   'can not remember',
   'can not tell',
   'hard to say',
-  'depends',
-  'it depends',
 ];
 /**
  * A second thought that is itself the answer: "wait no", "actually yes", "yes actually". Read as a turn
