@@ -21,7 +21,8 @@ beforeAll(async () => {
   bot = await startBot({ STORAGE: 'redis', REDIS_URL: redis.url }, undefined, { levelled: true });
   client = createClient({ url: redis.url });
   await client.connect();
-});
+  // A redis-server and a bot that trains its knowledge on start: slow on a busy 2-core machine.
+}, 40_000);
 afterAll(async () => {
   await client?.quit();
   await bot?.stop();
