@@ -1,7 +1,7 @@
 /**
  * The self-hosted Direct Line's conversations: bounded in memory (number, idle time, log length and
  * bytes), saved in the bot's storage so a new store (a restarted server) serves the same chat, and
- * deleted from storage by "forget me".
+ * deleted from storage by "forget me" and by the retention purge.
  */
 import { MemoryStorage } from 'botbuilder';
 import { activityLogKey, ConversationStore, type ConversationStoreLimits } from '../../src/channels/directLine/conversationStore';
@@ -114,6 +114,25 @@ describe('Direct Line conversation store', () => {
       const [next] = restored!.append([{ type: 'message', text: 'after the restart' }]);
       expect(next.id).toBe('c|0000004');
       expect(await second.store.get('unknown')).toBeUndefined();
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('a saved log is purged with the rest of the store once past retention: a restarted server no longer has it', async () => {
+    const temp = makeTempDir('dl-purge-');
+    try {
+      const storage = new LowdbStorage(temp.dir);
+      const first = track(storeWithClock({}, storage));
+      first.store.create('c', 'dl_c').append([{ type: 'message', text: 'my back hurts' }]);
+      await first.store.flush();
+      await storage.flush(); // from lowdb's journal into the record files the purge walks
+      expect(await track(storeWithClock({}, new LowdbStorage(temp.dir))).store.get('c')).toBeDefined();
+      // The retention purge's cutoff is "now - DATA_RETENTION_DAYS"; one just after the write makes the log old enough.
+      expect(await storage.purgeOlderThan(new Date(Date.now() + 1000))).toBeGreaterThanOrEqual(1);
+
+      const second = track(storeWithClock({}, new LowdbStorage(temp.dir)));
+      expect(await second.store.get('c')).toBeUndefined();
     } finally {
       temp.cleanup();
     }
