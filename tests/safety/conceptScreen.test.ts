@@ -217,3 +217,63 @@ describe('urgent and routine signs said in other words', () => {
     expect(ids('back pain that never goes away, day or night')).toContain('non-mechanical-pain');
   });
 });
+
+describe('strong words need their subject: constant pain, a knife, walking', () => {
+  it('"nonstop" or "constant" is constant pain only with a back or pain word, and asked about when unsure', () => {
+    expect(ids('my nose has been running nonstop since the race')).toEqual([]);
+    expect(ids('my back has hurt constantly for a week, whatever I do')).toContain('non-mechanical-pain');
+    expect(asked('it is one continuous dull throb, has been for days')).toContain('non-mechanical-pain');
+  });
+
+  it('wrists, a knife-like pain and an elephant on the chest are read for what they are', () => {
+    expect([...ids('planks make my wrists ache'), ...asked('planks make my wrists ache')]).toEqual([]);
+    expect(ids('coughing feels like a knife going into my lower back')).toContain('cough-sneeze-pain');
+    expect(ids('feels like something heavy sat on my chest, and it spreads to my back')).toContain('chest-pain');
+  });
+
+  it('"I can\'t walk" is asked about, not assumed to be weak legs; walking the dog less is not an emergency', () => {
+    expect(ids('i cant walk since I bent down this morning')).not.toContain('progressive-leg-weakness');
+    expect(asked('i cant walk since I bent down this morning')).toContain('progressive-leg-weakness');
+    expect(ids('back stops me walking the dog far these days')).not.toContain('progressive-leg-weakness');
+  });
+
+  it('slow worsening over weeks and everyday things it stops are routine signs', () => {
+    expect(ids('every week it gets worse each week, slowly')).toContain('persistent-pain');
+    expect(ids('my back is so bad I cant tie my laces')).toContain('persistent-pain');
+  });
+});
+
+describe('crisis said as plans, places and not being missed', () => {
+  it.each([
+    'sometimes on the bridge near the park I think about how easy it would be',
+    'everyone would have it easier without me around',
+    'no one would notice if I just disappeared',
+    'i am so tired of existing like this',
+    'it might be easier for everyone if I didnt wake up tomorrow',
+  ])('"%s" gets at least the crisis question', (text) => {
+    expect([...ids(text), ...asked(text)]).toContain('suicidal-thoughts');
+  });
+});
+
+describe('the injury, the seat and someone else, in other words', () => {
+  it('falling through a ceiling or diving into a shallow pool is serious trauma; plans falling through are not', () => {
+    expect(ids('fell through the garage ceiling and landed on my back')).toContain('major-trauma');
+    expect(ids('my back has hurt since I dived into the shallow end')).toContain('major-trauma');
+    expect(ids('my race plans fell through so i did a long run')).toEqual([]);
+  });
+
+  it('the toilet seat not felt is saddle numbness; a numb bum on a long ride that wears off is not', () => {
+    expect(ids('on the toilet it feels like im not touching the seat')).toContain('ces-saddle-numbness');
+    expect(ids('bum went numb on a 4 hour bike ride but it goes away once im off')).toEqual([]);
+  });
+
+  it("a child's temperature is not the writer's fever; quoting an article is a question, not a report", () => {
+    expect(ids('my toddler has a temperature so I was up all night, no fever myself')).not.toContain('infection-fever');
+    expect(ids('the leaflet said losing bladder control is a red flag, what are the others?')).not.toContain('ces-bladder');
+    expect(ids('hypothetically, if both legs went numb, would I go to A&E?')).toEqual([]);
+  });
+
+  it('"not like normal" is a comparison, not a denial of what follows', () => {
+    expect(ids('both legs feel odd, not like normal tiredness, theyre tingling')).toContain('bilateral-leg-symptoms');
+  });
+});
