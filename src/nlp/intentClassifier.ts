@@ -459,28 +459,35 @@ function preferSubject(model: IntentModel, known: string[], ranked: RankedIntent
 }
 
 /**
- * A conversation intent (show my data, privacy, feedback, start over, help...) acts on the conversation
- * instead of answering, so it must be carried by its own words, not by one word it shares with the
- * message: "should i land on my heel or midfoot to save my back" has "save" in common with "what did
- * you save about me", and heel, midfoot and back that no "show my data" example ever used. When the
- * message's subject words that such an intent never saw, and that the topics know, outnumber those it
- * did see, its score shrinks to the share of the message it explains.
+ * A conversation intent (show my data, privacy, feedback, start over, tell me more...) acts on the
+ * conversation instead of answering, so it must be carried by its own words, not by one word it shares
+ * with the message: "should i land on my heel or midfoot to save my back" has "save" in common with
+ * "what did you save about me", and heel, midfoot and back that no "show my data" example ever used;
+ * "my wife said i should cook more" has "more" in common with "tell me more", and wife and cook that no
+ * example has. When the message's subject words that such an intent never saw (topic words, or words
+ * the bot never learnt) outnumber those it did see, its score shrinks to the share of the message it
+ * explains. Chat (hello, thanks, bye) is spared the unknown words: "thanks dave" is still thanks.
  */
-function demoteThinConversationIntents(model: IntentModel, known: string[], ranked: RankedIntent[]): RankedIntent[] {
+function demoteThinConversationIntents(model: IntentModel, known: string[], unknown: string[], ranked: RankedIntent[]): RankedIntent[] {
   const subject = [...new Set(known.filter((s) => !NOT_SUBJECT_WORDS.has(s) && !/\d/.test(s)))];
-  if (subject.length === 0) return ranked;
+  const unknownSubject = new Set(unknown.filter((s) => !NOT_SUBJECT_WORDS.has(s) && !/\d/.test(s))).size;
+  if (subject.length + unknownSubject === 0) return ranked;
   let changed = false;
   const demoted = ranked.map((entry) => {
     if (model.topicIntents.has(entry.intent) || entry.intent === model.unknownIntent) return entry;
     const counts = model.featureCounts.get(entry.intent)?.counts;
     const seen = subject.filter((s) => (counts?.get(s) ?? 0) > 0).length;
     const unseenTopical = subject.filter((s) => !(counts?.get(s) ?? 0) && model.onTopicStems.has(s)).length;
-    if (unseenTopical <= seen) return entry;
+    const unseen = unseenTopical + (CHAT_INTENTS.has(entry.intent) ? 0 : unknownSubject);
+    if (unseen <= seen) return entry;
     changed = true;
-    return { intent: entry.intent, score: (entry.score * seen) / (seen + unseenTopical) };
+    return { intent: entry.intent, score: (entry.score * seen) / (seen + unseen) };
   });
   return changed ? demoted.sort((a, b) => b.score - a.score) : ranked;
 }
+
+/** Chat, where names and chatty words the bot never learnt are normal ("cheers dave", "hiya pal"). */
+const CHAT_INTENTS = new Set(['greeting', 'thanks', 'goodbye', 'acknowledgement', 'identity']);
 
 /** Stems taught mostly (three-quarters or more) as examples of the unknown intent: "elbow", "garmin". */
 function offTopicStemsOf(documents: Array<{ intent: string; features: string[] }>, unknownIntent: string | undefined): Set<string> {
@@ -741,6 +748,7 @@ export function classifyIntent(model: IntentModel, text: string): IntentPredicti
     demoteThinConversationIntents(
       model,
       known,
+      stems.filter((s) => !model.knownStems.has(s)),
       model.intents
         .map((intent, i) => ({
           intent,

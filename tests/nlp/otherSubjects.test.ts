@@ -46,3 +46,21 @@ describe("the same kinds of words about the runner's own back are still answered
     expect(answered).toContain(topic);
   });
 });
+
+describe('a command word inside a sentence about something else is not the command', () => {
+  it('"more" in a remark about smiling does not give more of the last answer', async () => {
+    const bot = new InProcessBot();
+    await bot.say('how do i do the bird dog properly');
+    const birdDog = bot.services.kb.topicsById.get('exercise-bird-dog')!;
+    const turn = await bot.say('my boss says i should smile more');
+    expect(turn.summary?.intent).toBe('out_of_scope');
+    expect(turn.text.replace(/\s+/g, ' ')).not.toContain(birdDog.more!.replace(/\s+/g, ' ').slice(0, 60));
+  });
+
+  it('"tell me more" after an answer still gives the detail', async () => {
+    const bot = new InProcessBot();
+    await bot.say('how do i do the bird dog properly');
+    const turn = await bot.say('go on, tell me more');
+    expect(turn.summary?.intent).toBe('tell_me_more');
+  });
+});
