@@ -16,7 +16,8 @@ let instances: RunningBot[] = [];
 beforeAll(async () => {
   redis = await startTestRedis();
   instances = await Promise.all([startBot(storageEnv()), startBot(storageEnv())]);
-});
+  // A redis-server and two bots training their knowledge on start: slow on a busy 2-core machine.
+}, 40_000);
 afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.stop()));
   await redis?.stop();
