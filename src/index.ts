@@ -1,4 +1,5 @@
 /** `npm start`: validates config, builds the bot, listens. */
+import { codeCache } from './codeCacheStart';
 import './quietDotenv';
 import 'dotenv/config';
 import { createApp } from './app';
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   void app.firstReply.then(() => {
     const firstReplyMs = Math.round(performance.now());
     app.logger.info({ firstReplyMs }, `first reply ${firstReplyMs} ms after the process started`);
+    // After the reply, not before it: saving compiles nothing new, but takes ~0.1 s once per build.
+    setImmediate(() => app.logger.info(codeCache.save()));
   });
 
   const shutdown = async (signal: string) => {
