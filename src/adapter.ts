@@ -47,7 +47,12 @@ export class BotAdapter extends CloudAdapter {
 /** The audience of tokens the bot uses towards Bot Framework channels (unused: replies are returned). */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
-export function createAdapter(config: AppConfig, apologise: string, log: (message: string) => void): BotAdapter {
+/**
+ * `replyLocale` (the REGION's, regions.yaml) marks every reply: the bot answers in English for its
+ * region whatever language the user's client says it speaks, and Bot Framework would otherwise copy the
+ * incoming activity's locale ("de-DE" from a German browser) onto replies written in English.
+ */
+export function createAdapter(config: AppConfig, apologise: string, log: (message: string) => void, replyLocale?: string): BotAdapter {
   // Connector and token clients are built once per app id, service URL and audience, not every turn.
   const auth = new CachedClientsAuthentication({
     MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
@@ -56,6 +61,14 @@ export function createAdapter(config: AppConfig, apologise: string, log: (messag
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
   const adapter = new BotAdapter(auth, config.MicrosoftAppId ?? '');
+  if (replyLocale)
+    adapter.use(async (context, next) => {
+      context.onSendActivities(async (_context, activities, send) => {
+        for (const activity of activities) activity.locale = replyLocale;
+        return send();
+      });
+      await next();
+    });
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The id ties the user's apology to the log line; neither carries the user's words.
     const errorId = randomUUID().slice(0, 8);

@@ -66,12 +66,12 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   });
   const bot = createBot(services);
   // A failed turn is an operator's business: at warn, so LOG_LEVEL=warn still shows the user's reference.
-  const adapter = createAdapter(config, services.say('turn_error'), warn);
+  const adapter = createAdapter(config, services.say('turn_error'), warn, services.region.locale);
   const websiteChat = createWebsiteChat(config, {
     adapter,
     bot,
     emergencyNumber: services.region.emergencyNumber,
-    regionCode: services.region.code,
+    locale: services.region.locale,
     storage,
     clientKey,
     log,

@@ -74,6 +74,7 @@ const regionSchema = z.object({
     .string()
     .min(3)
     .regex(/[0-9]{3}/, 'a crisis line names its number'),
+  locale: z.string().regex(/^en-[A-Z]{2}$/, 'a locale is English with a country: en-GB'),
 });
 
 export const regionsFileSchema = z

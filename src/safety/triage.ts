@@ -50,6 +50,7 @@ export const DEFAULT_REGIONS: RegionsConfig = {
       emergencyDepartment: 'A&E',
       urgentRoute: 'get an urgent GP appointment or call NHS 111',
       crisisLine: 'Samaritans on 116 123 (free, day or night)',
+      locale: 'en-GB',
     },
     us: {
       code: 'us',
@@ -59,6 +60,7 @@ export const DEFAULT_REGIONS: RegionsConfig = {
       emergencyDepartment: 'the emergency room',
       urgentRoute: 'go to urgent care or see your doctor',
       crisisLine: 'the 988 Suicide & Crisis Lifeline (call or text 988, any time)',
+      locale: 'en-US',
     },
     eu: {
       code: 'eu',
@@ -98,6 +100,7 @@ export const DEFAULT_REGIONS: RegionsConfig = {
       emergencyDepartment: 'the nearest emergency department',
       urgentRoute: 'see an out-of-hours doctor or your GP',
       crisisLine: 'the emergency number 112, or your local crisis line',
+      locale: 'en-IE',
     },
   },
 };
@@ -134,6 +137,7 @@ export function resolveRegion(
     code: base.code,
     name: base.name,
     emergencyDepartment: base.emergencyDepartment,
+    locale: base.locale,
     emergencyNumber: pick(overrides?.emergencyNumber, base.emergencyNumber),
     crisisLine: pick(overrides?.crisisLine, base.crisisLine),
     urgentRoute: pick(overrides?.urgentRoute, base.urgentRoute),

@@ -114,6 +114,8 @@ export interface RegionSettings {
   urgentRoute: string;
   /** Who to contact in a crisis, with the number ("Samaritans on 116 123, free, day or night"). */
   crisisLine: string;
+  /** The replies' locale, and how the chat page writes dates and times ("en-GB": 13:05). */
+  locale: string;
 }
 
 export interface RegionsConfig {

@@ -58,14 +58,8 @@ function tint(hex: string, amount: number): string {
     .join('')}`;
 }
 
-/** The bot speaks English; the region decides how dates and times read (13:05 and 2/12/2026 in the UK). */
-const REGION_LOCALES: Record<string, string> = { uk: 'en-GB', us: 'en-US', eu: 'en-IE' };
-
-export function localeForRegion(regionCode: string): string {
-  return REGION_LOCALES[regionCode.toLowerCase()] ?? 'en-GB';
-}
-
-export function webChatLook(config: WebChatLookConfig, emergencyNumber: string, regionCode = 'uk'): WebChatLook {
+/** `locale` is the region's (regions.yaml): the bot speaks English, the region decides how dates and times read. */
+export function webChatLook(config: WebChatLookConfig, emergencyNumber: string, locale: string): WebChatLook {
   const primary = config.WEBCHAT_PRIMARY_COLOR.toLowerCase();
   const onPrimary = readableTextOn(primary);
   const avatar = config.WEBCHAT_BOT_AVATAR_URL ? { botAvatarImage: config.WEBCHAT_BOT_AVATAR_URL } : {};
@@ -78,7 +72,7 @@ export function webChatLook(config: WebChatLookConfig, emergencyNumber: string, 
     avatarInitials: config.WEBCHAT_BOT_AVATAR_INITIALS,
     avatarUrl: config.WEBCHAT_BOT_AVATAR_URL,
     emergencyNumber,
-    locale: localeForRegion(regionCode),
+    locale,
     sendBoxPlaceholder: 'Ask about running and back pain…',
     styleOptions: {
       accent: primary,

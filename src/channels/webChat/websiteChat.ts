@@ -27,8 +27,8 @@ export interface WebsiteChatParts {
   bot: ActivityHandler;
   /** Shown in the page footer ("In an emergency call 999"). */
   emergencyNumber: string;
-  /** The REGION's code ("uk"): the page's language tag and date format follow it. */
-  regionCode?: string;
+  /** The REGION's locale ("en-GB"): the page's language tag and date format follow it. */
+  locale: string;
   /** The bot's conversation store: the self-hosted Direct Line keeps its conversation logs there too. */
   storage?: Storage;
   /** The real client behind a trusted proxy (TRUST_PROXY), for Direct Line's new-conversation limit. */
@@ -53,11 +53,7 @@ export function createWebsiteChat(config: AppConfig, parts: WebsiteChatParts): W
   // bundle's content hash, and reading and hashing its 3.9 MB took ~50 ms of every start before the first reply.
   let rendered: WebChatDocuments | undefined;
   const documents = () =>
-    (rendered ??= renderWebChatDocuments(
-      webChatLook(config, parts.emergencyNumber, parts.regionCode),
-      publicDir,
-      webChatAssetUrls(assets),
-    ));
+    (rendered ??= renderWebChatDocuments(webChatLook(config, parts.emergencyNumber, parts.locale), publicDir, webChatAssetUrls(assets)));
   let selfHosted: SelfHostedDirectLine | undefined;
   let tokenSource: WebChatTokenSource;
   let mode: WebsiteChat['mode'];
