@@ -88,10 +88,18 @@ export function wordsOf(text: string): string[] {
 
 export interface Lexicon {
   replacements: Record<string, string>;
+  /** Words that say nothing about what is asked ("apparently", "ngl"): dropped, so they never dilute a question. */
+  fillers?: readonly string[];
 }
 
+const fillerSets = new WeakMap<Lexicon, ReadonlySet<string>>();
+
 export function applyLexicon(words: string[], lexicon: Lexicon): string[] {
-  return words.flatMap((word) => (lexicon.replacements[word] ?? word).split(' '));
+  const replaced = words.flatMap((word) => (lexicon.replacements[word] ?? word).split(' '));
+  if (!lexicon.fillers?.length) return replaced;
+  let fillers = fillerSets.get(lexicon);
+  if (!fillers) fillerSets.set(lexicon, (fillers = new Set(lexicon.fillers)));
+  return replaced.filter((word) => !fillers.has(word));
 }
 
 /**

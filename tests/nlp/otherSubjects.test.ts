@@ -2,9 +2,10 @@
  * Messages that borrow the bot's words but are about something it does not cover (a pet's body, an
  * injury somewhere else, a medicine's dose, supplements, race food, pregnancy, shopping, music) get the
  * out-of-scope reply, not a topic's answer; the same words about the runner's back are still answered.
- * Phrasings are our own, not the blind batches'.
+ * Chatty fillers ("ngl", "basically") do not dilute a question. Phrasings are our own, not the blind batches'.
  */
 import { InProcessBot } from '../../src/evaluation/inProcessBot';
+import { classifyIntent } from '../../src/nlp/intentClassifier';
 
 async function reply(text: string) {
   const bot = new InProcessBot();
@@ -62,5 +63,16 @@ describe('a command word inside a sentence about something else is not the comma
     await bot.say('how do i do the bird dog properly');
     const turn = await bot.say('go on, tell me more');
     expect(turn.summary?.intent).toBe('tell_me_more');
+  });
+});
+
+describe('chatty filler words do not make a question look less understood', () => {
+  it('"ngl", "honestly", "basically" leave the answer and its confidence as for the plain question', async () => {
+    const bot = new InProcessBot();
+    const model = bot.services.intentModel;
+    const plain = classifyIntent(model, 'are my shoes worn out, could that hurt my back');
+    const chatty = classifyIntent(model, 'ngl honestly are my shoes basically worn out, could that hurt my back tbh');
+    expect(chatty.intent).toBe(plain.intent);
+    expect(chatty.score).toBeCloseTo(plain.score, 6);
   });
 });
