@@ -233,6 +233,7 @@ export function createServices({
     reading: answerReadingOf({
       language: safety.lexicon,
       concepts: safety.concepts,
+      redFlags: safety,
       namedDays: loadNamedDays(kb.dir),
       phoneCountry: phoneCountryFor(config.REGION),
     }),

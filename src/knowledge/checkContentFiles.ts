@@ -11,10 +11,11 @@ import { loadBookingContent, type BookingContent } from '../booking/bookingConte
 import { loadNamedDays } from '../language/namedDays';
 import { lexiconFileSchema } from '../nlp/lexiconSchema';
 import { loadPrivacyContent, type PrivacyContent } from '../privacy/privacyContent';
-import { buildQuestionCatalogue, questionsOf } from '../questions/questionCatalogue';
+import { buildQuestionCatalogue, questionsOf, type Question } from '../questions/questionCatalogue';
 import { readerOf } from '../questions/readAnswer';
 import { loadQuestionWording } from '../questions/questionWording';
 import { loadSafetyRules } from '../safety/loadSafetyRules';
+import type { SafetyRules } from '../safety/types';
 import { loadSymptomCheckContent, type SymptomCheckContent } from '../symptoms/symptomCheckContent';
 import { KnowledgeFileError, lineOfPath, readYamlFile, topicFiles } from './loadKnowledge';
 
@@ -87,6 +88,17 @@ function checkPlaceholders(dir: string, relative: string, allowed: readonly stri
   }
 }
 
+/** A question's `yesWhen`: only on a yes/no question, and every flag one red-flags.yaml defines. */
+function checkYesWhen(question: Question, safety: SafetyRules | undefined, problems: string[]): void {
+  if (!question.yesWhen) return;
+  const where = `${question.file}, question "${question.id}"`;
+  if (readerOf(question).fromChoice('yes') === undefined)
+    problems.push(`${where}: yesWhen needs a yes/no question, and the ${question.answer} reader has no "yes"`);
+  for (const flag of question.yesWhen.flags ?? []) {
+    if (safety && !safety.levelOf.has(flag)) problems.push(`${where}: yesWhen names the red flag "${flag}", which safety/red-flags.yaml does not define`);
+  }
+}
+
 export interface ContentFiles {
   symptomCheck?: SymptomCheckContent;
   booking?: BookingContent;
@@ -101,7 +113,7 @@ export function checkContentFiles(dir: string): { problems: string[]; files: Con
   attempt(problems, 'questions.yaml', () => loadQuestionWording(dir));
   attempt(problems, 'nlp/named-days.yaml', () => loadNamedDays(dir));
   attempt(problems, 'nlp/lexicon.yaml', () => readYamlFile(path.join(dir, 'nlp', 'lexicon.yaml'), lexiconFileSchema));
-  attempt(problems, 'safety/', () => loadSafetyRules(path.join(dir, 'safety')));
+  const safety = attempt(problems, 'safety/', () => loadSafetyRules(path.join(dir, 'safety')));
 
   for (const [relative, allowed] of Object.entries(PLACEHOLDERS)) checkPlaceholders(dir, relative, allowed, problems);
   for (const topicFile of topicFiles(dir)) checkPlaceholders(dir, path.relative(dir, topicFile), [], problems);
@@ -120,6 +132,7 @@ export function checkContentFiles(dir: string): { problems: string[]; files: Con
         if (labels.has(choice.label.toLowerCase())) problems.push(`${question.file}, question "${question.id}": two buttons are labelled "${choice.label}"`);
         labels.add(choice.label.toLowerCase());
       }
+      checkYesWhen(question, safety, problems);
     }
   }
   return { problems, files: { symptomCheck, booking, privacy } };

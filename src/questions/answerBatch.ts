@@ -45,6 +45,7 @@ export function readAnswer(
     shippedReading = answerReadingOf({
       language: safety.lexicon,
       concepts: safety.concepts,
+      redFlags: safety,
       namedDays: loadNamedDays(DEFAULT_KNOWLEDGE_DIR),
     });
   }

@@ -26,6 +26,8 @@ export interface ReadContext extends DateReading {
   language: DetectorLexicon;
   /** Sore legs said with these are the work's soreness (the bilateral-leg red flag's `unless` list). */
   afterExertion?: RegExp | null;
+  /** The red flags the red-flag screen finds in a message answering a question (ids of red-flags.yaml). */
+  redFlagsIn?: (text: string, answering: string) => ReadonlySet<string>;
 }
 
 export interface AnswerReader<T> {
@@ -129,7 +131,7 @@ const FIELD_WORDS: Array<[BookingField, RegExp]> = [
     'preferredTimes',
     /\b(time|times|day|days|evening|evenings|morning|mornings|afternoon|afternoons|weekend|weekends|weekday|weekdays|slot|when)\b/,
   ],
-  ['contact', /\b(email|e mail|phone|number|contact|mobile)\b/],
+  ['contact', /\b(emails?|e mail|phones?|numbers?|contact|mobile)\b/],
   ['name', /\b(name|spelling|spelt|spelled)\b/],
   ['notes', /\b(notes?|note|message)\b/],
 ];

@@ -16,6 +16,15 @@ export const questionSchema = z.object({
   text: z.string().min(5),
   reask: z.string().min(5),
   choices: z.array(questionChoiceSchema).max(6).optional(),
+  /**
+   * A yes/no question answered by saying what it asks about ("sprained my ankle last year" to "any
+   * injury before?"): red flags (red-flags.yaml ids) the red-flag screen finds in the answer, and words
+   * (the concept files' term syntax: "sprain*", "plantar fasci*") said as the user's own.
+   */
+  yesWhen: z
+    .object({ flags: z.array(z.string().min(1)).optional(), said: z.array(z.string().min(1)).optional() })
+    .strict()
+    .optional(),
 });
 
 export type QuestionEntry = z.infer<typeof questionSchema>;

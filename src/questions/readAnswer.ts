@@ -7,6 +7,8 @@ import { normalisedWords } from '../language/normalise';
 import type { ReplyChoice } from '../conversation/botReply';
 import { ANSWER_READERS, type AnswerReader, type ReadContext } from './answerTypes';
 import type { Question } from './questionCatalogue';
+import { isNonAnswer } from './readers/yesNo';
+import { flagsSubject, saysSubject } from './subjectAnswers';
 import type { Tap } from './tap';
 
 export type AnswerResult =
@@ -38,7 +40,13 @@ export function readAnswerOf(question: Question, text: string, tap: Tap | undefi
     const value = reader.fromChoice(typed.value);
     if (value !== undefined) return { status: 'answered', value, canonical: reader.canonical(value), label: typed.label };
   }
-  const value = reader.read(text, context);
+  let value = reader.read(text, context);
+  // "sprained my ankle last year" to "any injury before?": the subject said is the yes (not when asked
+  // back); a screened sign the red-flag screen finds is the yes whatever the yes/no words.
+  if (question.yesWhen && !isNonAnswer(text, context.language)) {
+    if (flagsSubject(question, text, context) || (value === undefined && saysSubject(question, text, context)))
+      value = reader.fromChoice('yes');
+  }
   if (value === undefined) return { status: 'unclear' };
   const choices = (question.choices ?? []).flatMap((c) => {
     const v = reader.fromChoice(c.value);

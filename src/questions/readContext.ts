@@ -6,7 +6,8 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import type { ConceptRules } from '../safety/conceptRules';
-import type { DetectorLexicon } from '../safety/types';
+import { screenForRedFlags } from '../safety/redFlagDetector';
+import type { DetectorLexicon, RedFlagRules } from '../safety/types';
 import type { NamedDay } from '../language/namedDays';
 import type { ReadContext } from './answerTypes';
 
@@ -19,10 +20,14 @@ const BILATERAL_LEGS = 'bilateral-leg-symptoms';
 export function answerReadingOf(options: {
   language: DetectorLexicon;
   concepts?: ConceptRules;
+  /** The red-flag rules, for questions a red flag answers (a question's `yesWhen.flags`). */
+  redFlags?: RedFlagRules;
   namedDays: readonly NamedDay[];
   phoneCountry?: CountryCode;
 }): AnswerReading {
+  const { redFlags } = options;
   return {
+    redFlagsIn: redFlags && ((text, answering) => new Set(screenForRedFlags(text, redFlags, { answering }).hits.map((hit) => hit.id))),
     language: options.language,
     namedDays: options.namedDays,
     phoneCountry: options.phoneCountry,

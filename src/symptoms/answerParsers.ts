@@ -605,8 +605,10 @@ function timingIn(norm: string, strict: boolean, neg: Negation): PainTiming[] | 
   }
   // "when i run, and after" / "i run at night and it hurts during" leave a bare "after" / "during" clause.
   for (const clause of clausesOf(s)) {
-    if (/^ ((it )?(hurts|is sore|aches) )?after(wards)?( too| as well| also)? $/.test(clause)) found.add('after_running');
-    if (/^ ((it )?(hurts|is sore|aches) )?during( too| as well| also)? $/.test(clause)) found.add('during_running');
+    if (/^ ((it )?(hurts|is sore|aches) )?after(wards)?( too| as well| also| tbh| really| mostly| i think)* $/.test(clause))
+      found.add('after_running');
+    if (/^ ((it )?(hurts|is sore|aches) )?during( too| as well| also| tbh| really| mostly| i think)* $/.test(clause))
+      found.add('during_running');
   }
   if (!strict) {
     const bare = s

@@ -14,6 +14,7 @@ export function shippedReading(): AnswerReading {
     shipped = answerReadingOf({
       language: safety.lexicon,
       concepts: safety.concepts,
+      redFlags: safety,
       namedDays: loadNamedDays(KNOWLEDGE),
       phoneCountry: 'GB',
     });

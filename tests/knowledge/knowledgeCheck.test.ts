@@ -126,6 +126,13 @@ describe('knowledge check', () => {
       );
     });
 
+    it("a question's yesWhen naming a red flag that does not exist", () => {
+      editText('symptom-check.yaml', 'flags: [infection-fever,', 'flags: [infection-fevr,');
+      expect(checkKnowledge(temp.dir).problems.join('\n')).toMatch(
+        /symptom-check\.yaml, question "symptoms\.seriousSigns": yesWhen names the red flag "infection-fevr"/,
+      );
+    });
+
     it('a question without an answer type, and a privacy or lexicon file that does not load', () => {
       editText('privacy.yaml', '  answer: strictYesNo\n', '');
       editText('nlp/lexicon.yaml', '  u: you\n', '  U U: you\n');

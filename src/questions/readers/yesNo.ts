@@ -144,6 +144,9 @@ const NO_PHRASES = [
   'no not really',
   'nope none',
   'not anymore',
+  'leave it out',
+  'leave that out',
+  'leave them out',
   'definitely not',
   'absolutely not',
   'certainly not',
@@ -219,6 +222,8 @@ const TURNS = new Set([
   'hmm',
   'hold',
 ]);
+/** Turns that change what is done with the answer ("yes but change the time"): nothing to change on a safety screen. */
+const ACTING_TURNS = new Set(['change', 'keep', 'instead']);
 const QUESTION_WORDS = new Set(['what', 'why', 'how', 'which', 'who', 'where', 'when', 'huh', 'pardon', 'mean', 'explain']);
 
 /** A phrase as the normaliser leaves it typed with contractions ("i do not" is also "i dont", "can not" is "cant"). */
@@ -302,11 +307,16 @@ function tag(words: string[]): Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure'
   return tags;
 }
 
+/** "does that count?", "is that bad?": a clause asking the bot, when the message ends with a question mark. */
+const ASKING_OPENER = /^(?:does|do|is|are|would|could|should|can|will|did) (?:that|this|it|i|you)\b/;
+
 /** A question back: a clause that starts with a question word ("ok thanks, what stretches help"). */
 function asksBack(text: string, language: DetectorLexicon): boolean {
-  return text
-    .split(/[,.;:!?]+|\b(?:and|but|so)\b/i)
-    .some((clause) => QUESTION_WORDS.has(wordsOf(clause, language)[0] ?? '') || wordsOf(clause, language).includes('mean'));
+  const asked = /\?\s*$/.test(text);
+  return text.split(/[,.;:!?]+|\b(?:and|but|so)\b/i).some((clause) => {
+    const words = wordsOf(clause, language);
+    return QUESTION_WORDS.has(words[0] ?? '') || words.includes('mean') || (asked && ASKING_OPENER.test(words.join(' ')));
+  });
 }
 
 /**
@@ -360,16 +370,23 @@ export function readYesNo(text: string, options: YesNoOptions): YesNo {
   if (lead) return lead;
   const words = wordsOf(text, options.language);
   if (words.length === 0) return 'unclear';
-  if (asksBack(text, options.language) || (/\?\s*$/.test(text) && !/^\s*(yes|no|yeah|nope)\b/i.test(text))) return 'unclear';
   const tags = readAsContent(tag(words));
+  // A question mark alone is a question back, except on a safety question, where "maybe a little numb
+  // around my bum?" is a sign said unsure of itself.
+  const hedgedSign = options.partialMeansYes === true && tags.some((t) => t.kind === 'partial' || t.kind === 'yes');
+  if (asksBack(text, options.language) || (/\?\s*$/.test(text) && !hedgedSign && !/^\s*(yes|no|yeah|nope)\b/i.test(text))) return 'unclear';
   const answers = tags.filter((t) => t.kind === 'yes' || t.kind === 'no');
   for (const [i, t] of tags.entries()) {
     if (t.kind !== 'other' || !TURNS.has(t.word)) continue;
+    // On a safety screen nothing is acted on: "a change in that department, yeah" is the sign it asks about.
+    if (options.partialMeansYes && ACTING_TURNS.has(t.word)) continue;
     if (SECOND_THOUGHTS.has(t.word) && nextToAnswer(tags, i) && new Set(answers.map((a) => a.kind)).size === 1) continue;
     if (options.partialMeansYes && narrowsYes(tags, i)) continue;
     return 'unclear';
   }
   const kinds = new Set(tags.filter((t) => t.kind !== 'other').map((t) => t.kind));
+  // "not sure, maybe a little numb": on a safety question a sign said unsure of itself is a yes.
+  if (kinds.has('unsure') && options.partialMeansYes && kinds.has('partial') && !kinds.has('no')) return 'yes';
   if (kinds.has('unsure')) return 'unclear';
   if (kinds.has('yes') && kinds.has('no')) return 'unclear';
   if (kinds.has('partial')) {
@@ -410,6 +427,10 @@ function readAsContent(tags: Tag[]): Tag[] {
     const inStory = last > firstAnswer && (story(tags[last]) || (tags[last].kind === 'partial' && story(tags[last - 1])));
     if ((t.kind === 'yes' || t.kind === 'no') && firstAnswer >= 0 && i > firstAnswer && inStory) return content(t);
     if (t.word === 'sure' && before && /^(im|i am)$/.test(before.word) && i < tags.length - 1) return content(t);
+    // "leave it out please", "no thanks please": "please" is a yes only said alone.
+    if (t.word === 'please' && tags.some((u) => u !== t && u.kind !== 'other')) return content(t);
+    // "walking the dog 5k every day": "k" after a number is kilometres, not "ok".
+    if (t.word === 'k' && before && /^\d+$/.test(before.word)) return content(t);
     if (/^(im|i am)$/.test(t.word) && tags[i + 1]?.word === 'sure' && i + 1 < tags.length - 1) return content(t);
     return t;
   });
