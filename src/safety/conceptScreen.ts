@@ -11,6 +11,7 @@ import type { Clause } from '../language/clauses';
 import { statusOf, wordsBetween, type MentionLexicon, type MentionStatus } from '../language/mentionStatus';
 import type { ConceptRules } from './conceptRules';
 import type { TriageLevel } from './types';
+import { wordStartFilter, type WordStartFilter } from './wordStartFilter';
 
 /** Each sentence's text, by its index. */
 export function sentencesOf(clauses: Clause[]): Map<number, string> {
@@ -22,6 +23,18 @@ export function sentencesOf(clauses: Clause[]): Map<number, string> {
 /** Clauses that say the problem is over or long ago ("had a fever last month, long gone"). */
 export function resolvedClauses(clauses: Clause[], rules: ConceptRules): Set<Clause> {
   return new Set(clauses.filter((clause) => rules.resolved.test(clause.text)));
+}
+
+const conceptFilters = new WeakMap<ConceptRules, WordStartFilter>();
+
+/** Which concepts may be mentioned at all in a message, from its words: built once per rule set. */
+function conceptFilterOf(rules: ConceptRules): WordStartFilter {
+  let filter = conceptFilters.get(rules);
+  if (!filter) {
+    filter = wordStartFilter(rules.concepts.values());
+    conceptFilters.set(rules, filter);
+  }
+  return filter;
 }
 
 /** "she sat down hard": the sentence goes on about that person. */
@@ -68,8 +81,10 @@ export function findConceptFlags(
   answering?: string,
 ): ConceptFindings {
   const joined = clauses.map((c) => c.text).join('\n');
+  const candidates = conceptFilterOf(rules).candidates(joined);
   const found: Array<{ name: string; clause: Clause; start: number; end: number }> = [];
   for (const [name, regex] of rules.concepts) {
+    if (!candidates.has(regex)) continue;
     regex.lastIndex = 0;
     const present = regex.test(joined);
     // matchAll starts where test() stopped: rewind first.

@@ -19,6 +19,7 @@ import { splitIntoClauses, type Clause } from '../language/clauses';
 import { statusOf } from '../language/mentionStatus';
 import { normaliseText } from '../language/normalise';
 import { findConceptFlags, resolvedClauses } from './conceptScreen';
+import { wordStartFilter, type WordStartFilter } from './wordStartFilter';
 import { strongEnough, suspicionsOf, type MessageReading, type Suspicion } from './secondOpinion';
 import {
   TRIAGE_LEVELS,
@@ -165,9 +166,10 @@ function phraseScreen(screened: string, rules: RedFlagRules): PhraseScreen {
 
   // Quick pre-check on all clauses at once: most patterns match nowhere and need no clause-by-clause look.
   const joined = clauses.map((c) => c.text).join('\n');
-  const { allRegexes, pastCounts } = ruleTablesOf(rules);
+  const { allRegexes, prefilter, pastCounts } = ruleTablesOf(rules);
+  const candidates = prefilter.candidates(joined);
   const present = new Set<RegExp>();
-  for (const regex of allRegexes) if (matches(regex, joined)) present.add(regex);
+  for (const regex of allRegexes) if (candidates.has(regex) && matches(regex, joined)) present.add(regex);
 
   // First pass: where every pattern matches, so each mention's own words can be told apart from denials.
   for (const clause of clauses) {
@@ -227,6 +229,8 @@ function phraseScreen(screened: string, rules: RedFlagRules): PhraseScreen {
 interface RuleTables {
   /** Every flag's patterns then its unclear ones, flag by flag: the pre-check's order. */
   allRegexes: RegExp[];
+  /** Which of them may match a message at all, from the words it has (wordStartFilter.ts). */
+  prefilter: WordStartFilter;
   /** Flags whose concepts count even when said of the past. */
   pastCounts: Set<string>;
 }
@@ -236,8 +240,10 @@ const ruleTables = new WeakMap<RedFlagRules, RuleTables>();
 function ruleTablesOf(rules: RedFlagRules): RuleTables {
   let tables = ruleTables.get(rules);
   if (!tables) {
+    const allRegexes = rules.flags.flatMap((flag) => [...flag.patterns.map((p) => p.regex), ...flag.unclear]);
     tables = {
-      allRegexes: rules.flags.flatMap((flag) => [...flag.patterns.map((p) => p.regex), ...flag.unclear]),
+      allRegexes,
+      prefilter: wordStartFilter(allRegexes),
       pastCounts: new Set(rules.concepts?.flags.filter((f) => f.pastCounts).map((f) => f.id)),
     };
     ruleTables.set(rules, tables);
