@@ -12,6 +12,7 @@ const comboSchema = z.array(z.string().min(1)).min(1);
 export const conceptsFileSchema = z.object({
   resolved: z.array(z.string().min(1)).min(1),
   pastCounts: z.array(z.string()).default([]),
+  lasting: z.array(z.string()).default([]),
   implied: z.record(z.string(), z.array(z.string().min(1))).default({}),
   concepts: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'concept names are lower-case-with-dashes'), z.array(termSchema).min(1)),
   flags: z.record(z.string(), z.object({ hit: z.array(comboSchema).default([]), ask: z.array(comboSchema).default([]) })),
@@ -43,6 +44,8 @@ export interface ConceptRules {
   flags: ConceptFlag[];
   /** A sentence that says the problem is over ("long gone", "in 2019") reports nothing. */
   resolved: RegExp;
+  /** Concepts that stay true however long ago they began (a transplant): never read as the past. */
+  lasting: Set<string>;
   /** Question id -> concepts its answer implies ("where is the pain?" -> pain). */
   implied: Record<string, string[]>;
   /** Concepts for the other-language check (not a flag). */
@@ -131,11 +134,20 @@ export function compileConcepts(file: ConceptsFile, crisisOf: ReadonlyMap<string
     problems.push(`resolved: not a valid pattern (${(error as Error).message})`);
   }
   for (const name of file.someoneElse?.body ?? []) known(name, 'someoneElse.body');
+  for (const name of file.lasting) known(name, 'lasting');
   if (problems.length > 0) throw new KnowledgeFileError(fileName, problems);
   const someoneElse = file.someoneElse
     ? { person: compileTerms(file.someoneElse.person), care: compileTerms(file.someoneElse.care), body: file.someoneElse.body }
     : null;
-  return { concepts, flags, resolved, implied: file.implied, foreignHealth: concepts.get('foreign-health') ?? null, someoneElse };
+  return {
+    concepts,
+    flags,
+    resolved,
+    lasting: new Set(file.lasting),
+    implied: file.implied,
+    foreignHealth: concepts.get('foreign-health') ?? null,
+    someoneElse,
+  };
 }
 
 /** `crisisOf`: every red flag id of red-flags.yaml -> whether it is a crisis flag. */

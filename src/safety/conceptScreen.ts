@@ -20,9 +20,23 @@ export function sentencesOf(clauses: Clause[]): Map<number, string> {
   return sentences;
 }
 
-/** Clauses that say the problem is over or long ago ("had a fever last month, long gone"). */
+/** A clause that points back at the one before: "... but that's long gone", "... and it went away". */
+const POINTS_BACK = /^(?:but |and |which )?(?:that|thats|it|its|this|both|all that|which)\b/;
+
+/**
+ * Clauses that say the problem is over or long ago ("had a fever last month, long gone"). One that
+ * points back ("I had a fever in August with covid, but that's long gone") resolves the clause before it
+ * in the same sentence too.
+ */
 export function resolvedClauses(clauses: Clause[], rules: ConceptRules): Set<Clause> {
-  return new Set(clauses.filter((clause) => rules.resolved.test(clause.text)));
+  const resolved = new Set<Clause>();
+  clauses.forEach((clause, i) => {
+    if (!rules.resolved.test(clause.text)) return;
+    resolved.add(clause);
+    const before = clauses[i - 1];
+    if (before && before.sentence === clause.sentence && POINTS_BACK.test(clause.text)) resolved.add(before);
+  });
+  return resolved;
 }
 
 const conceptFilters = new WeakMap<ConceptRules, WordStartFilter>();
@@ -101,7 +115,7 @@ export function findConceptFlags(
     concept: f.name,
     sentence: f.clause.sentence,
     status: statusOf(f.clause, { start: f.start, end: f.end }, lexicon),
-    past: past.has(f.clause),
+    past: past.has(f.clause) && !rules.lasting.has(f.name),
   }));
 
   const test = (regex: RegExp, text: string): boolean => ((regex.lastIndex = 0), regex.test(text));

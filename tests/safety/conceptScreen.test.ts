@@ -277,3 +277,39 @@ describe('the injury, the seat and someone else, in other words', () => {
     expect(ids('both legs feel odd, not like normal tiredness, theyre tingling')).toContain('bilateral-leg-symptoms');
   });
 });
+
+describe('what is over, what lasts, and what someone else has', () => {
+  it('a clause that points back ("but that is long gone") puts the one before it in the past', () => {
+    expect(ids('had a temperature in october with flu, but thats long gone now')).toEqual([]);
+    expect(ids('i have a temperature and my back hurts, but it is not too bad')).toContain('infection-fever');
+  });
+
+  it('a transplant years ago still means a weakened immune system now', () => {
+    expect(ids('liver transplant 8 years ago, new back pain this week')).toContain('infection-risk');
+  });
+
+  it('"a guy in my club" is someone else; my own accident is mine', () => {
+    expect(ids('a woman in my running group got hit by a car, awful. my back is just a bit sore')).toEqual([]);
+    expect(ids('i was knocked off my bike by a car in my street, my back is agony')).toContain('major-trauma');
+  });
+
+  it('a physio asking, a page saying, and "is X the same as" are questions, not reports', () => {
+    expect(ids('my gp asked if i had any numbness down there, i said no, why?')).not.toContain('ces-saddle-numbness');
+    expect(ids('this page says losing weight without trying is a warning sign, what does that mean?')).toEqual([]);
+  });
+
+  it('gym hyperbole and dead legs after a session are not red flags', () => {
+    expect(ids('one more hill rep and im going to die')).toEqual([]);
+    expect(ids('legs are totally dead after the track session, both of them')).toEqual([]);
+  });
+
+  it('crisis written in another language or with a word missing still gets the crisis reply', () => {
+    expect(ids('sorry my english, i dont want live anymore with this pain')).toContain('suicidal-thoughts');
+    expect(ids('ich will nicht mehr leben')).toContain('suicidal-thoughts');
+  });
+
+  it('weeks of the same pain, or slowly worse, are routine signs', () => {
+    expect(ids('its been six weeks of this back ache now')).toContain('persistent-pain');
+    expect(ids('slowly getting worse over the last month even though i run less')).toContain('persistent-pain');
+  });
+});
