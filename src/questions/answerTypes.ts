@@ -11,7 +11,9 @@ import { parseBothersomeness } from '../symptoms/startBack';
 import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingChange } from '../symptoms/types';
 import { splitIntoClauses } from '../language/clauses';
 import { statusOf } from '../language/mentionStatus';
+import { isEnglishWord } from '../language/dictionary';
 import { normalisedWords, normaliseText } from '../language/normalise';
+import { correctTowards } from '../language/spelling';
 import type { DetectorLexicon } from '../safety/types';
 import { fullDateIn, type DateReading } from '../language/dates';
 import { canonicalDuration, durationChoiceFor, durationFromChoice, readDuration, type DurationAnswer } from './readers/duration';
@@ -136,8 +138,25 @@ const FIELD_WORDS: Array<[BookingField, RegExp]> = [
   ['notes', /\b(notes?|note|message)\b/],
 ];
 
+/** What a typo in a confirmation is corrected towards ("sned it" is "send it"); real words stay as typed. */
+const CONFIRM_WORDS: ReadonlySet<string> = new Set([
+  'send',
+  'confirm',
+  'confirmed',
+  'submit',
+  'cancel',
+  'change',
+  'correct',
+  'update',
+  'wrong',
+]);
+const CONFIRM_SPELLING = { minLength: 4, keep: isEnglishWord };
+
 function readConfirm(text: string, context: ReadContext): BookingConfirm | undefined {
-  const words = normalisedWords(text, context.language);
+  const words = normalisedWords(text, context.language)
+    .split(' ')
+    .map((word) => correctTowards(word, CONFIRM_WORDS, CONFIRM_SPELLING))
+    .join(' ');
   if (/^(send|send it|send it please|please send|please send it|confirm|confirmed|book it|submit|go ahead and send)$/.test(words))
     return { decision: 'send' };
   if (/^(cancel|cancel it|stop|(?:do not|dont) send(?: it)?|forget it|never mind|nevermind)$/.test(words)) return { decision: 'cancel' };

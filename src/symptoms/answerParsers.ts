@@ -8,6 +8,7 @@
  * their context, never the clock.
  */
 import { fixAnswerWords, type AnswerWordsLexicon } from '../language/answerWords';
+import { correctTowards } from '../language/spelling';
 import type { MentionLexicon } from '../language/mentionStatus';
 import { daysSinceNamedStart, type DateReading } from '../language/dates';
 import type { NamedDay } from '../language/namedDays';
@@ -71,55 +72,14 @@ const PROTECTED = new Set(
   ).split(' '),
 );
 
-/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
-const fuzzyCache = new Map<string, string>();
+/** The parsers' words: never corrected are those of PROTECTED, real words near the vocabulary and number words. */
+const PARSER_SPELLING = {
+  minLength: 5,
+  keep: (token: string): boolean => PROTECTED.has(token) || REAL_WORDS_NEAR_VOCABULARY.has(token) || isNumberWord(token),
+};
 
 /** Corrects a long token to the one vocabulary word it is a slip away from; leaves it alone if unsure. */
-function correctToken(token: string): string {
-  if (
-    token.length < 5 ||
-    !/^[a-z]+$/.test(token) ||
-    FUZZY_VOCABULARY.has(token) ||
-    PROTECTED.has(token) ||
-    REAL_WORDS_NEAR_VOCABULARY.has(token) ||
-    isNumberWord(token)
-  )
-    return token;
-  const cached = fuzzyCache.get(token);
-  if (cached !== undefined) return cached;
-  const maxEdits = token.length >= 9 ? 2 : 1;
-  let best = token;
-  let bestDistance = maxEdits + 1;
-  let tie = false;
-  for (const word of FUZZY_VOCABULARY) {
-    if (word[0] !== token[0] || Math.abs(word.length - token.length) > 1) continue;
-    const distance = editDistance(token, word);
-    if (distance < bestDistance) {
-      best = word;
-      bestDistance = distance;
-      tie = false;
-    } else if (distance === bestDistance) {
-      tie = true;
-    }
-  }
-  const result = bestDistance <= maxEdits && !tie ? best : token;
-  if (fuzzyCache.size < 5000) fuzzyCache.set(token, result);
-  return result;
-}
+const correctToken = (token: string): string => correctTowards(token, FUZZY_VOCABULARY, PARSER_SPELLING);
 
 /** Phrases glued into one token so clause splitting on "and" does not break them. */
 const GLUED_PHRASES: Array<[RegExp, string]> = [

@@ -71,3 +71,17 @@ describe('booking replies in text-speak', () => {
     expect(read('symptoms.timing', 'after and during tbh')).toBe('during_running, after_running');
   });
 });
+
+describe('slips in short answers: corrected towards the words the reader knows, never into a no', () => {
+  it.each([
+    ['booking.consent', 'yse go ahaed', 'yes'],
+    ['booking.confirm', 'pls sedn it', 'send'],
+    ['booking.confirm', 'cancle', 'cancel'],
+    ['symptoms.consent', 'definately', 'yes'],
+    // "nit" is a real word, and no slip is read as a no: asked again.
+    ['symptoms.caudaEquina', 'nit really', 'unclear'],
+    ['symptoms.caudaEquina', 'noe', 'unclear'],
+  ])('%s: "%s" -> %s', (question, text, expected) => {
+    expect(read(question, text)).toBe(expected);
+  });
+});

@@ -9,7 +9,9 @@
  * and lexicon, and its clause splitting for a short answer followed by a story.
  */
 import { splitIntoClauses } from '../../language/clauses';
+import { isEnglishWord } from '../../language/dictionary';
 import { normalisedWords, normaliseText } from '../../language/normalise';
+import { correctTowards } from '../../language/spelling';
 import type { DetectorLexicon } from '../../safety/types';
 
 export type YesNo = 'yes' | 'no' | 'unclear';
@@ -276,7 +278,26 @@ const FILLER = new Set([
   'haha',
 ]);
 
-const wordsOf = (text: string, language: DetectorLexicon): string[] => normalisedWords(text, language).split(' ').filter(Boolean);
+/**
+ * The words a typo is corrected towards ("yse" -> "yes", "ahed" -> "ahead", "tem" -> "them"): those of
+ * the yes, partial and unsure phrases and the turns. Never a word that is a no on its own ("not",
+ * "none"): on a safety screen a slip read as "no" would hide a sign, where a slip left as typed is only
+ * asked again.
+ */
+const VOCABULARY: ReadonlySet<string> = new Set(
+  [...YES, ...PARTIAL, ...UNSURE, ...[...TURNS].map((t) => [t])]
+    .flat()
+    .filter((w) => w.length >= 3 && !NO.some((p) => p.length === 1 && p[0] === w)),
+);
+/** Every word the reader knows, no words included: those are what they are, never slips for another. */
+const KNOWN: ReadonlySet<string> = new Set([...YES, ...NO, ...PARTIAL, ...UNSURE].flat().concat([...FILLER, ...TURNS, ...QUESTION_WORDS]));
+const SPELLING = { minLength: 3, keep: (word: string) => KNOWN.has(word) || isEnglishWord(word) };
+
+const wordsOf = (text: string, language: DetectorLexicon): string[] =>
+  normalisedWords(text, language)
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => correctTowards(word, VOCABULARY, SPELLING));
 
 function startsWith(words: string[], at: number, phrase: string[]): boolean {
   return phrase.every((w, i) => words[at + i] === w);
