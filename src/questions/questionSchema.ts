@@ -19,10 +19,16 @@ export const questionSchema = z.object({
   /**
    * A yes/no question answered by saying what it asks about ("sprained my ankle last year" to "any
    * injury before?"): red flags (red-flags.yaml ids) the red-flag screen finds in the answer, and words
-   * (the concept files' term syntax: "sprain*", "plantar fasci*") said as the user's own.
+   * (the concept files' term syntax: "sprain*", "plantar fasci*") said as the user's own. `lastsMinutes`:
+   * a length of time said ("stiff for 5 minutes", "about an hour") of at least this many minutes is a
+   * yes and a shorter one a no.
    */
   yesWhen: z
-    .object({ flags: z.array(z.string().min(1)).optional(), said: z.array(z.string().min(1)).optional() })
+    .object({
+      flags: z.array(z.string().min(1)).optional(),
+      said: z.array(z.string().min(1)).optional(),
+      lastsMinutes: z.number().int().positive().optional(),
+    })
     .strict()
     .optional(),
 });

@@ -8,7 +8,7 @@ import type { ReplyChoice } from '../conversation/botReply';
 import { ANSWER_READERS, type AnswerReader, type ReadContext } from './answerTypes';
 import type { Question } from './questionCatalogue';
 import { isNonAnswer } from './readers/yesNo';
-import { flagsSubject, saysSubject } from './subjectAnswers';
+import { flagsSubject, lengthAnswer, saysSubject } from './subjectAnswers';
 import type { Tap } from './tap';
 
 export type AnswerResult =
@@ -46,6 +46,8 @@ export function readAnswerOf(question: Question, text: string, tap: Tap | undefi
   if (question.yesWhen && !isNonAnswer(text, context.language)) {
     if (flagsSubject(question, text, context) || (value === undefined && saysSubject(question, text, context)))
       value = reader.fromChoice('yes');
+    // "bit stiff for like 5 min then fine" to "stiff for half an hour or more?": the length said answers.
+    if (value === undefined) value = reader.fromChoice(lengthAnswer(question, text, context) ?? '');
   }
   if (value === undefined) return { status: 'unclear' };
   const choices = (question.choices ?? []).flatMap((c) => {

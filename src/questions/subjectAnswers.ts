@@ -7,7 +7,7 @@
  */
 import { splitIntoClauses } from '../language/clauses';
 import { statusOf } from '../language/mentionStatus';
-import { normaliseText } from '../language/normalise';
+import { normalisedWords, normaliseText } from '../language/normalise';
 import { termToRegexSource } from '../safety/conceptRules';
 import type { ReadContext } from './answerTypes';
 import type { Question } from './questionCatalogue';
@@ -47,4 +47,41 @@ export function flagsSubject(question: Question, text: string, context: ReadCont
   if (!flags?.length || !context.redFlagsIn) return false;
   const found = context.redFlagsIn(text, question.id);
   return flags.some((flag) => found.has(flag));
+}
+
+const AMOUNTS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  sixty: 60,
+};
+const LENGTH_OF_TIME =
+  /\b(\d+(?:\.\d+)?|a few|few|a couple of|couple of|a couple|half an|half a|an|a|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|sixty) (?:more )?(mins?|minutes?|hours?|hrs?|hr)\b/g;
+
+/** The longest length of time the answer says, in minutes ("for like 5 min", "a few mins", "half an hour"). */
+function minutesSaid(text: string, context: ReadContext): number | undefined {
+  let longest: number | undefined;
+  for (const m of normalisedWords(text, context.language).matchAll(LENGTH_OF_TIME)) {
+    const amount = /few/.test(m[1]) ? 3 : /couple/.test(m[1]) ? 2 : /half/.test(m[1]) ? 0.5 : (AMOUNTS[m[1]] ?? Number(m[1]));
+    const minutes = amount * (m[2].startsWith('h') ? 60 : 1);
+    if (longest === undefined || minutes > longest) longest = minutes;
+  }
+  return longest;
+}
+
+/** Yes or no from a length of time said, against the question's `lastsMinutes`; undefined when none is said. */
+export function lengthAnswer(question: Question, text: string, context: ReadContext): 'yes' | 'no' | undefined {
+  const limit = question.yesWhen?.lastsMinutes;
+  const minutes = limit === undefined ? undefined : minutesSaid(text, context);
+  if (limit === undefined || minutes === undefined) return undefined;
+  return minutes >= limit ? 'yes' : 'no';
 }

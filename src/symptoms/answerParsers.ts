@@ -681,6 +681,9 @@ function legSymptomsIn(
   language?: DetectorLexicon,
 ): SymptomAnswers['legSymptoms'] {
   if (!strict && /^ ?((just|only) (in )?(my |the )?(lower )?back|(my |the )?(lower )?back only) ?$/.test(norm)) return { legs: 'none' };
+  // "in one", "just the one, left": the question's own "one leg or both?" answered.
+  if (!strict && /^ ?(in )?(just |only )?(the )?one( of them)?( ,)?( (left|right)( one)?)? ?$/.test(norm))
+    return { legs: 'one', symptoms: [] };
   const symptoms = new Set<LegSymptom>();
   let both = false;
   let one = false;

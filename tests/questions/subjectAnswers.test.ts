@@ -85,3 +85,25 @@ describe('slips in short answers: corrected towards the words the reader knows, 
     expect(read(question, text)).toBe(expected);
   });
 });
+
+describe('morning stiffness: the length said answers the half-hour question', () => {
+  it.each([
+    ['loosens up after ten minutes or so', 'no'],
+    ['a couple of mins, nothing major', 'no'],
+    ['takes about an hour to ease off', 'yes'],
+    ['45 minutes most days', 'yes'],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(read('symptoms.morningStiffness', text)).toBe(expected);
+  });
+});
+
+describe('the name after the words about it, and "one" to "one leg or both?"', () => {
+  it.each([
+    ['booking.name', 'book it under my wifes name: Amy Lee', 'Amy Lee'],
+    ['booking.name', 'my name, what for?', 'unclear'],
+    ['symptoms.legSymptoms', 'just the one, left', 'one'],
+    ['symptoms.legSymptoms', 'in one', 'one'],
+  ])('%s: "%s" -> %s', (question, text, expected) => {
+    expect(read(question, text)).toBe(expected);
+  });
+});

@@ -31,7 +31,16 @@ function capitalised(name: string): string {
   return name.replace(/(^|[\s'-])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
 }
 
+/** "put it under my son's name, Ethan Clarke", "the name's for my wife: Amy Lee": the name follows the words about it. */
+const NAME_AFTER = /^[^,:;]*\bname\b[^,:;]*[,:;]\s*(?=\S)/i;
+
 export function readName(text: string, context: ReadContext): string | undefined {
+  const name = nameIn(text, context);
+  if (name !== undefined || !NAME_AFTER.test(text)) return name;
+  return nameIn(text.replace(NAME_AFTER, ''), context);
+}
+
+function nameIn(text: string, context: ReadContext): string | undefined {
   const trimmed = text.trim().replace(/[.!]+$/, '');
   if (!trimmed || trimmed.length > MAX_NAME_LENGTH || /[?@\d]/.test(trimmed)) return undefined;
   const name = capitalised(trimmed.replace(INTRO, '').replace(ENOUGH, '').trim());
