@@ -76,3 +76,15 @@ describe('chatty filler words do not make a question look less understood', () =
     expect(chatty.score).toBeCloseTo(plain.score, 6);
   });
 });
+
+describe("questions put in a runner's own words are answered directly", () => {
+  it.each([
+    // Someone else's back is still the bot's subject (unlike someone's pet).
+    ["my mum's lower back hurts every time she jogs, what usually causes that", 'cause-overview'],
+    ['my back calmed down after a rest week, can i go straight back to my usual distance', 'training-return-to-running'],
+  ])('"%s" gets %s', async (text, topic) => {
+    const { turn, answered } = await reply(text);
+    expect(turn.summary?.intent).not.toBe('clarify');
+    expect(answered).toContain(topic);
+  });
+});
