@@ -563,8 +563,11 @@ function timingIn(norm: string, strict: boolean, neg: Negation): PainTiming[] | 
   for (const clause of clausesOf(s)) {
     for (const [timing, pattern] of TIMING_PATTERNS) if (positiveMatches(clause, pattern, neg).length > 0) found.add(timing);
   }
-  // "when i run, and after" / "i run at night and it hurts during" leave a bare "after" / "during" clause.
-  for (const clause of clausesOf(s)) {
+  // "when i run, and after" / "i run at night and it hurts during" leave a bare "after" / "during" clause,
+  // "2 miles in and then for the rest of the day" a bare rest of the day.
+  const clauses = clausesOf(s);
+  for (const clause of clauses) {
+    if (clauses.length > 1 && /^ (for )?the rest of the (day|evening|night)( too| as well)? $/.test(clause)) found.add('after_running');
     if (/^ ((it )?(hurts|is sore|aches) )?after(wards)?( too| as well| also| tbh| really| mostly| i think)* $/.test(clause))
       found.add('after_running');
     if (/^ ((it )?(hurts|is sore|aches) )?during( too| as well| also| tbh| really| mostly| i think)* $/.test(clause))

@@ -73,6 +73,9 @@ describe('timing: filler words and how long a sitting lasts', () => {
     ['only when i am properly running', 'during_running'],
     ['sitting in the car all day sets it off', 'at_rest'],
     ['pretty much all day', 'all_the_time'],
+    // "and then the rest of the day", after the run: after running too; the rest of a day of sitting is not.
+    ['a few km in and then for the rest of the evening', 'during_running, after_running'],
+    ['sore the rest of the day when i sit', 'at_rest'],
   ])('"%s" -> %s', (text, expected) => {
     expect(read('symptoms.timing', text)).toBe(expected);
   });
