@@ -19,6 +19,9 @@ describe('past injury: naming it is the yes', () => {
     ['my brother broke his leg skiing', 'unclear'],
     // Asked back: asked again.
     ['a rolled ankle, is that the kind of thing?', 'unclear'],
+    // Doubt whether it matters is not doubt about the answer.
+    ['dunno if its relevant but I tore my calf last spring', 'yes'],
+    ['not sure if it matters', 'unclear'],
   ])('"%s" -> %s', (text, expected) => {
     expect(read('symptoms.pastInjury', text)).toBe(expected);
   });

@@ -202,6 +202,16 @@ const UNSURE_PHRASES = [
   'hard to say',
 ];
 /**
+ * Doubt about whether the answer matters, not about the answer: "broke my foot as a kid, not sure it
+ * matters" has answered. Read as story words, so "not sure" in them is not unsure.
+ */
+const ASIDE_PHRASES = ['it matters', 'that matters', 'its relevant', 'thats relevant', 'relevant', 'it counts', 'that counts'].flatMap(
+  (end) =>
+    ['not sure', 'not sure if', 'dunno if', 'no idea if', 'i do not know if', 'i dont know if', 'not sure whether'].map(
+      (start) => `${start} ${end}`,
+    ),
+);
+/**
  * A second thought that is itself the answer: "wait no", "actually yes", "yes actually". Read as a turn
  * (unclear) unless it stands next to the one answer the reply gives.
  */
@@ -240,6 +250,7 @@ const YES = phraseSet(YES_PHRASES);
 const NO = phraseSet(NO_PHRASES);
 const PARTIAL = phraseSet(PARTIAL_PHRASES);
 const UNSURE = phraseSet(UNSURE_PHRASES);
+const ASIDE = phraseSet(ASIDE_PHRASES);
 
 /** Yes words that, after a noun, describe it ("peeing fine") rather than answer. */
 const DESCRIPTIVE = new Set(['fine', 'ok', 'okay', 'alright', 'all right', 'right', 'true', 'correct']);
@@ -307,8 +318,9 @@ function startsWith(words: string[], at: number, phrase: string[]): boolean {
 function tag(words: string[]): Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure' | 'other'; length: number; word: string }> {
   const tags: Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure' | 'other'; length: number; word: string }> = [];
   for (let i = 0; i < words.length;) {
-    let best: { kind: 'yes' | 'no' | 'partial' | 'unsure'; length: number } | undefined;
+    let best: { kind: 'yes' | 'no' | 'partial' | 'unsure' | 'other'; length: number } | undefined;
     for (const [kind, phrases] of [
+      ['other', ASIDE],
       ['unsure', UNSURE],
       ['no', NO],
       ['partial', PARTIAL],
