@@ -3,8 +3,8 @@ import { z } from 'zod';
 /** knowledge/nlp/lexicon.yaml: text-speak and abbreviations mapped to the words the classifier knows. */
 export const lexiconFileSchema = z.object({
   replacements: z.record(z.string().regex(/^[a-z0-9']+$/, 'keys are single lower-case words'), z.string().min(1)),
-  /** Words that say nothing about what is asked ("apparently", "ngl", "tbh"): the classifier drops them. */
-  fillers: z.array(z.string().regex(/^[a-z0-9]+$/, 'fillers are single lower-case words')).default([]),
+  /** Words or phrases that say nothing about what is asked ("apparently", "ngl", "just in case"): the classifier drops them. */
+  fillers: z.array(z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'fillers are lower-case words')).default([]),
   /** Whole-text fixes for the normaliser ("can not" -> "cant"); keys may be several words. */
   phrases: z.record(z.string().min(1), z.string()).default({}),
   /** Single words as typed in a short answer -> what the symptom-check readers look for ("lft" -> "left"). */

@@ -88,18 +88,25 @@ export function wordsOf(text: string): string[] {
 
 export interface Lexicon {
   replacements: Record<string, string>;
-  /** Words that say nothing about what is asked ("apparently", "ngl"): dropped, so they never dilute a question. */
+  /** Words and phrases that say nothing about what is asked ("apparently", "just in case"): dropped, so they never dilute a question. */
   fillers?: readonly string[];
 }
 
-const fillerSets = new WeakMap<Lexicon, ReadonlySet<string>>();
+/** A lexicon's fillers as word sequences, longest first, worked out once per lexicon. */
+const fillerPhrases = new WeakMap<Lexicon, string[][]>();
 
 export function applyLexicon(words: string[], lexicon: Lexicon): string[] {
   const replaced = words.flatMap((word) => (lexicon.replacements[word] ?? word).split(' '));
   if (!lexicon.fillers?.length) return replaced;
-  let fillers = fillerSets.get(lexicon);
-  if (!fillers) fillerSets.set(lexicon, (fillers = new Set(lexicon.fillers)));
-  return replaced.filter((word) => !fillers.has(word));
+  let phrases = fillerPhrases.get(lexicon);
+  if (!phrases) fillerPhrases.set(lexicon, (phrases = lexicon.fillers.map((f) => f.split(' ')).sort((a, b) => b.length - a.length)));
+  const kept: string[] = [];
+  for (let i = 0; i < replaced.length;) {
+    const filler = phrases.find((p) => p.every((w, j) => replaced[i + j] === w));
+    if (filler) i += filler.length;
+    else kept.push(replaced[i++]);
+  }
+  return kept;
 }
 
 /**

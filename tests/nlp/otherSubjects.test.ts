@@ -75,6 +75,14 @@ describe('chatty filler words do not make a question look less understood', () =
     expect(chatty.intent).toBe(plain.intent);
     expect(chatty.score).toBeCloseTo(plain.score, 6);
   });
+
+  it('"just in case" and "to be honest" do not pull a question towards another topic', () => {
+    const model = new InProcessBot().services.intentModel;
+    const plain = classifyIntent(model, 'which warning signs with a sore back should worry me');
+    const chatty = classifyIntent(model, 'to be honest which warning signs with a sore back should worry me, just in case');
+    expect(chatty.intent).toBe(plain.intent);
+    expect(chatty.score).toBeCloseTo(plain.score, 6);
+  });
 });
 
 describe("questions put in a runner's own words are answered directly", () => {
