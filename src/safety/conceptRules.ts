@@ -18,6 +18,7 @@ export const conceptsFileSchema = z.object({
   flags: z.record(z.string(), z.object({ hit: z.array(comboSchema).default([]), ask: z.array(comboSchema).default([]) })),
   unless: z.record(z.string(), z.array(termSchema)).default({}),
   doubtIf: z.record(z.string(), z.array(termSchema)).default({}),
+  askDespite: z.record(z.string(), z.array(z.string().min(1))).default({}),
   someoneElse: z
     .object({ person: z.array(termSchema).min(1), care: z.array(termSchema).min(1), body: z.array(z.string().min(1)).min(1) })
     .optional(),
@@ -32,6 +33,8 @@ export interface ConceptFlag {
   unless: RegExp | null;
   /** A sentence that also says one of these ("lol") only raises the flag's question. */
   doubtIf: RegExp | null;
+  /** Concepts that, reported in the sentence, turn an `unless` word into a doubt (the question) instead of a no. */
+  askDespite: string[];
   /** Its history is the point (cancer years ago): a sentence about the past still reports it. */
   pastCounts: boolean;
   /** Suicide or self-harm: any mention at least gets the question, never silence. */
@@ -119,11 +122,16 @@ export function compileConcepts(file: ConceptsFile, crisisOf: ReadonlyMap<string
       ask: flag.ask,
       unless: unlessTerms.length > 0 ? compileTerms(unlessTerms, false) : null,
       doubtIf: file.doubtIf[id] ? compileTerms(file.doubtIf[id], false) : null,
+      askDespite: file.askDespite[id] ?? [],
       pastCounts: file.pastCounts.includes(id),
       crisis: crisisOf.get(id) ?? false,
     };
   });
   for (const id of Object.keys(file.unless)) if (!(id in file.flags)) problems.push(`unless.${id}: no flag of that name in this file`);
+  for (const [id, names] of Object.entries(file.askDespite)) {
+    if (!(id in file.flags)) problems.push(`askDespite.${id}: no flag of that name in this file`);
+    for (const name of names) known(name, `askDespite.${id}`);
+  }
   for (const id of Object.keys(file.doubtIf)) if (!(id in file.flags)) problems.push(`doubtIf.${id}: no flag of that name in this file`);
   for (const id of file.pastCounts) if (!(id in file.flags)) problems.push(`pastCounts: no flag "${id}" in this file`);
   for (const [question, names] of Object.entries(file.implied)) for (const name of names) known(name, `implied.${question}`);

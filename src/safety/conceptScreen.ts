@@ -141,9 +141,12 @@ export function findConceptFlags(
       // (or implied by the question): a sentence without one can say nothing of this flag, so its
       // `unless` and `doubtIf` words, the costliest reads here, are not looked for.
       if (!combos.some((combo) => combo.every((name) => implied.has(name) || sentence.byConcept.has(name)))) continue;
-      // Runner talk ("suicide sprints") rules the flag out here; a joke marker ("haha") leaves a doubt.
-      if (flag.unless !== null && saysUnless(flag.unless, sentence.text, lexicon)) continue;
-      const excused = flag.doubtIf !== null && test(flag.doubtIf, sentence.text);
+      // Runner talk ("suicide sprints") rules the flag out here, unless the sentence also says what keeps
+      // the doubt alive ("my knee buckles more every day, is it DOMS?"); a joke marker ("haha") leaves a doubt.
+      const doubted = (name: string) => (sentence.byConcept.get(name) ?? []).some((m) => m.status === 'affirmed' && !m.past);
+      const ruledOut = flag.unless !== null && saysUnless(flag.unless, sentence.text, lexicon);
+      if (ruledOut && !flag.askDespite.some(doubted)) continue;
+      const excused = ruledOut || (flag.doubtIf !== null && test(flag.doubtIf, sentence.text));
       const current = (name: string, keep: (m: ConceptMention) => boolean): boolean =>
         implied.has(name) || (sentence.byConcept.get(name) ?? []).some((m) => (!m.past || flag.pastCounts) && keep(m));
       const reported = (name: string, forAsk: boolean): boolean => current(name, (m) => counts(m.status, forAsk));

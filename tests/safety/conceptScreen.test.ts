@@ -313,3 +313,19 @@ describe('what is over, what lasts, and what someone else has', () => {
     expect(ids('slowly getting worse over the last month even though i run less')).toContain('persistent-pain');
   });
 });
+
+describe('an "unless" word that leaves a doubt', () => {
+  it('a knee that buckles more and more is asked about even with knee or DOMS talk; a knee that gave way once is not', () => {
+    expect(asked('my knee keeps buckling, more and more each day, is it just doms?')).toContain('progressive-leg-weakness');
+    expect([...ids('my knee gave way on a trail run today'), ...asked('my knee gave way on a trail run today')]).not.toContain(
+      'progressive-leg-weakness',
+    );
+  });
+});
+
+describe('idioms that are symptoms after a body part', () => {
+  it('legs "falling asleep" is numbness; falling asleep on the sofa is not', () => {
+    expect(ids('both of my legs keep going to sleep')).toContain('bilateral-leg-symptoms');
+    expect(ids('fell asleep on the couch after my long run')).toEqual([]);
+  });
+});
