@@ -20,6 +20,14 @@ export function sentencesOf(clauses: Clause[]): Map<number, string> {
   return sentences;
 }
 
+const STILL_NOW =
+  /\b(?:still there|still have|still got|still hurts|still hurting|still the same|still going|again now|back again|ever since)\b/;
+const sentenceText = (clauses: Clause[], clause: Clause): string =>
+  clauses
+    .filter((c) => c.sentence === clause.sentence)
+    .map((c) => c.text)
+    .join(' ');
+
 /** A clause that points back at the one before: "... but that's long gone", "... and it went away". */
 const POINTS_BACK = /^(?:but |and |which )?(?:that|thats|it|its|this|both|all that|which)\b/;
 
@@ -31,7 +39,8 @@ const POINTS_BACK = /^(?:but |and |which )?(?:that|thats|it|its|this|both|all th
 export function resolvedClauses(clauses: Clause[], rules: ConceptRules): Set<Clause> {
   const resolved = new Set<Clause>();
   clauses.forEach((clause, i) => {
-    if (!rules.resolved.test(clause.text)) return;
+    // "stopped running ages ago but it's still there": still there now is not over.
+    if (!rules.resolved.test(clause.text) || STILL_NOW.test(sentenceText(clauses, clause))) return;
     resolved.add(clause);
     const before = clauses[i - 1];
     if (before && before.sentence === clause.sentence && POINTS_BACK.test(clause.text)) resolved.add(before);
@@ -53,6 +62,8 @@ function conceptFilterOf(rules: ConceptRules): WordStartFilter {
 
 /** "she sat down hard": the sentence goes on about that person. */
 const PRONOUN = /\b(?:he|she|they|hes|shes|theyre|him|her|them)\b/;
+/** "my mum tripped over the dog and now has sudden back pain": the verb goes on about them, subject left out. */
+const ELIDED_SUBJECT = /\b(?:and|then|now) (?:now )?(?:has|is|cant|says|keeps)\b/;
 
 export interface ConceptFindings {
   hits: Set<string>;
@@ -211,7 +222,7 @@ function readSentences(
     // "my mum has osteopenia, she sat down hard and now can barely move for back pain": no "I/me/my"
     // in the sentence other than in naming the person, and a pronoun that goes on about them.
     const writerSpeaks = test(lexicon.firstPerson, reading.text.replace(other.person, ' '));
-    const goesOnAboutThem = aboutThem && PRONOUN.test(reading.text) && !writerSpeaks;
+    const goesOnAboutThem = aboutThem && (PRONOUN.test(reading.text) || ELIDED_SUBJECT.test(reading.text)) && !writerSpeaks;
     reading.theirBody = other.body.some((name) =>
       (reading.byConcept.get(name) ?? []).some((m) => m.status === 'third-person' || (m.status === 'affirmed' && goesOnAboutThem)),
     );

@@ -329,3 +329,45 @@ describe('idioms that are symptoms after a body part', () => {
     expect(ids('fell asleep on the couch after my long run')).toEqual([]);
   });
 });
+
+describe('red-flags-h kinds, in other words', () => {
+  it.each([
+    ['i had no clue i needed a poo until it was too late', 'ces-bowel'],
+    ['wiping feels like its someone elses backside', 'ces-saddle-numbness'],
+    ['skidded down a bank on the trail and smacked my back on the rocks', 'major-trauma'],
+    ['i keep tripping over my own feet since my back went', 'progressive-leg-weakness'],
+    ['chest feels tight and it goes through to my back, i stopped the run ages ago but its still there', 'chest-pain'],
+    ['i thought about stepping in front of the bus today', 'suicidal-thoughts'],
+    ['took a lot of my tablets an hour ago', 'suicidal-thoughts'],
+    ['rest does nothing, it aches 24/7', 'non-mechanical-pain'],
+    ['sneezing makes me see stars, my back is that bad', 'cough-sneeze-pain'],
+    ['the leg pain has exploded over the last day and is going further down', 'sciatica-worsening'],
+    ['cant pick my daughter up any more because of my back', 'persistent-pain'],
+    ['every training block my back flares up, same pattern every year', 'persistent-pain'],
+  ])('"%s" reports %s', (text, flag) => {
+    expect(ids(text)).toContain(flag);
+  });
+
+  it('looking up a way down gets the crisis question; a weak leg going downhill gets the weakness question', () => {
+    expect([...ids('googled how high the multi storey is'), ...asked('googled how high the multi storey is')]).toContain(
+      'suicidal-thoughts',
+    );
+    expect([
+      ...ids('my left leg has no strength and its gone downhill since friday'),
+      ...asked('my left leg has no strength and its gone downhill since friday'),
+    ]).toContain('progressive-leg-weakness');
+  });
+
+  it('childhood accidents, a benign lump, a hot bedroom and a numb bum on long rides are not red flags', () => {
+    expect(ids('i was knocked off my bike when i was 10, does it matter now?')).toEqual([]);
+    expect(ids('my sister had a lump on her back but it was benign')).toEqual([]);
+    expect(ids('cant sleep in the bedroom, its 29 degrees, sweaty at night')).toEqual([]);
+    expect(ids('my bum goes numb on long rides and goes away as soon as i get off')).toEqual([]);
+  });
+
+  it("someone else's fragile bones and a fall, told without a pronoun, is theirs", () => {
+    expect(ids('my dad (osteoporosis) slipped in the garden and now has sudden back pain, what should we do')).toContain(
+      'fragility-fracture',
+    );
+  });
+});
