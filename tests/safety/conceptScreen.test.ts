@@ -371,3 +371,11 @@ describe('red-flags-h kinds, in other words', () => {
     );
   });
 });
+
+describe('vignettes-h kinds, in other words', () => {
+  it('an odd feeling when wiping is asked about even on one side; a car that hit me is trauma; weeks of pain is routine', () => {
+    expect(asked('when i wipe, one side of my bottom feels numb')).toContain('ces-saddle-numbness');
+    expect(ids('a van reversed and hit me while i was jogging past, landed on the road')).toContain('major-trauma');
+    expect(ids('ive had ten weeks of back pain now')).toContain('persistent-pain');
+  });
+});
