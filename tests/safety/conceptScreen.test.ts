@@ -379,3 +379,41 @@ describe('vignettes-h kinds, in other words', () => {
     expect(ids('ive had ten weeks of back pain now')).toContain('persistent-pain');
   });
 });
+
+describe('red-flags-i kinds, in other words', () => {
+  it.each([
+    ['now i no can control the pee, help', 'ces-bladder'],
+    ['both my legs are clumsy and i walk like a drunk', 'bilateral-leg-symptoms'],
+    ['took a bad tackle at football, a guy landed on me, my spine hurts', 'major-trauma'],
+    ['crashed snowboarding at full speed into a tree, back is bad', 'major-trauma'],
+    ['tummy and back pain came on like a switch and my heart is racing', 'aortic-aneurysm'],
+    ['my daughter says she has been harming herself since the injury', 'suicidal-thoughts'],
+    ['it hurts my back when i push to poo', 'cough-sneeze-pain'],
+    ['been on cortisone for years and got a sudden pain in my back', 'fragility-fracture'],
+    ['had to call in sick because of my back again', 'persistent-pain'],
+  ])('"%s" reports %s', (text, flag) => {
+    expect(ids(text)).toContain(flag);
+  });
+
+  it('the crisis question for a way down thought of, a typo of disappear, and tablets looked up', () => {
+    for (const text of [
+      'on the bridge i think about just going over the edge',
+      'i want to dissapear for good',
+      'looked up which pills are dangerous together',
+    ]) {
+      expect([...ids(text), ...asked(text)]).toContain('suicidal-thoughts');
+    }
+  });
+
+  it('a film, asthma, a wet-looking finish, a 50k joke and a gone fever are not red flags', () => {
+    for (const text of [
+      'in the movie the hero gets hit by a car and keeps running',
+      'my chest was tight from the cold air but my inhaler sorted it, back is fine',
+      'my bottle leaked and it looked like i wet myself at the finish',
+      'friends say im suicidal for entering a 100k lol',
+      'had flu last month, fever gone weeks ago, can i run?',
+    ]) {
+      expect(ids(text)).toEqual([]);
+    }
+  });
+});
