@@ -417,3 +417,10 @@ describe('red-flags-i kinds, in other words', () => {
     }
   });
 });
+
+describe('vignettes-i kinds, in other words', () => {
+  it('wiping that feels like through a glove is saddle numbness; a teen who soiled his shorts, told with embarrassment, is an emergency', () => {
+    expect(ids('when i wipe its like doing it through a glove')).toContain('ces-saddle-numbness');
+    expect(ids('my son, very embarrassed, told me he soiled his shorts without noticing')).toContain('ces-bowel');
+  });
+});
