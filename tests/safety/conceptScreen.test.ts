@@ -424,3 +424,30 @@ describe('vignettes-i kinds, in other words', () => {
     expect(ids('my son, very embarrassed, told me he soiled his shorts without noticing')).toContain('ces-bowel');
   });
 });
+
+describe('red-flags-j kinds, in other words', () => {
+  it.each([
+    ['two lads piled on top of me in the scrum and my back has been bad since', 'major-trauma'],
+    ['the car rolled over on the motorway, walked away but my back is getting worse', 'major-trauma'],
+    ['the weight is dropping off me and im not dieting, back aches', 'unexplained-weight-loss'],
+    ['like clockwork my back goes out every few months', 'persistent-pain'],
+  ])('"%s" reports %s', (text, flag) => {
+    expect(ids(text)).toContain(flag);
+  });
+
+  it('not waking up, looking down from a bridge, pills lined up: at least the crisis question', () => {
+    for (const text of [
+      'honestly if i dont wake up tomorrow id be fine with it',
+      'i stop on the bridge and look down',
+      'ive got my tablets all lined up',
+    ]) {
+      expect([...ids(text), ...asked(text)]).toContain('suicidal-thoughts');
+    }
+  });
+
+  it("a partner saying I'll kill myself training, a documentary, and grandad's transplant are not my red flags", () => {
+    expect(ids('my wife reckons ill kill myself training for this ultra')).toEqual([]);
+    expect(ids('watched a documentary about a guy paralysed in a car crash, now im paranoid')).toEqual([]);
+    expect(ids("grandad's on anti-rejection drugs after his transplant, tips for walking with him?")).toEqual([]);
+  });
+});
