@@ -22,12 +22,6 @@ export function sentencesOf(clauses: Clause[]): Map<number, string> {
 
 const STILL_NOW =
   /\b(?:still there|still have|still got|still hurts|still hurting|still the same|still going|again now|back again|ever since)\b/;
-const sentenceText = (clauses: Clause[], clause: Clause): string =>
-  clauses
-    .filter((c) => c.sentence === clause.sentence)
-    .map((c) => c.text)
-    .join(' ');
-
 /** A clause that points back at the one before: "... but that's long gone", "... and it went away". */
 const POINTS_BACK = /^(?:but |and |which )?(?:that|thats|it|its|this|both|all that|which)\b/;
 
@@ -38,9 +32,10 @@ const POINTS_BACK = /^(?:but |and |which )?(?:that|thats|it|its|this|both|all th
  */
 export function resolvedClauses(clauses: Clause[], rules: ConceptRules): Set<Clause> {
   const resolved = new Set<Clause>();
+  const sentences = sentencesOf(clauses);
   clauses.forEach((clause, i) => {
     // "stopped running ages ago but it's still there": still there now is not over.
-    if (!rules.resolved.test(clause.text) || STILL_NOW.test(sentenceText(clauses, clause))) return;
+    if (!rules.resolved.test(clause.text) || STILL_NOW.test(sentences.get(clause.sentence) ?? '')) return;
     resolved.add(clause);
     const before = clauses[i - 1];
     if (before && before.sentence === clause.sentence && POINTS_BACK.test(clause.text)) resolved.add(before);
