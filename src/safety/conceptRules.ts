@@ -11,6 +11,7 @@ const comboSchema = z.array(z.string().min(1)).min(1);
 
 export const conceptsFileSchema = z.object({
   resolved: z.array(z.string().min(1)).min(1),
+  stillNow: z.array(z.string().min(1)).default([]),
   pastCounts: z.array(z.string()).default([]),
   lasting: z.array(z.string()).default([]),
   implied: z.record(z.string(), z.array(z.string().min(1))).default({}),
@@ -47,6 +48,8 @@ export interface ConceptRules {
   flags: ConceptFlag[];
   /** A sentence that says the problem is over ("long gone", "in 2019") reports nothing. */
   resolved: RegExp;
+  /** A sentence that says the problem is still there ("ages ago but it's still there") is not the past. */
+  stillNow: RegExp;
   /** Concepts that stay true however long ago they began (a transplant): never read as the past. */
   lasting: Set<string>;
   /** Question id -> concepts its answer implies ("where is the pain?" -> pain). */
@@ -135,12 +138,17 @@ export function compileConcepts(file: ConceptsFile, crisisOf: ReadonlyMap<string
   for (const id of Object.keys(file.doubtIf)) if (!(id in file.flags)) problems.push(`doubtIf.${id}: no flag of that name in this file`);
   for (const id of file.pastCounts) if (!(id in file.flags)) problems.push(`pastCounts: no flag "${id}" in this file`);
   for (const [question, names] of Object.entries(file.implied)) for (const name of names) known(name, `implied.${question}`);
-  let resolved = /(?!)/;
-  try {
-    resolved = new RegExp(`(?<![\\w])(?:${file.resolved.join('|')})(?![\\w])`);
-  } catch (error) {
-    problems.push(`resolved: not a valid pattern (${(error as Error).message})`);
-  }
+  const alternation = (key: 'resolved' | 'stillNow'): RegExp => {
+    if (file[key].length === 0) return /(?!)/;
+    try {
+      return new RegExp(`(?<![\\w])(?:${file[key].join('|')})(?![\\w])`);
+    } catch (error) {
+      problems.push(`${key}: not a valid pattern (${(error as Error).message})`);
+      return /(?!)/;
+    }
+  };
+  const resolved = alternation('resolved');
+  const stillNow = alternation('stillNow');
   for (const name of file.someoneElse?.body ?? []) known(name, 'someoneElse.body');
   for (const name of file.lasting) known(name, 'lasting');
   if (problems.length > 0) throw new KnowledgeFileError(fileName, problems);
@@ -151,6 +159,7 @@ export function compileConcepts(file: ConceptsFile, crisisOf: ReadonlyMap<string
     concepts,
     flags,
     resolved,
+    stillNow,
     lasting: new Set(file.lasting),
     implied: file.implied,
     foreignHealth: concepts.get('foreign-health') ?? null,

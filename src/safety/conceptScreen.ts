@@ -20,8 +20,6 @@ export function sentencesOf(clauses: Clause[]): Map<number, string> {
   return sentences;
 }
 
-const STILL_NOW =
-  /\b(?:still there|still have|still got|still hurts|still hurting|still the same|still going|again now|back again|ever since)\b/;
 /** A clause that points back at the one before: "... but that's long gone", "... and it went away". */
 const POINTS_BACK = /^(?:but |and |which )?(?:that|thats|it|its|this|both|all that|which)\b/;
 
@@ -35,7 +33,7 @@ export function resolvedClauses(clauses: Clause[], rules: ConceptRules): Set<Cla
   const sentences = sentencesOf(clauses);
   clauses.forEach((clause, i) => {
     // "stopped running ages ago but it's still there": still there now is not over.
-    if (!rules.resolved.test(clause.text) || STILL_NOW.test(sentences.get(clause.sentence) ?? '')) return;
+    if (!rules.resolved.test(clause.text) || rules.stillNow.test(sentences.get(clause.sentence) ?? '')) return;
     resolved.add(clause);
     const before = clauses[i - 1];
     if (before && before.sentence === clause.sentence && POINTS_BACK.test(clause.text)) resolved.add(before);
@@ -149,12 +147,11 @@ export function findConceptFlags(
       if (!combos.some((combo) => combo.every((name) => implied.has(name) || sentence.byConcept.has(name)))) continue;
       // Runner talk ("suicide sprints") rules the flag out here, unless the sentence also says what keeps
       // the doubt alive ("my knee buckles more every day, is it DOMS?"); a joke marker ("haha") leaves a doubt.
-      const doubted = (name: string) => (sentence.byConcept.get(name) ?? []).some((m) => m.status === 'affirmed' && !m.past);
-      const ruledOut = flag.unless !== null && saysUnless(flag.unless, sentence.text, lexicon);
-      if (ruledOut && !flag.askDespite.some(doubted)) continue;
-      const excused = ruledOut || (flag.doubtIf !== null && test(flag.doubtIf, sentence.text));
       const current = (name: string, keep: (m: ConceptMention) => boolean): boolean =>
         implied.has(name) || (sentence.byConcept.get(name) ?? []).some((m) => (!m.past || flag.pastCounts) && keep(m));
+      const ruledOut = flag.unless !== null && saysUnless(flag.unless, sentence.text, lexicon);
+      if (ruledOut && !flag.askDespite.some((name) => current(name, (m) => m.status === 'affirmed'))) continue;
+      const excused = ruledOut || (flag.doubtIf !== null && test(flag.doubtIf, sentence.text));
       const reported = (name: string, forAsk: boolean): boolean => current(name, (m) => counts(m.status, forAsk));
       if (!excused && flag.hit.some((combo) => combo.every((name) => reported(name, false)))) {
         hits.add(flag.id);
