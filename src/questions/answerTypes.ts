@@ -80,17 +80,16 @@ function readLocation(text: string, context: ReadContext): Location | undefined 
 /** Timing, plus a pain that comes with a movement ("when I bend over", "lifting"): mechanical pain. */
 const MOVEMENT_IN_CLAUSE =
   /\b(bend|bending|bent|lift|lifting|twist|twisting|turn|turning|move|moving|movement|stoop|stooping|getting up|get up|stand up|standing up|sit down|sitting down|cough|sneeze|reach|reaching)\b/g;
-// "after standing at work all day" says how long the standing lasted, not that the pain is constant.
 const MOST_OF_THE_TIME =
-  /\b(most of the time|nearly all the time|almost all the time|pretty much always|almost always|nearly always|most days|every day|(?<!\b(?:standing|stood|sitting|sat|working|work|desk|driving|drove|on my feet|walking|walked)(?: \w+){0,3} )all day)\b/;
+  /\b(most of the time|nearly all the time|almost all the time|pretty much always|almost always|nearly always|most days|every day|all day)\b/;
 
-/** "sitting at my desk all day": how long the sitting lasts, not a pain there all the time. */
+/** "sitting at my desk all day", "walked all day": how long the activity lasts, not a pain there all the time. */
 const ACTIVITY_ALL_DAY =
-  /\b((?:sit|sits|sitting|sat|stand|standing|stood|drive|driving|work|working|desk|office|computer|laptop|feet)\b(?: [a-z]+){0,3}) (?:all day|every day)\b/g;
+  /\b((?:sit|sits|sitting|sat|stand|standing|stood|drive|driving|work|working|desk|office|computer|laptop|feet)\b(?: [a-z]+){0,3}) (?:all day|every day)\b|\b((?:drove|walking|walked)\b(?: [a-z]+){0,3}) all day\b/g;
 
 function readTiming(text: string, context: ReadContext): PainTiming[] | undefined {
   const found = new Set(parseTiming(text, context) ?? []);
-  if (MOST_OF_THE_TIME.test(normalisedWords(text, context.language).replace(ACTIVITY_ALL_DAY, '$1'))) found.add('all_the_time');
+  if (MOST_OF_THE_TIME.test(normalisedWords(text, context.language).replace(ACTIVITY_ALL_DAY, '$1$2'))) found.add('all_the_time');
   if (reportsMovement(text, context.language)) found.add('with_movement');
   return found.size > 0 ? TIMINGS.filter((t) => found.has(t)) : undefined;
 }
