@@ -24,7 +24,7 @@ import {
   sendReminderIfOwed,
   sendRoutineAdvice,
 } from '../conversation/escalation';
-import { isForgetRequested, noteIntent, turnOf } from '../conversation/turn';
+import { isForgetRequested, noteIntent, noteRedFlagQuestion, turnOf } from '../conversation/turn';
 import { tapOf } from '../questions/tap';
 import { recordTurn } from '../observability/metrics';
 import { conversationDataOf, type BotServices } from '../services';
@@ -127,6 +127,7 @@ export class BackOnTrackBot extends ActivityHandler {
       const worse = tapOf(context.activity) ? undefined : this.unclearWorthAsking(dc, screen, data.clearedRedFlagQuestions ?? []);
       if (worse && !screen.crisis) {
         data.pendingRedFlagQuestion = worse.id;
+        noteRedFlagQuestion(context, worse.id);
         await send(context, { text: worse.question, choices: this.services.menu.yesNo });
       }
       return;
@@ -147,6 +148,7 @@ export class BackOnTrackBot extends ActivityHandler {
       // A button of the dialog's question tapped while the red-flag question waits: not its answer.
       data.pendingRedFlagQuestion = pendingFlag;
       data.pendingRedFlagMessage = pendingMessage;
+      noteRedFlagQuestion(context, pendingFlag);
       const question = safety.flags.find((flag) => flag.id === pendingFlag)?.question ?? '';
       await send(context, {
         text: `${this.services.questionWording.staleButton}\n\n${question}`.trim(),
@@ -192,6 +194,7 @@ export class BackOnTrackBot extends ActivityHandler {
       pending.pendingRedFlagQuestion = unclear.id;
       pending.pendingRedFlagMessage = incoming.problem || answerFirst ? undefined : incoming.text;
       noteIntent(context, 'red_flag_question', 1);
+      noteRedFlagQuestion(context, unclear.id);
       await send(context, { text: unclear.question, choices: this.services.menu.yesNo });
       return;
     }

@@ -1,6 +1,6 @@
 /**
  * The TurnSummary trace: one per turn, on the emulator channel, for tests, evaluation and debugging.
- * Its shape is a contract (see README): intent, score, triage, redFlags. It is built once, at the end
+ * Its shape is a contract (see README): intent, score, triage, redFlags, and redFlagQuestion when one was asked. It is built once, at the end
  * of the turn, from the turn's record (src/conversation/turn.ts) and the conversation's triage.
  */
 import type { TurnContext } from 'botbuilder';
@@ -12,11 +12,13 @@ export interface TurnSummary {
   score: number;
   triage: TriageLevel | null;
   redFlags: string[];
+  /** Set when the reply ends with a red-flag yes/no question: the flag it asks about. */
+  redFlagQuestion?: string;
 }
 
 export function turnSummaryOf(context: TurnContext, triage: TriageLevel | null): TurnSummary {
-  const { intent, score, redFlags } = turnOf(context);
-  return { intent, score, triage, redFlags };
+  const { intent, score, redFlags, redFlagQuestion } = turnOf(context);
+  return { intent, score, triage, redFlags, ...(redFlagQuestion ? { redFlagQuestion } : {}) };
 }
 
 export async function sendTurnSummary(context: TurnContext, summary: TurnSummary): Promise<void> {

@@ -63,7 +63,7 @@ export async function playPhrase(phrase: BlindPhrase, newBot: () => InProcessBot
   const bot = newBot();
   const first = await bot.say(phrase.text);
   let last = first;
-  const askedQuestion = first.summary.intent === 'red_flag_question';
+  const askedQuestion = first.summary.redFlagQuestion !== undefined;
   if (askedQuestion) last = await bot.say(phrase.level === 'none' ? 'no' : 'yes');
   const triage = last.summary.triage;
   const crisisReply = [first, last].some((t) => t.summary.intent === 'crisis');
@@ -173,7 +173,7 @@ export async function playVignette(vignette: Vignette, questions = symptomCheckQ
     const matching = questions.filter((q) => q.texts.some((t) => turn.text.includes(t.trim().slice(0, 60))));
     const question = matching[matching.length - 1];
     let reply: string;
-    if (turn.summary.intent === 'red_flag_question') reply = vignette.expect === 'self-care' ? 'no' : 'yes';
+    if (turn.summary.redFlagQuestion !== undefined) reply = vignette.expect === 'self-care' ? 'no' : 'yes';
     else if (question?.key.startsWith('startBack.')) reply = answers.startBack[Number(question.key.split('.')[1]) - 1] ?? 'no';
     else if (question)
       reply =

@@ -48,6 +48,20 @@ describe('red flags come first, in every state', () => {
     expect((await new BotHarness({ REGION: 'US' }).say('i want to kill myself')).text).toContain('988');
   });
 
+  it('an urgent sign with a doubt about something worse: urgent now, its question last, and "yes" makes it an emergency', async () => {
+    const bot = new BotHarness();
+    const first = await bot.say(
+      'the weakness in my leg is spreading, first my ankle and now my whole shin, and the numbness is creeping up',
+    );
+    expect(first.summary.triage).toBe('urgent');
+    expect(first.summary.redFlagQuestion).toBe('progressive-leg-weakness');
+    expect(first.texts.at(-1)).toMatch(/\(yes\/no\)/);
+    const confirmed = await bot.say('yes');
+    expect(confirmed.summary.triage).toBe('emergency');
+    expect(confirmed.text).toMatch(/999/);
+    expect(confirmed.summary.redFlagQuestion).toBeUndefined();
+  });
+
   it('an unclear mention gets one yes/no question; "no" carries on, "yes" escalates', async () => {
     const bot = new BotHarness();
     const question = await bot.say('numbness?');

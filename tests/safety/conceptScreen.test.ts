@@ -43,6 +43,18 @@ describe('flags as combinations of concepts in one sentence', () => {
     expect(ids('had breast cancer in 2018, all clear since, and this back pain is new')).toContain('cancer-history');
   });
 
+  it('a cancer scare that turned out benign is not a history of cancer; a scare alone is asked about', () => {
+    expect(ids('had a cancer scare last year, biopsy was benign, no back problems')).toEqual([]);
+    expect(asked('had a cancer scare last year, biopsy was benign, no back problems')).toEqual([]);
+    expect(asked('had a cancer scare a while ago, now this back pain')).toContain('cancer-history');
+  });
+
+  it('"not the normal heavy" says the legs are heavy, in an unusual way', () => {
+    expect(ids("heavy legs. both. not the normal after-intervals heavy, i can barely get up stairs and it's getting worse")).toContain(
+      'progressive-leg-weakness',
+    );
+  });
+
   it('numbness from sitting that goes on standing, and asthma, are not red flags', () => {
     expect(
       ids("my bum went numb sitting on the bleachers for 3 hours watching my kid's meet but it was fine as soon as i stood up"),
