@@ -4,10 +4,12 @@
  * botbuilder's BotState computes a change hash (its own stringify, whose replacer runs on every value,
  * then sha256) when it loads, again when it saves and a third time after writing: per state, per turn.
  * Here the JSON text of the state as loaded is what saving compares with, and the text saved becomes the
- * next reference. The rule stays the SDK's: read once per turn, write only what changed (eTag `*`), the
+ * next reference. With lowdb neither costs a stringify of its own: the storage hands over the text of
+ * what it read and takes the text compared as the one to write (src/storage/itemText.ts). The rule stays the SDK's: read once per turn, write only what changed (eTag `*`), the
  * eTag not counted as a change; clear() forces a write and delete() forgets the turn's copy.
  */
 import { ConversationState, UserState, type BotState, type TurnContext } from 'botbuilder';
+import { noteWriteText, stringifyItem, takeReadText } from '../storage/itemText';
 
 type State = Record<string, unknown>;
 
@@ -15,11 +17,6 @@ interface Loaded {
   state: State;
   /** The state's JSON text (eTag left out) when it was read or last written; '' means "write it". */
   text: string;
-}
-
-function textOf(state: State): string {
-  const { eTag: _ignored, ...rest } = state;
-  return JSON.stringify(rest);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's constructor takes the base class's arguments
@@ -36,17 +33,18 @@ function savedOnce<Base extends StateClass>(base: Base) {
       const key = await this.storageKey(context);
       const items = await this.storage.read([key]);
       const state = (items[key] as State | undefined) ?? {};
-      context.turnState.set(this.turnKey, { state, text: textOf(state) } satisfies Loaded);
+      context.turnState.set(this.turnKey, { state, text: takeReadText(state) } satisfies Loaded);
       return state;
     }
 
     override async saveChanges(context: TurnContext, force = false): Promise<void> {
       const loaded = (context.turnState.get(this.turnKey) as Loaded | undefined) ?? (force ? { state: {}, text: '' } : undefined);
       if (!loaded) return;
-      const text = textOf(loaded.state);
+      const text = stringifyItem(loaded.state);
       if (!force && text === loaded.text) return;
       const key = await this.storageKey(context);
       loaded.state.eTag = '*';
+      noteWriteText(loaded.state, text);
       await this.storage.write({ [key]: loaded.state });
       loaded.text = text;
       context.turnState.set(this.turnKey, loaded);

@@ -21,6 +21,7 @@ import { setImmediate as yieldToTurns } from 'node:timers/promises';
 import type { Storage, StoreItems } from 'botbuilder';
 import { TextFile } from 'lowdb/node';
 import { EtagConflictError, isUnconditional } from './etagConflictError';
+import { noteReadText, stringifyItem, takeWriteText } from './itemText';
 import { StateJournal } from './stateJournal';
 import type { ReportsUnreadableRecords } from './unreadableRecords';
 import { walkStateFiles } from './walkStateFiles';
@@ -92,8 +93,13 @@ export class LowdbStorage implements Storage, ReportsUnreadableRecords {
       keys.map((key) =>
         this.withKey(key, async () => {
           // Parsed afresh on every read: callers get their own copy to change.
-          const record = await this.load(key);
-          if (record) items[key] = { ...record.item, eTag: record.eTag };
+          const text = await this.loadText(key);
+          if (text === null) return;
+          const record = JSON.parse(text) as StoredRecord;
+          const item = { ...record.item, eTag: record.eTag };
+          const itemText = itemTextIn(text);
+          if (itemText !== undefined) noteReadText(item, itemText);
+          items[key] = item;
         }),
       ),
     );
@@ -102,18 +108,22 @@ export class LowdbStorage implements Storage, ReportsUnreadableRecords {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
+    // Taken now, before any await: the text is the item as the caller handed it over.
+    const entries = Object.entries(changes).map(([key, newItem]) => ({ key, newItem, itemText: newItem && takeWriteText(newItem) }));
     await this.open();
     await Promise.all(
-      Object.entries(changes).map(([key, newItem]) =>
+      entries.map(({ key, newItem, itemText }) =>
         this.withKey(key, async () => {
           const requested = newItem?.eTag;
           if (!isUnconditional(requested)) {
             const old = await this.load(key);
             if (old && requested !== old.eTag) throw new EtagConflictError(key);
           }
-          const { eTag: _ignored, ...item } = newItem ?? {};
-          const record: StoredRecord = { key, eTag: randomUUID(), updatedAt: new Date().toISOString(), item };
-          await this.change(key, JSON.stringify(record));
+          const eTag = randomUUID();
+          const updatedAt = new Date().toISOString();
+          // JSON.stringify of the StoredRecord, field by field, so an item the state has just stringified is not stringified again.
+          const item = itemText ?? stringifyItem(newItem ?? {});
+          await this.change(key, `{"key":${JSON.stringify(key)},"eTag":"${eTag}","updatedAt":"${updatedAt}",${ITEM_FIELD}${item}}`);
         }),
       ),
     );
@@ -267,6 +277,12 @@ export class LowdbStorage implements Storage, ReportsUnreadableRecords {
 
   /** The record: a change not yet in its file, else from memory, else from disk. */
   private async load(key: string): Promise<StoredRecord | null> {
+    const text = await this.loadText(key);
+    return text === null ? null : (JSON.parse(text) as StoredRecord);
+  }
+
+  /** The record's JSON text, or null for none. */
+  private async loadText(key: string): Promise<Text> {
     let text = this.unwritten.get(key);
     if (text === undefined) text = this.cache.get(key);
     if (text === undefined) {
@@ -274,7 +290,7 @@ export class LowdbStorage implements Storage, ReportsUnreadableRecords {
       text = await this.checkedText(key, text);
     }
     this.remember(key, text);
-    return text === null ? null : (JSON.parse(text) as StoredRecord);
+    return text;
   }
 
   /**
@@ -338,6 +354,19 @@ export class LowdbStorage implements Storage, ReportsUnreadableRecords {
     next.then(cleanup, cleanup);
     return next;
   }
+}
+
+/** Records are written with the item last (see write), so its text ends the record's. */
+const ITEM_FIELD = '"item":';
+
+/**
+ * The item's JSON text inside a record's: what stringifying the item gives. A quote inside a string value
+ * is always escaped, so the first `,"item":` is the field's own; a record laid out otherwise gives a text
+ * that differs from the item's, which only costs the state an unneeded write.
+ */
+function itemTextIn(text: string): string | undefined {
+  const at = text.indexOf(`,${ITEM_FIELD}`);
+  return at >= 0 && text.endsWith('}') ? text.slice(at + 1 + ITEM_FIELD.length, -1) : undefined;
 }
 
 /** The path of a key's file under a state folder (the bench seeds folders with it). */
