@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_KNOWLEDGE_DIR, readYamlFile } from '../knowledge/loadKnowledge';
+import { loadSafetyRules } from '../safety/loadSafetyRules';
 import { TRIAGE_LEVELS, type TriageLevel } from '../safety/types';
 import { loadSymptomCheckContent } from '../symptoms/symptomCheckContent';
 import { loadBlindPhrases, type BlindPhrase } from './blindPhrases';
@@ -55,16 +56,35 @@ export interface PhraseOutcome {
   pass: boolean;
 }
 
+/** The level of a red flag, by id (from red-flags.yaml), to know what the bot's question asks about. */
+let flagLevels: Map<string, TriageLevel> | undefined;
+function flagLevel(flagId: string | undefined): TriageLevel | null {
+  flagLevels ??= new Map(loadSafetyRules().flags.map((flag) => [flag.id, flag.level]));
+  return (flagId && flagLevels.get(flagId)) || null;
+}
+
+/**
+ * How a runner with a sign at `level` truthfully answers a question about a flag at `asked`: "yes" when
+ * it asks about something as serious as what they have or less ("any fever?" to someone with cauda
+ * equina signs, whose batch label cannot say), "no" when it asks about something worse than their sign
+ * (a one-sided sciatica asked about saddle numbness) or when they have no sign at all.
+ */
+function truthfulAnswer(level: TriageLevel | 'none', asked: TriageLevel | null): 'yes' | 'no' {
+  if (level === 'none') return 'no';
+  return asked !== null && rank(asked) > rank(level) ? 'no' : 'yes';
+}
+
 /**
  * One phrasing through the bot. When the bot asks its one direct yes/no question, the runner answers
- * truthfully: "yes" for a real sign, "no" for a near-miss.
+ * truthfully (truthfulAnswer).
  */
 export async function playPhrase(phrase: BlindPhrase, newBot: () => InProcessBot = () => new InProcessBot()): Promise<PhraseOutcome> {
   const bot = newBot();
   const first = await bot.say(phrase.text);
   let last = first;
-  const askedQuestion = first.summary.redFlagQuestion !== undefined;
-  if (askedQuestion) last = await bot.say(phrase.level === 'none' ? 'no' : 'yes');
+  const asked = first.summary.redFlagQuestion;
+  const askedQuestion = asked !== undefined;
+  if (askedQuestion) last = await bot.say(truthfulAnswer(phrase.level, flagLevel(asked)));
   const triage = last.summary.triage;
   const crisisReply = [first, last].some((t) => t.summary.intent === 'crisis');
   const bookingOffered = [first, last].some(offersBooking);

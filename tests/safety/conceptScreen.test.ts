@@ -14,6 +14,12 @@ const asked = (text: string) => screenForRedFlags(text, rules).unclear.map((u) =
 describe('flags as combinations of concepts in one sentence', () => {
   it.each([
     ['my left leg is so weak I can not climb the stairs', 'progressive-leg-weakness'],
+    ['since this morning I am not able to pass urine and my back is killing me', 'ces-bladder'],
+    ['my bed was wet when I woke up, never done that before, and my back is sore', 'ces-bladder'],
+    ['a horse kicked me in the lower back at the yard', 'major-trauma'],
+    ["my right leg won't take my weight and I have to drag it", 'progressive-leg-weakness'],
+    ['I have an aneurysm they keep an eye on and suddenly my back is in agony', 'aortic-aneurysm'],
+    ['straining on the loo sends pain right through my back', 'cough-sneeze-pain'],
     ['fell down a full flight of stairs last night', 'major-trauma'],
     ['a cyclist smashed into me at full speed', 'major-trauma'],
     ['every time I cough my back screams', 'cough-sneeze-pain'],
@@ -47,6 +53,18 @@ describe('flags as combinations of concepts in one sentence', () => {
     expect(ids('had a cancer scare last year, biopsy was benign, no back problems')).toEqual([]);
     expect(asked('had a cancer scare last year, biopsy was benign, no back problems')).toEqual([]);
     expect(asked('had a cancer scare a while ago, now this back pain')).toContain('cancer-history');
+  });
+
+  it('a knock with no harm done, a one-off twinge and a posture ache a stretch eased are not red flags', () => {
+    expect(ids('my dog knocked me over at the park, no harm done, finished my run')).toEqual([]);
+    expect(ids('sneezed and my back twinged for a second, fine right after')).toEqual([]);
+    expect(ids('ache between my shoulder blades from my desk, gone after a stretch')).toEqual([]);
+  });
+
+  it('a way down thought of as easy, and a tight chest in cold air, are asked about, not ignored', () => {
+    expect(asked('that bridge on my route, i keep thinking how easy it would be')).toContain('suicidal-thoughts');
+    expect(asked('chest feels tight in the cold air with my asthma')).toContain('chest-pain');
+    expect(ids('chest feels tight in the cold air with my asthma')).toEqual([]);
   });
 
   it('"not the normal heavy" says the legs are heavy, in an unusual way', () => {
