@@ -4,7 +4,7 @@
  * a knowledge topic, small talk, or a clarifying question when the classifier is unsure.
  * Red flags never reach here first: the bot screens every message before any dialog runs.
  */
-import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogState, DialogTurnResult } from 'botbuilder-dialogs';
 // The classes from their own modules: the package's index also loads every prompt and its text recognizers (~0.5 s of start-up).
 import { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog';
 import { Dialog, DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
@@ -49,7 +49,13 @@ export class RootDialog extends ComponentDialog {
    * answer; `dc` is the bot's dialog context, on whose stack this dialog sits.
    */
   flowIsAsking(dc: DialogContext): boolean {
-    return Boolean(dc.child?.activeDialog);
+    // Read from this dialog's own state: dc.child builds a whole DialogContext (memory scopes and all)
+    // each time it is read, and the bot asks this several times a turn. The state is there from the
+    // moment this dialog began (ComponentDialog keeps its inner stack under 'dialogs').
+    const instance = dc.activeDialog;
+    if (instance?.id !== this.id) return Boolean(dc.child?.activeDialog);
+    const inner = (instance.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
+    return Array.isArray(inner) && inner.length > 0;
   }
 
   protected async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
