@@ -51,7 +51,7 @@ describe('the second opinion in the conversation, over HTTP', () => {
 
   test('a lower rule hit does not silence a stronger suspicion: pain on pooing is urgent, then the saddle question', async () => {
     const user = new HttpUser(bot.url);
-    const replies = await user.say('it hurts loads when i push doing a number two');
+    const replies = await user.say('it hurts loads when i push doing a number two and its numb');
     // Pain on pooing is urgent (clinical-safety.md), said at once...
     expect(text(replies)).toMatch(/urgent GP appointment or call NHS 111 today/);
     // ...and the classifier's stronger suspicion, a possible cauda equina sign, gets its one direct question.
