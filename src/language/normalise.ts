@@ -53,9 +53,14 @@ export function normaliseText(text: string, lexicon: NormaliserLexicon): string 
   return remembered(recentTexts, text, lexicon, () => normaliseAfresh(text, lexicon));
 }
 
+/** Curly and look-alike quotes as straight ones: every reader's first step, so "can\u2019t" is "can't". */
+export function straightQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019\u201b\u02bc\u2032`\u00b4]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"');
+}
+
 function normaliseAfresh(text: string, lexicon: NormaliserLexicon): string {
   let t = text.normalize('NFKC').toLowerCase();
-  t = t.replace(/[\u2018\u2019\u201b\u2032`\u00b4]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"');
+  t = straightQuotes(t);
   t = t.replace(/[\u2013\u2014\u2212]/g, ' - ').replace(/\u2026/g, '. ');
   t = t.replace(/'ll\b/g, ' will').replace(/'/g, '');
   t = t.replace(/&/g, ' and ').replace(/\+/g, ' plus ');

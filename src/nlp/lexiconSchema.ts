@@ -9,6 +9,17 @@ export const lexiconFileSchema = z.object({
   phrases: z.record(z.string().min(1), z.string()).default({}),
   /** Single words as typed in a short answer -> what the symptom-check readers look for ("lft" -> "left"). */
   answerWords: z.record(z.string().regex(/^[a-z0-9]+$/, 'keys are single lower-case words'), z.string().regex(/^[a-z0-9 ]+$/)).default({}),
+  /** Contractions as typed -> in full ("can't" -> "can not"); see src/language/contractions.ts. */
+  contractions: z
+    .object({
+      words: z.record(
+        z.string().regex(/^[a-z']+$/, 'contractions are lower-case words, apostrophe and all'),
+        z.string().regex(/^[a-z ]+$/),
+      ),
+      notShortened: z.array(z.string()).default([]),
+      endings: z.record(z.string().regex(/^'[a-z]+$/, 'an ending starts with its apostrophe, like "\'re"'), z.string().regex(/^[a-z]*$/)),
+    })
+    .default({ words: {}, notShortened: [], endings: {} }),
   /**
    * Words for how bad the pain is, each with the 0-10 band it stands for ("mild" -> "2-3"), as the
    * normaliser leaves them (lower case, no apostrophes). The pain-score reader reads them.

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConceptRules } from './conceptRules';
 import { lexiconFileSchema, type LexiconFile } from '../nlp/lexiconSchema';
+import { compileContractions } from '../language/contractions';
 import { KnowledgeFileError, readYamlFile } from '../knowledge/loadKnowledge';
 import { projectRoot } from '../projectRoot';
 import {
@@ -152,6 +153,7 @@ export function compileRedFlags(file: RedFlagsFile, fileName = 'red-flags.yaml',
     })),
     benign: compileList(d.benign, 'detector.benign'),
     answerWords: new Map(Object.entries(shared?.answerWords ?? {})),
+    contractions: compileContractions(shared?.contractions ?? { words: {}, notShortened: [], endings: {} }),
     severity: Object.entries(shared?.severity ?? {}).map(([words, band]) => ({
       words,
       band: band.split('-').map(Number) as [number, number],

@@ -1,4 +1,5 @@
 import type { AnswerWordsLexicon } from '../language/answerWords';
+import type { ContractionsLexicon } from '../language/contractions';
 import type { MentionLexicon } from '../language/mentionStatus';
 import type { NormaliserLexicon } from '../language/normalise';
 import type { SecondOpinion } from './secondOpinion';
@@ -53,7 +54,7 @@ export interface RedFlagRule {
  * idioms, the mention-status word lists (negation, hypotheticals, other people...), and where a sentence
  * splits into clauses.
  */
-export interface DetectorLexicon extends NormaliserLexicon, MentionLexicon, AnswerWordsLexicon {
+export interface DetectorLexicon extends NormaliserLexicon, MentionLexicon, AnswerWordsLexicon, ContractionsLexicon {
   /** Where a sentence splits into clauses that scope negation ("but", ", and I ..."). */
   clauseBreaks: RegExp;
   /** Words for how bad the pain is and the 0-10 band each stands for (knowledge/nlp/lexicon.yaml `severity`). */

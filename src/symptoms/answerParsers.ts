@@ -8,6 +8,8 @@
  * their context, never the clock.
  */
 import { fixAnswerWords, type AnswerWordsLexicon } from '../language/answerWords';
+import { expandContractions, type ContractionsLexicon } from '../language/contractions';
+import { straightQuotes } from '../language/normalise';
 import { correctTowards } from '../language/spelling';
 import type { MentionLexicon } from '../language/mentionStatus';
 import { daysSinceNamedStart, type DateReading } from '../language/dates';
@@ -25,21 +27,6 @@ import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingCh
 export interface AnswerContext {
   language: DetectorLexicon;
 }
-
-const CONTRACTIONS: Array<[RegExp, string]> = [
-  [/\bain'?t\b/g, 'is not'],
-  [/\bcan'?t\b/g, 'can not'],
-  [/\bcannot\b/g, 'can not'],
-  [/\bwon'?t\b/g, 'will not'],
-  [/\b(do|does|did|is|are|was|were|has|have|had|would|could|should|must|need)n'?t\b/g, '$1 not'],
-  [/\bi'?m\b/g, 'i am'],
-  [/\bi'?ve\b/g, 'i have'],
-  [/\b(\w+)'re\b/g, '$1 are'],
-  [/\b(\w+)'ve\b/g, '$1 have'],
-  [/\b(\w+)'ll\b/g, '$1 will'],
-  [/\b(\w+)'d\b/g, '$1 would'],
-  [/\b(\w+)'s\b/g, '$1'],
-];
 
 /**
  * Words the fuzzy corrector may correct towards (6+ letters: a one-letter slip in a short word is more
@@ -96,15 +83,11 @@ const GLUED_PHRASES: Array<[RegExp, string]> = [
 ];
 
 /**
- * Lower-case, contractions expanded, clause punctuation turned into " , ", typos fixed. The result is
+ * Lower-case, contractions written in full (the lexicon's table), clause punctuation turned into " , ", typos fixed. The result is
  * padded with spaces so patterns can use \b at both ends.
  */
-export function normalizeAnswer(text: string, language: AnswerWordsLexicon): string {
-  let s = text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"');
-  for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
+export function normalizeAnswer(text: string, language: AnswerWordsLexicon & ContractionsLexicon): string {
+  let s = expandContractions(straightQuotes(text.toLowerCase()), language);
   s = s.replace(/(\d)\s*\/\s*(\d)/g, '$1/$2');
   s = s.replace(/(\d)\s*-\s*(\d)/g, '$1-$2');
   s = s.replace(/&/g, ' and ');

@@ -12,6 +12,7 @@ import { splitIntoClauses } from '../../language/clauses';
 import { isEnglishWord } from '../../language/dictionary';
 import { normalisedWords, normaliseText } from '../../language/normalise';
 import { correctTowards } from '../../language/spelling';
+import { shortForm } from '../../language/contractions';
 import type { DetectorLexicon } from '../../safety/types';
 
 export type YesNo = 'yes' | 'no' | 'unclear';
@@ -238,20 +239,6 @@ const TURNS = new Set([
 const ACTING_TURNS = new Set(['change', 'keep', 'instead']);
 const QUESTION_WORDS = new Set(['what', 'why', 'how', 'which', 'who', 'where', 'when', 'huh', 'pardon', 'mean', 'explain']);
 
-/** A phrase as the normaliser leaves it typed with contractions ("i do not" is also "i dont", "can not" is "cant"). */
-const contracted = (phrase: string): string =>
-  phrase
-    .replace(/\bcan not\b/g, 'cant')
-    .replace(/\bwill not\b/g, 'wont')
-    .replace(/\b(do|does|did|have|has|had|is|are|was|were|would|could|should) not\b/g, '$1nt')
-    .replace(/\bi am\b/g, 'im');
-const phraseSet = (phrases: string[]) => [...new Set(phrases.flatMap((p) => [p, contracted(p)]))].map((p) => p.split(' '));
-const YES = phraseSet(YES_PHRASES);
-const NO = phraseSet(NO_PHRASES);
-const PARTIAL = phraseSet(PARTIAL_PHRASES);
-const UNSURE = phraseSet(UNSURE_PHRASES);
-const ASIDE = phraseSet(ASIDE_PHRASES);
-
 /** Yes words that, after a noun, describe it ("peeing fine") rather than answer. */
 const DESCRIPTIVE = new Set(['fine', 'ok', 'okay', 'alright', 'all right', 'right', 'true', 'correct']);
 
@@ -289,42 +276,75 @@ const FILLER = new Set([
   'haha',
 ]);
 
-/**
- * The words a typo is corrected towards ("yse" -> "yes", "ahed" -> "ahead", "tem" -> "them"): those of
- * the yes, partial and unsure phrases and the turns. Never a word that is a no on its own ("not",
- * "none"): on a safety screen a slip read as "no" would hide a sign, where a slip left as typed is only
- * asked again.
- */
-const VOCABULARY: ReadonlySet<string> = new Set(
-  [...YES, ...PARTIAL, ...UNSURE, ...[...TURNS].map((t) => [t])]
-    .flat()
-    .filter((w) => w.length >= 3 && !NO.some((p) => p.length === 1 && p[0] === w)),
-);
-/** Every word the reader knows, no words included: those are what they are, never slips for another. */
-const KNOWN: ReadonlySet<string> = new Set([...YES, ...NO, ...PARTIAL, ...UNSURE].flat().concat([...FILLER, ...TURNS, ...QUESTION_WORDS]));
-const SPELLING = { minLength: 3, keep: (word: string) => KNOWN.has(word) || isEnglishWord(word) };
+/** The reader's phrases, each also as the normaliser leaves it typed short ("i do not" is also "i dont"). */
+interface Phrases {
+  yes: string[][];
+  no: string[][];
+  partial: string[][];
+  unsure: string[][];
+  aside: string[][];
+  vocabulary: ReadonlySet<string>;
+  spelling: { minLength: number; keep: (word: string) => boolean };
+}
+const phrasesByLexicon = new WeakMap<DetectorLexicon, Phrases>();
 
-const wordsOf = (text: string, language: DetectorLexicon): string[] =>
-  normalisedWords(text, language)
+/** The phrases with the lexicon's short forms of contractions, compiled once per lexicon. */
+function phrasesOf(language: DetectorLexicon): Phrases {
+  const known = phrasesByLexicon.get(language);
+  if (known) return known;
+  const phraseSet = (phrases: string[]) => [...new Set(phrases.flatMap((p) => [p, shortForm(p, language)]))].map((p) => p.split(' '));
+  const [yes, no, partial, unsure, aside] = [YES_PHRASES, NO_PHRASES, PARTIAL_PHRASES, UNSURE_PHRASES, ASIDE_PHRASES].map(phraseSet);
+  // The words a typo is corrected towards ("yse" -> "yes", "ahed" -> "ahead", "tem" -> "them"): those of
+  // the yes, partial and unsure phrases and the turns. Never a word that is a no on its own ("not",
+  // "none"): on a safety screen a slip read as "no" would hide a sign, where a slip left as typed is only
+  // asked again.
+  const vocabulary = new Set(
+    [...yes, ...partial, ...unsure, ...[...TURNS].map((t) => [t])]
+      .flat()
+      .filter((w) => w.length >= 3 && !no.some((p) => p.length === 1 && p[0] === w)),
+  );
+  // Every word the reader knows, no words included: those are what they are, never slips for another.
+  const everyWord = new Set([...yes, ...no, ...partial, ...unsure].flat().concat([...FILLER, ...TURNS, ...QUESTION_WORDS]));
+  const phrases = {
+    yes,
+    no,
+    partial,
+    unsure,
+    aside,
+    vocabulary,
+    spelling: { minLength: 3, keep: (w: string) => everyWord.has(w) || isEnglishWord(w) },
+  };
+  phrasesByLexicon.set(language, phrases);
+  return phrases;
+}
+
+const wordsOf = (text: string, language: DetectorLexicon): string[] => {
+  const { vocabulary, spelling } = phrasesOf(language);
+  return normalisedWords(text, language)
     .split(' ')
     .filter(Boolean)
-    .map((word) => correctTowards(word, VOCABULARY, SPELLING));
+    .map((word) => correctTowards(word, vocabulary, spelling));
+};
 
 function startsWith(words: string[], at: number, phrase: string[]): boolean {
   return phrase.every((w, i) => words[at + i] === w);
 }
 
 /** Finds the longest known phrase at each position; returns what each word was read as. */
-function tag(words: string[]): Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure' | 'other'; length: number; word: string }> {
+function tag(
+  words: string[],
+  language: DetectorLexicon,
+): Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure' | 'other'; length: number; word: string }> {
   const tags: Array<{ kind: 'yes' | 'no' | 'partial' | 'unsure' | 'other'; length: number; word: string }> = [];
+  const { yes, no, partial, unsure, aside } = phrasesOf(language);
   for (let i = 0; i < words.length;) {
     let best: { kind: 'yes' | 'no' | 'partial' | 'unsure' | 'other'; length: number } | undefined;
     for (const [kind, phrases] of [
-      ['other', ASIDE],
-      ['unsure', UNSURE],
-      ['no', NO],
-      ['partial', PARTIAL],
-      ['yes', YES],
+      ['other', aside],
+      ['unsure', unsure],
+      ['no', no],
+      ['partial', partial],
+      ['yes', yes],
     ] as const) {
       for (const phrase of phrases)
         if (startsWith(words, i, phrase) && phrase.length > (best?.length ?? 0)) best = { kind, length: phrase.length };
@@ -386,7 +406,7 @@ function leadingAnswer(text: string, options: YesNoOptions): YesNo | undefined {
   const after = normalised.slice(normalised.indexOf(first.text) + first.text.length);
   if (asksBack(rest, language) || /\?\s*$/.test(text) || /^[\s,.:;!-]*(?:but|though|although|except|apart|well|actually)\b/.test(after))
     return undefined;
-  const kinds = new Set(tag(wordsOf(rest, language)).map((t) => t.kind));
+  const kinds = new Set(tag(wordsOf(rest, language), language).map((t) => t.kind));
   if (kinds.has('unsure')) return undefined;
   if (answer === 'no' && kinds.has('yes')) return undefined;
   if (answer === 'no' && kinds.has('partial')) return 'yes';
@@ -403,7 +423,7 @@ export function readYesNo(text: string, options: YesNoOptions): YesNo {
   if (lead) return lead;
   const words = wordsOf(text, options.language);
   if (words.length === 0) return 'unclear';
-  const tags = readAsContent(tag(words));
+  const tags = readAsContent(tag(words, options.language));
   // A question mark alone is a question back, except on a safety question, where "maybe a little numb
   // around my bum?" is a sign said unsure of itself.
   const hedgedSign = options.partialMeansYes === true && tags.some((t) => t.kind === 'partial' || t.kind === 'yes');
@@ -511,5 +531,5 @@ export function isNonAnswer(text: string, language: DetectorLexicon): boolean {
   const words = wordsOf(text, language);
   if (words.length === 0) return true;
   if (asksBack(text, language) && (/\?\s*$/.test(text) || words.includes('mean'))) return true;
-  return tag(words).some((t) => t.kind === 'unsure');
+  return tag(words, language).some((t) => t.kind === 'unsure');
 }
