@@ -57,3 +57,13 @@ export function correctTowards(word: string, vocabulary: ReadonlySet<string>, op
   if (cache.size < MAX_REMEMBERED) cache.set(word, result);
   return result;
 }
+
+/**
+ * A last letter typed twice ("bothh", "sidee", "legg"): the word without it, when that is a real word and
+ * the typed one is not. Short words too, which the corrector leaves alone: this slip makes no other word.
+ */
+export function withoutDoubledEnding(word: string, isWord: (w: string) => boolean): string {
+  if (word.length < 3 || word[word.length - 1] !== word[word.length - 2] || !/^[a-z]+$/.test(word) || isWord(word)) return word;
+  const single = word.slice(0, -1);
+  return isWord(single) ? single : word;
+}

@@ -6,7 +6,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { parseContactDetail } from '../booking/contactDetails';
 import type { ContactDetail } from '../booking/bookingTypes';
-import { parseAge, parseLegSymptoms, parseLocation, parseTiming, parseTrainingChanges } from '../symptoms/answerParsers';
+import { parseAge, parseLegSymptoms, parseLocation, parseSeverity, parseTiming, parseTrainingChanges } from '../symptoms/answerParsers';
 import { parseBothersomeness } from '../symptoms/startBack';
 import type { LegSymptom, PainArea, PainTiming, Side, SymptomAnswers, TrainingChange } from '../symptoms/types';
 import { splitIntoClauses } from '../language/clauses';
@@ -226,7 +226,16 @@ export const ANSWER_READERS = {
     canonical: canonicalDuration,
     choiceFor: durationChoiceFor,
   }),
-  score: definite<ScoreAnswer>({ read: readScore, fromChoice: scoreFromChoice, canonical: canonicalScore }),
+  // Doubt before a number is an estimate, the answer asked for ("idk maybe 5?"); doubt alone, or asking
+  // back ("what is a 5?"), is not.
+  score: reader<ScoreAnswer>({
+    read: (text, context) =>
+      !isNonAnswer(text, context.language) || (!isQuestionBack(text, context.language) && parseSeverity(text, context) !== undefined)
+        ? readScore(text, context)
+        : undefined,
+    fromChoice: scoreFromChoice,
+    canonical: canonicalScore,
+  }),
   location: definite<Location>({
     read: readLocation,
     fromChoice: (value) => {

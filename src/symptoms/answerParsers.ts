@@ -10,7 +10,8 @@
 import { fixAnswerWords, type AnswerWordsLexicon } from '../language/answerWords';
 import { expandContractions, type ContractionsLexicon } from '../language/contractions';
 import { straightQuotes } from '../language/normalise';
-import { correctTowards } from '../language/spelling';
+import { correctTowards, withoutDoubledEnding } from '../language/spelling';
+import { isEnglishWord } from '../language/dictionary';
 import type { MentionLexicon } from '../language/mentionStatus';
 import { daysSinceNamedStart, type DateReading } from '../language/dates';
 import type { NamedDay } from '../language/namedDays';
@@ -65,8 +66,9 @@ const PARSER_SPELLING = {
   keep: (token: string): boolean => PROTECTED.has(token) || REAL_WORDS_NEAR_VOCABULARY.has(token) || isNumberWord(token),
 };
 
-/** Corrects a long token to the one vocabulary word it is a slip away from; leaves it alone if unsure. */
-const correctToken = (token: string): string => correctTowards(token, FUZZY_VOCABULARY, PARSER_SPELLING);
+/** A doubled last letter undone, then a long token corrected to the one vocabulary word it is a slip away from, if sure. */
+const correctToken = (token: string): string =>
+  correctTowards(withoutDoubledEnding(token, isEnglishWord), FUZZY_VOCABULARY, PARSER_SPELLING);
 
 /** Phrases glued into one token so clause splitting on "and" does not break them. */
 const GLUED_PHRASES: Array<[RegExp, string]> = [

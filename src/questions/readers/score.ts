@@ -42,7 +42,8 @@ function severityBandIn(text: string, language: DetectorLexicon): [number, numbe
     // The longest severity phrase wins where phrases overlap ("very severe" over "severe").
     const found: Array<{ start: number; end: number; band: [number, number] }> = [];
     for (const entry of entries) {
-      const pattern = new RegExp(`(?<![a-z0-9])${entry.words.replace(/ /g, '\\s+')}(?![a-z0-9])`, 'g');
+      // "mildish", "severe-ish": the band of the word the suffix softens.
+      const pattern = new RegExp(`(?<![a-z0-9])${entry.words.replace(/ /g, '\\s+')}(?:\\s?ish)?(?![a-z0-9])`, 'g');
       for (const m of words.matchAll(pattern)) found.push({ start: m.index, end: m.index + m[0].length, band: entry.band });
     }
     const kept = found.filter(

@@ -36,6 +36,7 @@ export interface YesNoOptions {
 
 const YES_PHRASES = [
   'yes',
+  'ye',
   'yeah',
   'yea',
   'yeh',
@@ -379,6 +380,9 @@ function asksBack(text: string, language: DetectorLexicon): boolean {
  * read the story. A sentence break is enough for any question; a comma only on safety questions, where
  * asking again and again would lose the user.
  */
+/** "No. Why?", "yes, why do you ask?": the answer given, then a wish to know why it was asked. */
+const WHY_ASKED = /^why(?: (?:do|would) you (?:ask|need to know|want to know)| is that| that| does it matter)?$/;
+
 function leadingAnswer(text: string, options: YesNoOptions): YesNo | undefined {
   const { language } = options;
   const safety = options.partialMeansYes === true;
@@ -404,6 +408,7 @@ function leadingAnswer(text: string, options: YesNoOptions): YesNo | undefined {
   if (!safety) return answer;
   // "no, but my legs are numb": a turn after the answer takes it back (the clause break took the "but").
   const after = normalised.slice(normalised.indexOf(first.text) + first.text.length);
+  if (WHY_ASKED.test(wordsOf(rest, language).join(' '))) return answer;
   if (asksBack(rest, language) || /\?\s*$/.test(text) || /^[\s,.:;!-]*(?:but|though|although|except|apart|well|actually)\b/.test(after))
     return undefined;
   const kinds = new Set(tag(wordsOf(rest, language), language).map((t) => t.kind));
