@@ -60,10 +60,11 @@ export function correctTowards(word: string, vocabulary: ReadonlySet<string>, op
 
 /**
  * A last letter typed twice ("bothh", "sidee", "legg"): the word without it, when that is a real word and
- * the typed one is not. Short words too, which the corrector leaves alone: this slip makes no other word.
+ * the typed one is not: short words, which the corrector leaves alone ("both", "side", "leg").
  */
 export function withoutDoubledEnding(word: string, isWord: (w: string) => boolean): string {
   if (word.length < 3 || word[word.length - 1] !== word[word.length - 2] || !/^[a-z]+$/.test(word) || isWord(word)) return word;
   const single = word.slice(0, -1);
-  return isWord(single) ? single : word;
+  // Longer words are the corrector's: a rare real word ("enroll", "divorcee") may not be in the dictionary.
+  return single.length <= 4 && isWord(single) ? single : word;
 }

@@ -380,7 +380,7 @@ function asksBack(text: string, language: DetectorLexicon): boolean {
  * read the story. A sentence break is enough for any question; a comma only on safety questions, where
  * asking again and again would lose the user.
  */
-/** "No. Why?", "yes, why do you ask?": the answer given, then a wish to know why it was asked. */
+/** "No. Why?", "Yes. Why do you ask?": the answer given, then a wish to know why it was asked. */
 const WHY_ASKED = /^why(?: (?:do|would) you (?:ask|need to know|want to know)| is that| that| does it matter)?$/;
 
 function leadingAnswer(text: string, options: YesNoOptions): YesNo | undefined {
@@ -408,7 +408,8 @@ function leadingAnswer(text: string, options: YesNoOptions): YesNo | undefined {
   if (!safety) return answer;
   // "no, but my legs are numb": a turn after the answer takes it back (the clause break took the "but").
   const after = normalised.slice(normalised.indexOf(first.text) + first.text.length);
-  if (WHY_ASKED.test(wordsOf(rest, language).join(' '))) return answer;
+  // Only as a sentence of its own: "no, why do you ask?" may still be doubt about what was asked.
+  if (next.sentence !== first.sentence && clauses.length === 2 && WHY_ASKED.test(wordsOf(rest, language).join(' '))) return answer;
   if (asksBack(rest, language) || /\?\s*$/.test(text) || /^[\s,.:;!-]*(?:but|though|although|except|apart|well|actually)\b/.test(after))
     return undefined;
   const kinds = new Set(tag(wordsOf(rest, language), language).map((t) => t.kind));
