@@ -22,6 +22,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { TextFile } from 'lowdb/node';
 import { EtagConflictError, isUnconditional } from './etagConflictError';
 import { noteReadText, stringifyItem, takeWriteText } from './itemText';
+import { KnownStateFiles } from './knownStateFiles';
 import { StateJournal } from './stateJournal';
 import type { ReportsUnreadableRecords } from './unreadableRecords';
 import { walkStateFiles } from './walkStateFiles';
@@ -63,6 +64,8 @@ export class LowdbStorage implements Storage, ReportsUnreadableRecords {
   private readonly shards = new Set<string>();
   /** Per-key queue: a read-compare-write of one key never interleaves with another on the same key. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Which per-key files exist, so a key with none costs no failed open. */
+  private readonly files = new KnownStateFiles();
   /** Keys whose file was unreadable and set aside, until the bot has told the user (bounded). */
   private readonly unreadable = new Set<string>();
   private readonly warn: (message: string) => void;
@@ -286,7 +289,8 @@ export class LowdbStorage implements Storage, ReportsUnreadableRecords {
     let text = this.unwritten.get(key);
     if (text === undefined) text = this.cache.get(key);
     if (text === undefined) {
-      text = await new TextFile(this.fileFor(key)).read();
+      const file = this.fileFor(key);
+      text = (await this.files.mayExist(file)) ? await new TextFile(file).read() : null;
       text = await this.checkedText(key, text);
     }
     this.remember(key, text);
@@ -323,6 +327,7 @@ export class LowdbStorage implements Storage, ReportsUnreadableRecords {
       await this.ensureShard(file);
       await adapter.write(text);
     });
+    this.files.written(file);
     if (this.fsync) await syncPath(file);
   }
 

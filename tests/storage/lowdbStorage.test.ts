@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LowdbStorage } from '../../src/storage/lowdbStorage';
+import { LowdbStorage, stateFileFor } from '../../src/storage/lowdbStorage';
 import { makeTempDir } from '../helpers/tempDir';
 
 function jsonFiles(dir: string): string[] {
@@ -145,6 +145,20 @@ describe('LowdbStorage', () => {
     await small.write({ k0: { v: 'new' } });
     await small.read(Object.keys(changes).slice(1));
     await expect(small.write({ k0: { v: 'stale', eTag: items.k0.eTag } })).rejects.toThrow(/eTag conflict/);
+  });
+
+  it('reads a record from its file even when its folder was looked at before the file existed', async () => {
+    // Two keys whose files share a shard folder: the first read lists that folder, with no file for `later` in it yet.
+    const shardOf = (key: string) => path.dirname(stateFileFor(temp.dir, key));
+    const [first, later] = Array.from({ length: 3000 }, (_, i) => `conv${i}`).filter((key) => shardOf(key) === shardOf('conv0'));
+    const small = new LowdbStorage(temp.dir, { cacheSize: 1 });
+    await small.write({ [first]: { v: 0 } });
+    await small.flush();
+    expect((await small.read([later]))[later]).toBeUndefined();
+    await small.write({ [later]: { v: 1 } });
+    await small.flush();
+    await small.read([first]); // pushes `later` out of the memory cache: the next read is from disk
+    expect((await small.read([later]))[later]).toMatchObject({ v: 1 });
   });
 
   it('serialises concurrent writes to one key without losing the last', async () => {
