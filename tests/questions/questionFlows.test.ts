@@ -27,8 +27,13 @@ describe('symptom check questions', () => {
     'One side',
     'Into my buttock',
     'Down my leg, above the knee',
+    'Below the knee',
     'lower back',
     'lumbar',
+    'left side',
+    'right side of my lower back',
+    'in my bum',
+    'down the back of my thigh',
     'middle of my back',
     'Middle of my back',
   ])('moves on from the location question for "%s", typed', async (typed) => {
