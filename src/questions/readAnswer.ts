@@ -42,10 +42,10 @@ export function readAnswerOf(question: Question, text: string, tap: Tap | undefi
   }
   let value = reader.read(text, context);
   // "sprained my ankle last year" to "any injury before?": the subject said is the yes (not when asked
-  // back); a screened sign the red-flag screen finds is the yes whatever the yes/no words.
+  // back), and so is a screened sign the red-flag screen finds, whatever the yes/no words: "feels like
+  // it'll never go away" agrees that it won't get better, its "never" is part of what it says.
   if (question.yesWhen && !isNonAnswer(text, context.language)) {
-    if (flagsSubject(question, text, context) || (value === undefined && saysSubject(question, text, context)))
-      value = reader.fromChoice('yes');
+    if (flagsSubject(question, text, context) || saysSubject(question, text, context)) value = reader.fromChoice('yes');
     // "bit stiff for like 5 min then fine" to "stiff for half an hour or more?": the length said answers.
     if (value === undefined) value = reader.fromChoice(lengthAnswer(question, text, context) ?? '');
   }

@@ -26,3 +26,16 @@ describe('answers with slips and asides', () => {
     expect(read('symptoms.caudaEquina', 'No. what do you mean?')).toBe('unclear');
   });
 });
+
+describe('STarT Back items answered in the runner’s words', () => {
+  it('reads the worry or hopelessness said as agreement, even with a "never" in it', () => {
+    expect(read('symptoms.startBack6', 'honestly yes I keep worrying about it')).toBe('yes');
+    expect(read('symptoms.startBack6', 'constantly worrying about whether ill make my race in april')).toBe('yes');
+    expect(read('symptoms.startBack7', 'feels like itll never go away')).toBe('yes');
+  });
+
+  it('keeps a plain or denied answer as it is', () => {
+    expect(read('symptoms.startBack7', 'no, I think it will get better')).toBe('no');
+    expect(read('symptoms.startBack6', 'no')).toBe('no');
+  });
+});
