@@ -24,6 +24,10 @@ const START_CUE = /\b(since|from|started|starting|start|began|begun|beginning|on
 const STARTED_BEFORE = /\b(since|started|starting|start|began|begun|from|as of)\b[^,.;!?]{0,25}$/i;
 const NUMERIC_DATE = /\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b/;
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_LAST_WEEK = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:of )?last week\b/i;
+const JUST_GONE = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) just gone\b/gi;
+
 const midnightOf = (d: Date): Date => new Date(d.getFullYear(), d.getMonth(), d.getDate());
 const daysBetween = (from: Date, to: Date): number => Math.round((midnightOf(to).getTime() - midnightOf(from).getTime()) / DAY_MS);
 
@@ -46,6 +50,20 @@ function dayOfMonthIn(words: string, today: Date): Date | undefined {
  */
 export function daysSinceNamedStart(text: string, words: string, reading: DateReading, needsCue = false): number | undefined {
   const { today } = reading;
+  // "tuesday just gone" is the most recent Tuesday, as "since tuesday" is.
+  text = text.replace(JUST_GONE, 'since $1');
+  words = words.replace(JUST_GONE, 'since $1');
+  // "wednesday last week": that weekday in the week (Monday to Sunday) before this one; chrono reads the
+  // weekday and "last week" apart.
+  const inLastWeek = WEEKDAY_LAST_WEEK.exec(text);
+  if (inLastWeek && (!needsCue || STARTED_BEFORE.test(text.slice(0, inLastWeek.index)))) {
+    const start = midnightOf(today);
+    const mondayBased = (d: number): number => (d + 6) % 7;
+    start.setDate(start.getDate() - mondayBased(today.getDay()) - 7 + mondayBased(WEEKDAYS.indexOf(inLastWeek[1].toLowerCase())));
+    const rest = text.replace(WEEKDAY_LAST_WEEK, ' ');
+    const others = /[a-z0-9]/i.test(rest) ? daysSinceNamedStart(rest, words.replace(WEEKDAY_LAST_WEEK, ' '), reading, needsCue) : undefined;
+    return Math.max(daysBetween(start, today), others ?? 0);
+  }
   const bare = (w: string): boolean => /^\s*\S+(?: \S+)?\s*$/.test(w);
   if (!START_CUE.test(text) && (needsCue || !NUMERIC_DATE.test(text)) && !bare(words)) {
     // "bonfire night. remember cos i was carrying boxes": an answer that opens with a bare date.

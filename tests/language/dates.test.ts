@@ -87,3 +87,13 @@ describe('kb:check and named-days.yaml', () => {
     }
   });
 });
+
+describe('weekdays said relative to a week', () => {
+  // Thursday 3 December 2026.
+  const reading = { today: new Date(2026, 11, 3, 12), namedDays: [] };
+  it('reads "wednesday last week" as the Wednesday of the week before, and "tuesday just gone" as this Tuesday', () => {
+    expect(daysSinceNamedStart('wednesday last week', 'wednesday last week', reading)).toBe(8);
+    expect(daysSinceNamedStart('since monday last week', 'since monday last week', reading)).toBe(10);
+    expect(daysSinceNamedStart('tuesday just gone', 'tuesday just gone', reading)).toBe(2);
+  });
+});
