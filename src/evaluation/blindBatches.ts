@@ -193,7 +193,8 @@ export async function playVignette(vignette: Vignette, questions = symptomCheckQ
     const matching = questions.filter((q) => q.texts.some((t) => turn.text.includes(t.trim().slice(0, 60))));
     const question = matching[matching.length - 1];
     let reply: string;
-    if (turn.summary.redFlagQuestion !== undefined) reply = vignette.expect === 'self-care' ? 'no' : 'yes';
+    const askedFlag = turn.summary.redFlagQuestion;
+    if (askedFlag !== undefined) reply = truthfulAnswer(vignette.expect === 'self-care' ? 'none' : vignette.expect, flagLevel(askedFlag));
     else if (question?.key.startsWith('startBack.')) reply = answers.startBack[Number(question.key.split('.')[1]) - 1] ?? 'no';
     else if (question)
       reply =

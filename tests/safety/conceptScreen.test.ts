@@ -15,6 +15,12 @@ describe('flags as combinations of concepts in one sentence', () => {
   it.each([
     ['my left leg is so weak I can not climb the stairs', 'progressive-leg-weakness'],
     ['since this morning I am not able to pass urine and my back is killing me', 'ces-bladder'],
+    ['tried to wee twice this morning and still nothing, back is bad', 'ces-bladder'],
+    ['an e scooter hit me on the crossing', 'major-trauma'],
+    ['the seat of my pants area feels numb', 'ces-saddle-numbness'],
+    ['wife 70 cant pass water since her back went, help', 'ces-bladder'],
+    ['got a bottle of pills hidden away for when i decide', 'suicidal-thoughts'],
+    ['every sneeze and I nearly hit the floor with my back', 'cough-sneeze-pain'],
     ['my bed was wet when I woke up, never done that before, and my back is sore', 'ces-bladder'],
     ['a horse kicked me in the lower back at the yard', 'major-trauma'],
     ["my right leg won't take my weight and I have to drag it", 'progressive-leg-weakness'],
@@ -59,6 +65,18 @@ describe('flags as combinations of concepts in one sentence', () => {
     expect(ids('my dog knocked me over at the park, no harm done, finished my run')).toEqual([]);
     expect(ids('sneezed and my back twinged for a second, fine right after')).toEqual([]);
     expect(ids('ache between my shoulder blades from my desk, gone after a stretch')).toEqual([]);
+  });
+
+  it('jelly legs that get worse by the hour, and a tight chest into the back blamed on cold air, are asked about', () => {
+    expect(asked('both my legs feel like jelly and it gets worse by the hour')).toContain('progressive-leg-weakness');
+    expect(asked('heavy tight feeling across my chest going through to my back, thought it was the cold air')).toContain('chest-pain');
+  });
+
+  it('a course, a novel, a saddle numbness gone in minutes and a puncture as a kid are not red flags', () => {
+    expect(ids('did a first aid course on saddle anaesthesia at work')).toEqual([]);
+    expect(ids('reading a novel where the hero is hit by a car while jogging')).toEqual([]);
+    expect(ids('two hours on the bike saddle and my bum was numb but it went after 10 minutes')).toEqual([]);
+    expect(ids('had a lumbar puncture as a kid, fine ever since')).toEqual([]);
   });
 
   it('a way down thought of as easy, and a tight chest in cold air, are asked about, not ignored', () => {
