@@ -39,3 +39,12 @@ describe('STarT Back items answered in the runner’s words', () => {
     expect(read('symptoms.startBack6', 'no')).toBe('no');
   });
 });
+
+describe('names given with words about them', () => {
+  it('takes the name after "for my son," and a name that opens with a title', () => {
+    expect(read('booking.name', "it's for my son, Oliver Hughes")).toBe('Oliver Hughes');
+    expect(read('booking.name', 'mrs k patel')).toBe('Mrs K Patel');
+    expect(read('booking.name', 'for my son, what is sciatica')).toBe('unclear');
+    expect(read('booking.name', 'ok')).toBe('unclear');
+  });
+});

@@ -31,8 +31,13 @@ function capitalised(name: string): string {
   return name.replace(/(^|[\s'-])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
 }
 
-/** "put it under my son's name, Ethan Clarke", "the name's for my wife: Amy Lee": the name follows the words about it. */
-const NAME_AFTER = /^[^,:;]*\bname\b[^,:;]*[,:;]\s*(?=\S)/i;
+/**
+ * "put it under my son's name, Ethan Clarke", "the name's for my wife: Amy Lee", "it's for my son, Oliver
+ * Hughes": the name follows the words about it.
+ */
+const NAME_AFTER = /^[^,:;]*\b(?:name|for my [\p{L}-]+)\b[^,:;]*[,:;]\s*(?=\S)/iu;
+/** "Mrs K Patel", "Dr Lee": a title opens a name, so an initial "k" is not "ok". */
+const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+\S/i;
 
 export function readName(text: string, context: ReadContext): string | undefined {
   const name = nameIn(text, context);
@@ -48,6 +53,6 @@ function nameIn(text: string, context: ReadContext): string | undefined {
   const words = normalisedWords(name, context.language).split(' ').filter(Boolean);
   if (words.length === 0 || words.length > MAX_NAME_WORDS) return undefined;
   if (words.some((w) => NOT_NAME_WORDS.has(w))) return undefined;
-  if (readYesNo(name, { language: context.language }) !== 'unclear') return undefined;
+  if (!TITLE.test(name) && readYesNo(name, { language: context.language }) !== 'unclear') return undefined;
   return name;
 }
