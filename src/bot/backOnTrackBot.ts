@@ -24,7 +24,7 @@ import {
   sendReminderIfOwed,
   sendRoutineAdvice,
 } from '../conversation/escalation';
-import { isForgetRequested, noteIntent, noteRedFlagQuestion, turnOf } from '../conversation/turn';
+import { isForgetRequested, noteIntent, turnOf } from '../conversation/turn';
 import { tapOf } from '../questions/tap';
 import { recordTurn } from '../observability/metrics';
 import { conversationDataOf, type BotServices } from '../services';
@@ -57,9 +57,9 @@ export class BackOnTrackBot extends ActivityHandler {
     const started = performance.now();
     if (this.services.config.HANDOFF_ENABLED) this.recordTranscript(context);
     await super.run(context);
-    // The triage is the conversation's (read after the dialogs: "start over" replaces the record).
-    const summary =
-      context.activity.type === 'message' ? turnSummaryOf(context, (await conversationDataOf(this.services, context)).triage) : null;
+    // The triage and the open red-flag question are the conversation's (read after the dialogs: "start over"
+    // replaces the record).
+    const summary = context.activity.type === 'message' ? turnSummaryOf(context, await conversationDataOf(this.services, context)) : null;
     if (isForgetRequested(context)) {
       // "Forget me": delete rather than save, after every dialog has finished writing.
       await this.services.conversationState.delete(context);
@@ -127,7 +127,6 @@ export class BackOnTrackBot extends ActivityHandler {
       const worse = tapOf(context.activity) ? undefined : this.unclearWorthAsking(dc, screen, data.clearedRedFlagQuestions ?? []);
       if (worse && !screen.crisis) {
         data.pendingRedFlagQuestion = worse.id;
-        noteRedFlagQuestion(context, worse.id);
         await send(context, { text: worse.question, choices: this.services.menu.yesNo });
       }
       return;
@@ -148,7 +147,6 @@ export class BackOnTrackBot extends ActivityHandler {
       // A button of the dialog's question tapped while the red-flag question waits: not its answer.
       data.pendingRedFlagQuestion = pendingFlag;
       data.pendingRedFlagMessage = pendingMessage;
-      noteRedFlagQuestion(context, pendingFlag);
       const question = safety.flags.find((flag) => flag.id === pendingFlag)?.question ?? '';
       await send(context, {
         text: `${this.services.questionWording.staleButton}\n\n${question}`.trim(),
@@ -194,7 +192,6 @@ export class BackOnTrackBot extends ActivityHandler {
       pending.pendingRedFlagQuestion = unclear.id;
       pending.pendingRedFlagMessage = incoming.problem || answerFirst ? undefined : incoming.text;
       noteIntent(context, 'red_flag_question', 1);
-      noteRedFlagQuestion(context, unclear.id);
       await send(context, { text: unclear.question, choices: this.services.menu.yesNo });
       return;
     }

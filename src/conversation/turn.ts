@@ -13,8 +13,6 @@ export interface TurnRecord {
   score: number;
   redFlags: string[];
   escalationSaid?: TriageLevel;
-  /** The red-flag yes/no question this turn asked, if any (alone, or after an urgent escalation). */
-  redFlagQuestion?: string;
   forgetRequested: boolean;
 }
 
@@ -37,10 +35,6 @@ export function turnOf(context: WithTurnState): TurnRecord {
 /** Records what the turn was understood as; the last call in a turn wins. */
 export function noteIntent(context: WithTurnState, intent: string, score: number): void {
   Object.assign(turnOf(context), { intent, score: Math.round(score * 1000) / 1000 });
-}
-
-export function noteRedFlagQuestion(context: WithTurnState, flagId: string): void {
-  turnOf(context).redFlagQuestion = flagId;
 }
 
 export function noteRedFlags(context: WithTurnState, flagIds: string[]): void {
