@@ -16,6 +16,12 @@ describe('flags as combinations of concepts in one sentence', () => {
     ['my left leg is so weak I can not climb the stairs', 'progressive-leg-weakness'],
     ['since this morning I am not able to pass urine and my back is killing me', 'ces-bladder'],
     ['tried to wee twice this morning and still nothing, back is bad', 'ces-bladder'],
+    ['leg is so weak now i cant press the clutch', 'progressive-leg-weakness'],
+    ['my legs are getting weaker and weaker, i hold the walls to get about', 'progressive-leg-weakness'],
+    ['tripped into a bollard at full sprint and whacked my spine on the kerb', 'major-trauma'],
+    ['my back and tummy are agony, white as a sheet and my hearts pounding', 'aortic-aneurysm'],
+    ['hot and shaky, cant get warm and my back is throbbing', 'infection-fever'],
+    ['found a hard bump over one of the bones in my lower back', 'spinal-deformity'],
     ['an e scooter hit me on the crossing', 'major-trauma'],
     ['the seat of my pants area feels numb', 'ces-saddle-numbness'],
     ['wife 70 cant pass water since her back went, help', 'ces-bladder'],
@@ -70,6 +76,11 @@ describe('flags as combinations of concepts in one sentence', () => {
   it('jelly legs that get worse by the hour, and a tight chest into the back blamed on cold air, are asked about', () => {
     expect(asked('both my legs feel like jelly and it gets worse by the hour')).toContain('progressive-leg-weakness');
     expect(asked('heavy tight feeling across my chest going through to my back, thought it was the cold air')).toContain('chest-pain');
+  });
+
+  it('cancer in the family, and a backpack ache gone when it comes off, are not red flags', () => {
+    expect(ids('there is cancer in my family, my gran, but i am fine')).toEqual([]);
+    expect(ids('ache between my shoulder blades from my new backpack, gone when i take it off')).toEqual([]);
   });
 
   it('a course, a novel, a saddle numbness gone in minutes and a puncture as a kid are not red flags', () => {
