@@ -7,7 +7,7 @@
  */
 // The English parsers only: the package's main entry also loads its dozen other locales (~100 ms of start-up).
 import * as chronoEn from 'chrono-node/en';
-import { namedDayIn, type NamedDay } from './namedDays';
+import { namedDayIn, WEEKDAYS, type NamedDay } from './namedDays';
 
 export interface DateReading {
   /** The turn's date (the user's calendar day). */
@@ -24,9 +24,8 @@ const START_CUE = /\b(since|from|started|starting|start|began|begun|beginning|on
 const STARTED_BEFORE = /\b(since|started|starting|start|began|begun|from|as of)\b[^,.;!?]{0,25}$/i;
 const NUMERIC_DATE = /\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b/;
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEKDAY_LAST_WEEK = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:of )?last week\b/i;
-const JUST_GONE = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) just gone\b/gi;
+const WEEKDAY_LAST_WEEK = new RegExp(`\\b(${WEEKDAYS.join('|')}) (?:of )?last week\\b`, 'i');
+const JUST_GONE = new RegExp(`\\b(${WEEKDAYS.join('|')}) just gone\\b`, 'gi');
 
 const midnightOf = (d: Date): Date => new Date(d.getFullYear(), d.getMonth(), d.getDate());
 const daysBetween = (from: Date, to: Date): number => Math.round((midnightOf(to).getTime() - midnightOf(from).getTime()) / DAY_MS);

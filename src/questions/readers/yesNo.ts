@@ -373,6 +373,9 @@ function asksBack(text: string, language: DetectorLexicon): boolean {
   });
 }
 
+/** "No. Why?", "Yes. Why do you ask?": the answer given, then a wish to know why it was asked. */
+const WHY_ASKED = /^why(?: (?:do|would) you (?:ask|need to know|want to know)| is that| that| does it matter)?$/;
+
 /**
  * "No. Had a UTI a year ago but antibiotics sorted it", "no, my mum had cancer but I haven't": a short
  * answer first and then the story. On a safety question the answer stands unless the story says the
@@ -380,9 +383,6 @@ function asksBack(text: string, language: DetectorLexicon): boolean {
  * read the story. A sentence break is enough for any question; a comma only on safety questions, where
  * asking again and again would lose the user.
  */
-/** "No. Why?", "Yes. Why do you ask?": the answer given, then a wish to know why it was asked. */
-const WHY_ASKED = /^why(?: (?:do|would) you (?:ask|need to know|want to know)| is that| that| does it matter)?$/;
-
 function leadingAnswer(text: string, options: YesNoOptions): YesNo | undefined {
   const { language } = options;
   const safety = options.partialMeansYes === true;
