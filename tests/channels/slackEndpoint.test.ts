@@ -203,6 +203,16 @@ describe('Slack endpoint', () => {
     const greeted = `slack-greeted/${TEAM}/${user}`;
     const thread = `slack-thread/${TEAM}:${channel}:${threadTs}`;
     const stored = async () => Object.keys(await bot.app.storage.read([greeted, thread])).sort();
+    // The bridge writes or deletes these records just after it posts the reply, so poll until they settle.
+    const storedSettlesTo = async (expected: string[]): Promise<string[]> => {
+      const deadline = Date.now() + 5000;
+      let keys = await stored();
+      while (JSON.stringify(keys) !== JSON.stringify(expected) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        keys = await stored();
+      }
+      return keys;
+    };
     const inThread = async (text: string, ts: string, expected: number, mention = false): Promise<SlackApiCall[]> => {
       const before = slack.calls.length;
       const event = mention
@@ -221,19 +231,19 @@ describe('Slack endpoint', () => {
 
     const [welcome] = await inThread('how often should I replace my running shoes?', threadTs, 2, true);
     expect(sectionText(welcome)).toMatch(/not a diagnosis/i);
-    expect(await stored()).toEqual([greeted, thread].sort());
+    expect(await storedSettlesTo([greeted, thread].sort())).toEqual([greeted, thread].sort());
 
     const [confirm] = await inThread('forget me', '1700000701.000100', 1);
     expect(confirm.thread_ts).toBe(threadTs);
     const [done] = await inThread('yes', '1700000702.000100', 1);
     expect(sectionText(done)).toMatch(/deleted/i);
-    expect(await stored()).toEqual([]);
+    expect(await storedSettlesTo([])).toEqual([]);
 
     // Forgotten: the next message (a mention, as the bot is no longer in the thread) is welcomed as new.
     const [welcomeAgain, answer] = await inThread('how often should I replace my running shoes?', '1700000703.000100', 2, true);
     expect(sectionText(welcomeAgain)).toMatch(/not a diagnosis/i);
     expect(sectionText(answer)).toMatch(/\d{3}/);
-    expect(await stored()).toEqual([greeted, thread].sort());
+    expect(await storedSettlesTo([greeted, thread].sort())).toEqual([greeted, thread].sort());
   });
 
   it('answers a red flag with the emergency message', async () => {
