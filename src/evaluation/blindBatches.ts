@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_KNOWLEDGE_DIR, readYamlFile } from '../knowledge/loadKnowledge';
 import { loadSafetyRules } from '../safety/loadSafetyRules';
+import { blindPhraseFlags } from '../safety/secondOpinionTraining';
 import { TRIAGE_LEVELS, type TriageLevel } from '../safety/types';
 import { loadSymptomCheckContent } from '../symptoms/symptomCheckContent';
 import { loadBlindPhrases, type BlindPhrase } from './blindPhrases';
@@ -51,6 +52,8 @@ export interface PhraseOutcome {
   /** Triage straight after the message, before any yes/no question was answered. */
   firstTurnTriage: TriageLevel | null;
   askedQuestion: boolean;
+  /** The flag the yes/no question was about, and the runner's truthful answer. */
+  asked?: { flag: string; answer: 'yes' | 'no' };
   crisisReply: boolean;
   bookingOffered: boolean;
   pass: boolean;
@@ -64,27 +67,53 @@ function flagLevel(flagId: string | undefined): TriageLevel | null {
 }
 
 /**
- * How a runner with a sign at `level` truthfully answers a question about a flag at `asked`: "yes" when
- * it asks about something as serious as what they have or less ("any fever?" to someone with cauda
- * equina signs, whose batch label cannot say), "no" when it asks about something worse than their sign
- * (a one-sided sciatica asked about saddle numbness) or when they have no sign at all.
+ * Red flags a runner with one of them would also answer "yes" about: the same body of signs asked in
+ * other words (cauda equina and its leg signs, a fall and a fragile spine, chest and aortic pain, the two
+ * crisis flags, fever and infection risk). A flag in no family is its own.
  */
-function truthfulAnswer(level: TriageLevel | 'none', asked: TriageLevel | null): 'yes' | 'no' {
-  if (level === 'none') return 'no';
-  return asked !== null && rank(asked) > rank(level) ? 'no' : 'yes';
+const QUESTION_FAMILIES: string[][] = [
+  ['ces-bladder', 'ces-bowel', 'ces-saddle-numbness', 'ces-sexual-dysfunction', 'bilateral-leg-symptoms', 'progressive-leg-weakness'],
+  ['major-trauma', 'fragility-fracture'],
+  ['chest-pain', 'aortic-aneurysm'],
+  ['suicidal-thoughts', 'self-harm'],
+  ['infection-fever', 'infection-risk'],
+];
+const familyOf = (flag: string): string => QUESTION_FAMILIES.find((family) => family.includes(flag))?.[0] ?? flag;
+
+/**
+ * How a runner truthfully answers the bot's yes/no question about flag `asked`, having a sign at `level`
+ * (`own`: its flag, when the author's sign names one). "No" with no sign, or when the question is about
+ * something worse than their sign (a one-sided sciatica asked about saddle numbness). When the sign's
+ * flag is known, "yes" only to a question about it or its family: someone with cauda equina signs
+ * asked "any fever?" says no, and the bot must have caught the emergency itself. Vignettes carry no
+ * flag, only a level: "yes" to anything as serious as their level or less.
+ */
+function truthfulAnswer(level: TriageLevel | 'none', own: string | null, asked: string | undefined): 'yes' | 'no' {
+  const askedLevel = flagLevel(asked);
+  if (level === 'none' || (askedLevel !== null && rank(askedLevel) > rank(level))) return 'no';
+  if (own !== null && asked !== undefined) return familyOf(own) === familyOf(asked) ? 'yes' : 'no';
+  return 'yes';
 }
+
+let phraseFlag: ((phrase: BlindPhrase) => string | null) | undefined;
 
 /**
  * One phrasing through the bot. When the bot asks its one direct yes/no question, the runner answers
  * truthfully (truthfulAnswer).
  */
 export async function playPhrase(phrase: BlindPhrase, newBot: () => InProcessBot = () => new InProcessBot()): Promise<PhraseOutcome> {
+  phraseFlag ??= blindPhraseFlags(DEFAULT_KNOWLEDGE_DIR);
   const bot = newBot();
   const first = await bot.say(phrase.text);
   let last = first;
-  const asked = first.summary.redFlagQuestion;
-  const askedQuestion = asked !== undefined;
-  if (askedQuestion) last = await bot.say(truthfulAnswer(phrase.level, flagLevel(asked)));
+  const askedFlag = first.summary.redFlagQuestion;
+  const askedQuestion = askedFlag !== undefined;
+  let asked: PhraseOutcome['asked'];
+  if (askedFlag !== undefined) {
+    const answer = truthfulAnswer(phrase.level, phraseFlag(phrase), askedFlag);
+    asked = { flag: askedFlag, answer };
+    last = await bot.say(answer);
+  }
   const triage = last.summary.triage;
   const crisisReply = [first, last].some((t) => t.summary.intent === 'crisis');
   const bookingOffered = [first, last].some(offersBooking);
@@ -93,7 +122,7 @@ export async function playPhrase(phrase: BlindPhrase, newBot: () => InProcessBot
   else if (phrase.level === 'urgent') pass = rank(triage) >= rank('urgent');
   else if (phrase.level === 'routine') pass = bookingOffered && triage !== 'emergency';
   else pass = rank(triage) < rank('urgent');
-  return { phrase, triage, firstTurnTriage: first.summary.triage, askedQuestion, crisisReply, bookingOffered, pass };
+  return { phrase, triage, firstTurnTriage: first.summary.triage, askedQuestion, asked, crisisReply, bookingOffered, pass };
 }
 
 export interface PhraseBatchReport {
@@ -194,7 +223,7 @@ export async function playVignette(vignette: Vignette, questions = symptomCheckQ
     const question = matching[matching.length - 1];
     let reply: string;
     const askedFlag = turn.summary.redFlagQuestion;
-    if (askedFlag !== undefined) reply = truthfulAnswer(vignette.expect === 'self-care' ? 'none' : vignette.expect, flagLevel(askedFlag));
+    if (askedFlag !== undefined) reply = truthfulAnswer(vignette.expect === 'self-care' ? 'none' : vignette.expect, null, askedFlag);
     else if (question?.key.startsWith('startBack.')) reply = answers.startBack[Number(question.key.split('.')[1]) - 1] ?? 'no';
     else if (question)
       reply =
@@ -248,7 +277,7 @@ export function formatPhraseBatch(report: PhraseBatchReport, showMisses: boolean
   if (showMisses) {
     for (const o of report.outcomes.filter((x) => !x.pass)) {
       lines.push(
-        `    - [${o.phrase.level}${o.phrase.crisis ? '/crisis' : ''}] "${o.phrase.text}" -> ${o.triage ?? 'none'}${o.askedQuestion ? ' (asked)' : ''}`,
+        `    - [${o.phrase.level}${o.phrase.crisis ? '/crisis' : ''}] "${o.phrase.text}" -> ${o.triage ?? 'none'}${o.asked ? ` (asked ${o.asked.flag}: ${o.asked.answer})` : ''}`,
       );
     }
   }

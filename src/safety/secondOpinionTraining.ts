@@ -46,13 +46,26 @@ export interface SecondOpinionTraining {
   thresholds?: Partial<SecondOpinionThresholds>;
 }
 
+type CompiledSign = SecondOpinionFile['signs'][number] & { regex: RegExp };
+const compiledSigns = (settings: SecondOpinionFile): CompiledSign[] =>
+  settings.signs.map((s) => ({ ...s, regex: new RegExp(s.match, 'i') }));
+
 /** The flag a blind phrasing is an example of, from its level and sign; null for a near-miss. */
-function flagOfBlindPhrase(phrase: BlindPhrase, signs: Array<SecondOpinionFile['signs'][number] & { regex: RegExp }>): string | null {
+function flagOfBlindPhrase(phrase: BlindPhrase, signs: CompiledSign[]): string | null {
   if (phrase.level === 'none') return null;
   const entry = signs.find(
     (s) => s.level === phrase.level && (s.crisis === undefined || s.crisis === phrase.crisis) && s.regex.test(phrase.sign),
   );
   return entry?.flag ?? null;
+}
+
+/**
+ * Reads a blind phrasing's flag from its author's sign, as training does (second-opinion.yaml `signs`):
+ * the evaluation uses it to know which yes/no question the runner would truthfully answer "yes" to.
+ */
+export function blindPhraseFlags(knowledgeDir: string): (phrase: BlindPhrase) => string | null {
+  const signs = compiledSigns(readYamlFile(path.join(knowledgeDir, 'safety', 'second-opinion.yaml'), secondOpinionFileSchema));
+  return (phrase) => flagOfBlindPhrase(phrase, signs);
 }
 
 /** Every labelled text the second opinion learns from, before reading. `ordinary`: the intents' examples. */
@@ -66,7 +79,7 @@ export function secondOpinionExamples(knowledgeDir: string, rules: RedFlagRules,
     if (!fs.existsSync(path.join(blindDir, `${name}.yaml`))) problems.push(`trainingBatches: no batch ${name}.yaml in ${blindDir}`);
   }
   if (problems.length > 0) throw new KnowledgeFileError(file, problems);
-  const signs = settings.signs.map((s) => ({ ...s, regex: new RegExp(s.match, 'i') }));
+  const signs = compiledSigns(settings);
 
   const labelled: LabelledText[] = loadRedFlagPhrases(path.join(knowledgeDir, 'evaluation', 'red-flag-phrases.yaml'))
     .filter((p) => p.expect.length > 0 || !p.unclear)
