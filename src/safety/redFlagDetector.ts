@@ -166,7 +166,7 @@ function phraseScreen(screened: string, rules: RedFlagRules): PhraseScreen {
 
   // Quick pre-check on all clauses at once: most patterns match nowhere and need no clause-by-clause look.
   const joined = clauses.map((c) => c.text).join('\n');
-  const { allRegexes, prefilter, pastCounts } = ruleTablesOf(rules);
+  const { allRegexes, prefilter, pastCounts, regexesOfFlag } = ruleTablesOf(rules);
   const candidates = prefilter.candidates(joined);
   const present = new Set<RegExp>();
   for (const regex of allRegexes) if (candidates.has(regex) && matches(regex, joined)) present.add(regex);
@@ -182,7 +182,10 @@ function phraseScreen(screened: string, rules: RedFlagRules): PhraseScreen {
   const askIds = new Set<string>();
   // "Had a fever last month, long gone": nothing in a sentence about the past is a red flag now.
   const resolved = rules.concepts ? resolvedClauses(clauses, rules.concepts) : new Set<Clause>();
-  for (const flag of rules.flags) {
+  for (let f = 0; f < rules.flags.length; f += 1) {
+    const flag = rules.flags[f];
+    // A flag none of whose patterns matched the message can find or ask nothing in any clause.
+    if (!regexesOfFlag[f].some((regex) => present.has(regex))) continue;
     for (const clause of clauses) {
       const past = resolved.has(clause) && !pastCounts.has(flag.id);
       for (const pattern of flag.patterns) {
@@ -233,6 +236,8 @@ interface RuleTables {
   prefilter: WordStartFilter;
   /** Flags whose concepts count even when said of the past. */
   pastCounts: Set<string>;
+  /** Each flag's patterns and unclear ones, by the flag's index in `rules.flags`. */
+  regexesOfFlag: RegExp[][];
 }
 
 const ruleTables = new WeakMap<RedFlagRules, RuleTables>();
@@ -240,9 +245,11 @@ const ruleTables = new WeakMap<RedFlagRules, RuleTables>();
 function ruleTablesOf(rules: RedFlagRules): RuleTables {
   let tables = ruleTables.get(rules);
   if (!tables) {
-    const allRegexes = rules.flags.flatMap((flag) => [...flag.patterns.map((p) => p.regex), ...flag.unclear]);
+    const regexesOfFlag = rules.flags.map((flag) => [...flag.patterns.map((p) => p.regex), ...flag.unclear]);
+    const allRegexes = regexesOfFlag.flat();
     tables = {
       allRegexes,
+      regexesOfFlag,
       prefilter: wordStartFilter(allRegexes),
       pastCounts: new Set(rules.concepts?.flags.filter((f) => f.pastCounts).map((f) => f.id)),
     };
