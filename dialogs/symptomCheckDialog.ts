@@ -2,7 +2,7 @@
  * The follow-up symptom check: asks one question at a time (skipping what the user already said),
  * re-asks unclear answers with an example, and ends with a triage level, a summary, advice that fits the
  * answers and the next step. An emergency answer ends it at once; an urgent one is said at once too, but
- * the questions go on until the cauda equina screen is answered (the leg question and that screen can
+ * the questions go on until both safety screens are answered (the leg question and those screens can
  * make it an emergency), then the result.
  * Questions and their readers are data and plain functions (knowledge/symptom-check.yaml, src/questions,
  * src/symptoms); this file only holds the conversation.
@@ -35,6 +35,13 @@ import type { SymptomAnswers } from '../src/symptoms/types';
  */
 const MAX_REASKS = 1;
 
+/**
+ * After an urgent sign the check asks on until both safety screens are answered: the cauda equina
+ * screen and the serious-signs one, whose answers can still show an emergency ("and it goes into my chest").
+ */
+const safetyScreensAnswered = (answers: SymptomAnswers): boolean =>
+  answers.caudaEquinaScreen !== undefined && answers.seriousSignsScreen !== undefined;
+
 interface SymptomCheckState {
   answers: SymptomAnswers;
   /** null until the user has said yes or no to keeping their answers. */
@@ -42,7 +49,7 @@ interface SymptomCheckState {
   pending: PendingQuestion | 'consent' | null;
   reasks: number;
   skipped: string[];
-  /** An urgent answer was given and said: the questions stop once the cauda equina screen is answered. */
+  /** An urgent answer was given and said: the questions stop once both safety screens are answered. */
   urgentSaid?: boolean;
 }
 
@@ -102,15 +109,15 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
     } else {
       applyAnswer(state.answers, state.pending, result.value);
       if (await this.escalateOnRedFlags(dc.context, state)) return dc.endDialog();
-      if (state.urgentSaid && state.answers.caudaEquinaScreen !== undefined) return this.finish(dc, state);
+      if (state.urgentSaid && safetyScreensAnswered(state.answers)) return this.finish(dc, state);
     }
     return this.askNext(dc, state);
   }
 
   /**
    * After the red-flag screen said an urgent sign: the answer (if it was one) is kept, an emergency in
-   * the answers still ends the check, and otherwise the questions go on until the cauda equina screen
-   * is answered; if it was answered already, the check ends with the escalation just said.
+   * the answers still ends the check, and otherwise the questions go on until both safety
+   * screens are answered; if it was answered already, the check ends with the escalation just said.
    */
   private async afterUrgentScreen(
     dc: DialogContext,
@@ -126,29 +133,42 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
       this.forgetIfDeclined(state);
       return dc.endDialog();
     }
-    if (state.answers.caudaEquinaScreen !== undefined) {
+    if (safetyScreensAnswered(state.answers)) {
       this.forgetIfDeclined(state);
       return dc.endDialog();
     }
+    const firstTime = !state.urgentSaid;
     state.urgentSaid = true;
     if (state.consent === null) state.consent = false;
-    await this.services.send(dc.context, { text: this.services.symptomCheck.result.urgentScreenFirst });
+    if (firstTime) await this.services.send(dc.context, { text: this.services.symptomCheck.result.urgentScreenFirst });
+    // An answer the reader could not take ("upper-ish, between the shoulder blades" to where the pain is)
+    // is asked again in other words and skipped after that, as any unclear answer: asking the same
+    // question afresh would bring the same answer, and the same escalation, round and round.
+    if (result.status === 'unclear' && state.pending && state.pending !== 'consent') return this.reask(dc, state);
     return this.askNext(dc, state);
   }
 
   async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state as SymptomCheckState;
+    // A yes to the bot's urgent yes/no question in the middle of the check: the questions go on up to
+    // both safety screens, as after an urgent answer, and the result follows it.
+    if (escalatedThisTurn(context, 'urgent') && !state.urgentSaid) {
+      state.urgentSaid = true;
+      if (state.consent === null) state.consent = false;
+      if (!safetyScreensAnswered(state.answers))
+        await this.services.send(context, { text: this.services.symptomCheck.result.urgentScreenFirst });
+    }
     if (state.pending) await this.services.send(context, this.ask(state.pending, false));
   }
 
   /**
    * Says an emergency or urgent red flag in the answers so far. An emergency ends the check (returns
-   * true). An urgent one is said once, and the check goes on until the cauda equina screen is answered:
+   * true). An urgent one is said once, and the check goes on until both safety screens are answered:
    * the answers up to it can make it an emergency, and the result follows it.
    */
   private async escalateOnRedFlags(context: TurnContext, state: SymptomCheckState): Promise<boolean> {
     const screen = screenOf(redFlagsInAnswers(state.answers));
-    if (screen.level === 'emergency' || (screen.level === 'urgent' && state.answers.caudaEquinaScreen !== undefined && !state.urgentSaid)) {
+    if (screen.level === 'emergency' || (screen.level === 'urgent' && safetyScreensAnswered(state.answers) && !state.urgentSaid)) {
       await sendEscalation(this.services, context, screen);
       this.forgetIfDeclined(state);
       return true;
@@ -164,10 +184,9 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
   private async askNext(dc: DialogContext, state: SymptomCheckState): Promise<DialogTurnResult> {
     state.reasks = 0;
     if (state.consent === null) state.pending = 'consent';
-    // After an urgent answer the questions go on in their order until the cauda equina screen is
+    // After an urgent answer the questions go on in their order until both safety screens are
     // answered (the leg question before it can still show an emergency), then the result.
-    else if (state.urgentSaid)
-      state.pending = state.answers.caudaEquinaScreen === undefined ? nextQuestion(state.answers, state.skipped) : null;
+    else if (state.urgentSaid) state.pending = safetyScreensAnswered(state.answers) ? null : nextQuestion(state.answers, state.skipped);
     else state.pending = nextQuestion(state.answers, state.skipped);
     if (state.pending === null) return this.finish(dc, state);
     await this.services.send(dc.context, this.ask(state.pending, false));

@@ -159,8 +159,14 @@ export class BackOnTrackBot extends ActivityHandler {
       const answer = readYesNo(incoming.text, { partialMeansYes: true, language: safety.lexicon });
       if (answer === 'yes') {
         const confirmed = confirmUnclear(pendingFlag, safety);
-        if (isEscalation(confirmed.level)) await dc.cancelAllDialogs();
+        // An emergency ends whatever was under way. An urgent sign does not: the question it interrupted
+        // is asked again (the symptom check goes on to its cauda equina screen, a booking to the clinic).
+        const flowGoesOn = confirmed.level !== 'emergency' && this.rootDialog.flowIsAsking(dc);
+        // Answered is answered: the flow's next answers, which may repeat the words, do not ask it again.
+        if (flowGoesOn) data.clearedRedFlagQuestions = [...new Set([...(data.clearedRedFlagQuestions ?? []), pendingFlag])];
+        if (isEscalation(confirmed.level) && !flowGoesOn) await dc.cancelAllDialogs();
         await sendEscalation(this.services, context, confirmed);
+        if (flowGoesOn) await dc.repromptDialog();
         return;
       }
       if (answer === 'no') {
@@ -266,7 +272,7 @@ export class BackOnTrackBot extends ActivityHandler {
     // A routine hit (sciatica in one leg) never silences the question about a possible emergency.
     const worthIt = (mention: UnclearMention) => higherTriage(screen.level, levelOf(mention.id) ?? null) !== screen.level;
     if (!this.rootDialog.flowIsAsking(dc)) return screen.unclear.find(worthIt);
-    // Inside a question flow, a question answered "no" is never asked again in this conversation: the
+    // Inside a question flow, a question answered (a "no", or a "yes" the flow went on after) is never asked again in this conversation: the
     // user's answers would otherwise loop through it ("since I had a fall on a trail last week").
     // Inside a dialog the answer is read by its question's reader, and the symptom check asks the
     // red-flag screens directly: the classifier's hunch alone does not interrupt it.

@@ -83,14 +83,23 @@ const MOVEMENT_IN_CLAUSE =
 const MOST_OF_THE_TIME =
   /\b(most of the time|nearly all the time|almost all the time|pretty much always|almost always|nearly always|most days|every day|all day)\b/;
 
+/** Worse or better with a position: "worse after sitting", "better standing". */
+const POSITION_CHANGE =
+  /\b(?:worse|better|eases?|easier|flares?|hurts? more|hurts? less)\b(?: [a-z]+){0,3} (?:sitting|sat|sit|standing|stood|driving|drive)\b/;
+
 /** "sitting at my desk all day", "walked all day": how long the activity lasts, not a pain there all the time. */
 const ACTIVITY_ALL_DAY =
   /\b((?:sit|sits|sitting|sat|stand|standing|stood|drive|driving|work|working|desk|office|computer|laptop|feet)\b(?: [a-z]+){0,3}) (?:all day|every day)\b|\b((?:drove|walking|walked)\b(?: [a-z]+){0,3}) all day\b/g;
 
 function readTiming(text: string, context: ReadContext): PainTiming[] | undefined {
   const found = new Set(parseTiming(text, context) ?? []);
-  if (MOST_OF_THE_TIME.test(normalisedWords(text, context.language).replace(ACTIVITY_ALL_DAY, '$1$2'))) found.add('all_the_time');
-  if (reportsMovement(text, context.language)) found.add('with_movement');
+  const moves = reportsMovement(text, context.language);
+  const words = normalisedWords(text, context.language);
+  // "most of the time, worse after sitting": pain that changes with position is mechanical, not
+  // there all the time whatever one does (a plain "all the time" is still read as said).
+  const changesWithPosition = moves || POSITION_CHANGE.test(words);
+  if (!changesWithPosition && MOST_OF_THE_TIME.test(words.replace(ACTIVITY_ALL_DAY, '$1$2'))) found.add('all_the_time');
+  if (moves) found.add('with_movement');
   return found.size > 0 ? TIMINGS.filter((t) => found.has(t)) : undefined;
 }
 

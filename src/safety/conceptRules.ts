@@ -21,7 +21,12 @@ export const conceptsFileSchema = z.object({
   doubtIf: z.record(z.string(), z.array(termSchema)).default({}),
   askDespite: z.record(z.string(), z.array(z.string().min(1))).default({}),
   someoneElse: z
-    .object({ person: z.array(termSchema).min(1), care: z.array(termSchema).min(1), body: z.array(z.string().min(1)).min(1) })
+    .object({
+      person: z.array(termSchema).min(1),
+      animal: z.array(termSchema).default([]),
+      care: z.array(termSchema).min(1),
+      body: z.array(z.string().min(1)).min(1),
+    })
     .optional(),
 });
 export type ConceptsFile = z.infer<typeof conceptsFileSchema>;
@@ -63,6 +68,8 @@ export interface ConceptRules {
 export interface SomeoneElseRules {
   /** A particular person the writer is with or cares for ("my son", "he"), not people in general. */
   person: RegExp;
+  /** A pet or horse ("my dog", "the vet"): a sentence about one names no person, whatever its pronouns. */
+  animal: RegExp | null;
   /** The writer asks what to do or is worried: enough for an emergency flag. */
   care: RegExp;
   /** Concepts that, said of that person, show it is their current trouble ("his back"): needed below emergency. */
@@ -153,7 +160,12 @@ export function compileConcepts(file: ConceptsFile, crisisOf: ReadonlyMap<string
   for (const name of file.lasting) known(name, 'lasting');
   if (problems.length > 0) throw new KnowledgeFileError(fileName, problems);
   const someoneElse = file.someoneElse
-    ? { person: compileTerms(file.someoneElse.person), care: compileTerms(file.someoneElse.care), body: file.someoneElse.body }
+    ? {
+        person: compileTerms(file.someoneElse.person),
+        animal: file.someoneElse.animal.length > 0 ? compileTerms(file.someoneElse.animal) : null,
+        care: compileTerms(file.someoneElse.care),
+        body: file.someoneElse.body,
+      }
     : null;
   return {
     concepts,

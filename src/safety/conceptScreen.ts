@@ -197,7 +197,9 @@ function readSentences(
 ): SentenceReading[] {
   const readings = new Map<number, SentenceReading>();
   for (const [index, text] of sentencesOf(clauses)) {
-    readings.set(index, { index, text, namesPerson: other !== null && test(other.person, text), theirBody: false, byConcept: new Map() });
+    // "my dog can't control her bladder since her back op": her is the dog, no one to escalate for.
+    const namesPerson = other !== null && test(other.person, text) && !(other.animal !== null && test(other.animal, text));
+    readings.set(index, { index, text, namesPerson, theirBody: false, byConcept: new Map() });
   }
   for (const m of mentions) {
     const byConcept = readings.get(m.sentence)?.byConcept;

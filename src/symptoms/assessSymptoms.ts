@@ -194,7 +194,7 @@ const ANSWER_RED_FLAGS: readonly AnswerRedFlag[] = [
   {
     id: 'serious-signs-screen',
     level: 'urgent',
-    suggests: 'a cause other than strain, such as infection, that needs a doctor soon',
+    suggests: 'a cause other than strain, such as an infection or a fracture, that needs a doctor soon',
     establishedBy: (answers) => answers.seriousSignsScreen === true,
   },
   {
@@ -270,7 +270,7 @@ export function assessSymptoms(answers: SymptomAnswers): SymptomAssessment {
   if (answers.legSymptoms && answers.legSymptoms.legs !== 'none')
     reasons.push(legReason(answers.legSymptoms.legs, answers.legSymptoms.symptoms));
   if (answers.caudaEquinaScreen === true) reasons.push('changes in bladder or bowel control or numbness between the legs');
-  if (answers.seriousSignsScreen === true) reasons.push('signs such as fever, past cancer or weight loss');
+  if (answers.seriousSignsScreen === true) reasons.push('signs such as fever, past cancer, weight loss or thin bones');
   for (const change of changes) reasons.push(TRAINING_WORDS[change]);
   if (answers.painBendingBackwards === true) reasons.push('pain when bending backwards');
   if (answers.morningStiffness === true) reasons.push('stiff for a long time every morning');

@@ -137,7 +137,7 @@ describe('SymptomCheckDialog', () => {
     expect(client.dialogTurnResult.status).toBe('complete');
   });
 
-  it('pain at night says the urgent route at once, then asks on up to the cauda equina screen before the result', async () => {
+  it('pain at night says the urgent route at once, then asks on up to both safety screens before the result', async () => {
     const { client } = startCheck();
     await say(client, 'check my symptoms');
     for (const answer of ['yes', 'in the middle', 'a week']) await say(client, answer);
@@ -149,6 +149,7 @@ describe('SymptomCheckDialog', () => {
     expect(client.dialogTurnResult.status).toBe('waiting');
     await say(client, '5');
     expect((await say(client, 'no')).join('\n')).toMatch(/bladder or bowels/);
+    expect((await say(client, 'no')).join('\n')).toMatch(/fever or feel very unwell/);
     const result = (await say(client, 'no')).join('\n');
     expect(result).toMatch(/NHS 111 today/);
     expect(result).not.toMatch(/exercise|stretch|changed in your running/i);

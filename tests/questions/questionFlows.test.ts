@@ -163,6 +163,48 @@ describe('symptom check questions', () => {
     expect(cancelled.text).toMatch(/Reminder|111/);
   });
 
+  it('an urgent sign in an answer the reader cannot take is asked again in other words, then skipped: never the same question round and round', async () => {
+    const bot = new InProcessBot();
+    await startCheck(bot);
+    const urgent = await bot.say('upper-ish, between shoulder blades and a bit lower');
+    expect(urgent.summary.triage).toBe('urgent');
+    expect(urgent.text).toMatch(/A few more quick questions first/);
+    expect(urgent.texts.at(-1)).toMatch(/didn't catch where/);
+    const again = await bot.say('upper-ish, between shoulder blades and a bit lower');
+    expect(again.text).not.toMatch(/A few more quick questions first/);
+    const moved = again.texts.at(-1)!.match(/How long/) ? again : await bot.say('upper-ish, between shoulder blades and a bit lower');
+    expect(moved.texts.at(-1)).toMatch(/How long/);
+  });
+
+  it('a yes to the urgent yes/no question in the check says the urgent route, then asks on through both safety screens', async () => {
+    const bot = new InProcessBot();
+    await startCheck(bot);
+    const question = await bot.say('middle of back, higher than usual');
+    expect(question.summary.redFlagQuestion).toBe('thoracic-pain');
+    const urgent = await bot.say('yes');
+    expect(urgent.summary.triage).toBe('urgent');
+    expect(urgent.texts.at(-1)).toMatch(/Where is the pain/);
+    // The same words again are the location's answer now, not the same question once more.
+    expect((await bot.say('middle of back, higher than usual')).text).toMatch(/How long/);
+    await bot.say('2 days');
+    await bot.tap('Only while running');
+    await bot.tap('Moderate (4-6)');
+    expect((await bot.tap('No leg symptoms')).text).toMatch(/bladder or bowels/);
+    expect((await bot.tap('No')).text).toMatch(/fever or feel very unwell/);
+    const emergency = await bot.say('no but it goes through to my chest and feels tight');
+    expect(emergency.summary.triage).toBe('emergency');
+  });
+
+  it('"most of the time, worse after sitting" is pain that changes with position: no urgent escalation', async () => {
+    const bot = new InProcessBot();
+    await startCheck(bot);
+    await bot.tap('Middle of my lower back');
+    await bot.tap('A few days');
+    const timing = await bot.say('most of the time, worse after sitting');
+    expect(timing.summary.triage).not.toBe('urgent');
+    expect(timing.texts.at(-1)).toMatch(/How bad is it/);
+  });
+
   it('after an urgent answer, yes at the cauda equina screen is an emergency', async () => {
     const bot = new InProcessBot();
     await startCheck(bot);

@@ -510,3 +510,32 @@ describe('red-flags-j kinds, in other words', () => {
     expect(ids("grandad's on anti-rejection drugs after his transplant, tips for walking with him?")).toEqual([]);
   });
 });
+
+describe('red-flags-n kinds, in other words', () => {
+  it.each([
+    ['got tumbled by a wave and slammed onto the rocks, back is killing me', 'major-trauma'],
+    ['came off the back of a quad bike doing about 30, landed on my back', 'major-trauma'],
+    ['sudden pain in my guts going through to my back and i feel woozy', 'aortic-aneurysm'],
+    ['whether I sit or lie down or not, the pain is constant', 'non-mechanical-pain'],
+    ['every winter my back flares when I start the track season', 'persistent-pain'],
+    ['my pain has been 8/10 for three weeks', 'persistent-pain'],
+  ])('"%s" reports %s', (text, flag) => {
+    expect(ids(text)).toContain(flag);
+  });
+
+  it('what amount or height someone would not survive, said with being done: at least the crisis question', () => {
+    for (const text of [
+      'how high would a bridge need to be to not survive it',
+      'how many codeine would someone need, im done with all this',
+    ]) {
+      expect([...ids(text), ...asked(text)]).toContain('suicidal-thoughts');
+    }
+  });
+
+  it("a pet's bladder, a horse's lump, a slip from standing and a leak since the baby are not escalated", () => {
+    expect(ids('our dog cant hold her bladder after her spinal op, the vet is on it')).toEqual([]);
+    expect(ids('the vet found a tumour on my horses back, im gutted')).toEqual([]);
+    expect(ids('slipped on the ice and landed on my bum, fell from standing, nothing dramatic')).toEqual([]);
+    expect(ids('a little leak when I cough, had it since my first baby, pelvic health physio is on it')).toEqual([]);
+  });
+});
