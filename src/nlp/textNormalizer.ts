@@ -96,7 +96,8 @@ export interface Lexicon {
 const fillerPhrases = new WeakMap<Lexicon, string[][]>();
 
 export function applyLexicon(words: string[], lexicon: Lexicon): string[] {
-  const replaced = words.flatMap((word) => (lexicon.replacements[word] ?? word).split(' '));
+  // Own keys only: a plain object also answers "constructor" or "toString" with its prototype's function.
+  const replaced = words.flatMap((word) => (Object.hasOwn(lexicon.replacements, word) ? lexicon.replacements[word]! : word).split(' '));
   if (!lexicon.fillers?.length) return replaced;
   let phrases = fillerPhrases.get(lexicon);
   if (!phrases) fillerPhrases.set(lexicon, (phrases = lexicon.fillers.map((f) => f.split(' ')).sort((a, b) => b.length - a.length)));

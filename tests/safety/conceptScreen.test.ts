@@ -539,3 +539,28 @@ describe('red-flags-n kinds, in other words', () => {
     expect(ids('a little leak when I cough, had it since my first baby, pelvic health physio is on it')).toEqual([]);
   });
 });
+
+describe('red-flags-o and -p kinds, in other words', () => {
+  it.each([
+    ['fell off the garage roof this afternoon', 'major-trauma'],
+    ['the numbness round my backside never went away after the ride, 3 days now', 'ces-saddle-numbness'],
+  ])('"%s" reports %s', (text, flag) => {
+    expect(ids(text)).toContain(flag);
+  });
+
+  it('a car engine running in the garage, a hose, "my way out" and being properly done: at least the crisis question', () => {
+    for (const text of [
+      'sat in the garage with the engine running again last night',
+      'took the hose from the shed and drove somewhere quiet',
+      'the level crossing on my route feels like my way out',
+      'if my back stays like this im done. properly done, with everything',
+    ]) {
+      expect([...ids(text), ...asked(text)]).toContain('suicidal-thoughts');
+    }
+  });
+
+  it('"a way out of this injury cycle" and dead legs after intervals are not red flags', () => {
+    expect([...ids('is there a way out of this injury cycle'), ...asked('is there a way out of this injury cycle')]).toEqual([]);
+    expect(ids('both legs dead after intervals, normal?')).toEqual([]);
+  });
+});
