@@ -137,10 +137,7 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
       this.forgetIfDeclined(state);
       return dc.endDialog();
     }
-    const firstTime = !state.urgentSaid;
-    state.urgentSaid = true;
-    if (state.consent === null) state.consent = false;
-    if (firstTime) await this.services.send(dc.context, { text: this.services.symptomCheck.result.urgentScreenFirst });
+    await this.goOnAfterUrgent(dc.context, state, !state.urgentSaid);
     // An answer the reader could not take ("upper-ish, between the shoulder blades" to where the pain is)
     // is asked again in other words and skipped after that, as any unclear answer: asking the same
     // question afresh would bring the same answer, and the same escalation, round and round.
@@ -152,13 +149,19 @@ export class SymptomCheckDialog extends Dialog<SymptomCheckOptions> {
     const state = instance.state as SymptomCheckState;
     // A yes to the bot's urgent yes/no question in the middle of the check: the questions go on up to
     // both safety screens, as after an urgent answer, and the result follows it.
-    if (escalatedThisTurn(context, 'urgent') && !state.urgentSaid) {
-      state.urgentSaid = true;
-      if (state.consent === null) state.consent = false;
-      if (!safetyScreensAnswered(state.answers))
-        await this.services.send(context, { text: this.services.symptomCheck.result.urgentScreenFirst });
-    }
+    if (escalatedThisTurn(context, 'urgent') && !state.urgentSaid)
+      await this.goOnAfterUrgent(context, state, !safetyScreensAnswered(state.answers));
     if (state.pending) await this.services.send(context, this.ask(state.pending, false));
+  }
+
+  /**
+   * The urgent route was just said and the check goes on: remembered, consent not yet given counts as
+   * no (nothing is kept), and `sayWhy` tells the user why the questions continue.
+   */
+  private async goOnAfterUrgent(context: TurnContext, state: SymptomCheckState, sayWhy: boolean): Promise<void> {
+    state.urgentSaid = true;
+    if (state.consent === null) state.consent = false;
+    if (sayWhy) await this.services.send(context, { text: this.services.symptomCheck.result.urgentScreenFirst });
   }
 
   /**
